@@ -1,0 +1,180 @@
+/** `crm customer add|list|show|edit`: the customer file (DOMAIN.md section 1). */
+import type { Command } from 'commander';
+import type { RunCommand } from '../cli.js';
+import type { Deps } from '../deps.js';
+import { UsageError } from '../errors.js';
+import { CUSTOMER_TEXT_FIELDS, type Customer, type CustomerDetails, type NewCustomer } from '../domain/customer.js';
+import {
+  CHANNELS,
+  parseChoice,
+  parseEmail,
+  parseName,
+  parsePhone,
+  parseSpecialDay,
+  parseTags,
+  parseText,
+  parseYearlyDay,
+} from '../domain/parse.js';
+import { info, printJson, warn } from '../ui/io.js';
+import { printTable } from '../ui/table.js';
+import { resolveCustomer } from './resolve.js';
+import { showCustomer } from './customer-show.js';
+
+type FieldOptions = Partial<Record<(typeof CUSTOMER_TEXT_FIELDS)[number], string>>;
+interface AddOptions extends FieldOptions {
+  special?: string[];
+  tag?: string[];
+  referredBy?: string;
+  doNotContact?: boolean;
+}
+interface EditOptions extends AddOptions {
+  name?: string;
+  untag?: string[];
+  removeSpecial?: string[];
+  contactOk?: boolean;
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+function flag(field: string): string {
+  return '--' + field.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
+}
+
+/** Validates one typed field; '' means "clear it". */
+function parseField(field: keyof CustomerDetails, raw: string): string | null {
+  if (raw.trim() === '') return null;
+  const name = flag(field);
+  switch (field) {
+    case 'email':
+      return parseEmail(raw, name);
+    case 'phone':
+      return parsePhone(raw, name);
+    case 'birthday':
+      return parseYearlyDay(raw, name);
+    case 'channel':
+      return parseChoice(raw, name, CHANNELS);
+    default:
+      return parseText(raw, name, { multiline: field === 'notes' || field === 'address' }).trim();
+  }
+}
+
+function detailsFrom(opts: FieldOptions, base?: CustomerDetails): CustomerDetails {
+  const out = {} as CustomerDetails;
+  for (const f of CUSTOMER_TEXT_FIELDS) {
+    const raw = opts[f];
+    out[f] = raw === undefined ? (base?.[f] ?? null) : parseField(f, raw);
+  }
+  return out;
+}
+
+function addFieldOptions(cmd: Command): Command {
+  return cmd
+    .option('--company <text>', 'company or organisation')
+    .option('--address <text>', 'postal address')
+    .option('--phone <number>', 'phone number, e.g. "+86 138 0013 8000"')
+    .option('--email <address>', 'email address')
+    .option('--birthday <day>', 'MM-DD or YYYY-MM-DD')
+    .option('--special <"MM-DD label">', 'another yearly day, e.g. "06-18 wedding anniversary" (repeatable)', collect)
+    .option('--role <text>', 'owner, manager, buyer, ...')
+    .option('--character <text>', 'what the person is like')
+    .option('--hobbies <text>', 'interests: topics for later contact')
+    .option('--family <text>', 'family notes')
+    .option('--channel <channel>', `preferred contact channel: ${CHANNELS.join(', ')}`)
+    .option('--source <text>', 'how they came to us')
+    .option('--referred-by <customer>', 'the customer who referred them (id or name)')
+    .option('--credit <text>', 'credit standing and payment terms')
+    .option('--competitors <text>', 'their relationship with competitors')
+    .option('--tag <tags>', 'tags, comma-separated (repeatable), e.g. important,vip', collect)
+    .option('--notes <text>', 'free notes');
+}
+
+function warnDuplicateName(deps: Deps, name: string, exceptId?: number): void {
+  const same = deps.store.customers.findByName(name).exact.filter((c) => c.id !== exceptId);
+  if (same.length) warn(deps.io, `another customer is named ${JSON.stringify(name)} (id ${same.map((c) => c.id).join(', ')})`);
+}
+
+export function addCustomer(name: string, opts: AddOptions, deps: Deps): Customer {
+  const c: NewCustomer = {
+    name: parseName(name),
+    ...detailsFrom(opts),
+    referredBy: opts.referredBy ? resolveCustomer(deps.store, opts.referredBy, '--referred-by').id : null,
+    doNotContact: Boolean(opts.doNotContact),
+    tags: [...new Set((opts.tag ?? []).flatMap(parseTags))],
+    specialDays: (opts.special ?? []).map(parseSpecialDay),
+  };
+  const { store, io } = deps;
+  warnDuplicateName(deps, c.name);
+  const id = store.write(() => store.customers.insert(c, deps.today));
+  const saved = store.customers.get(id)!;
+  if (io.json) printJson(io, saved);
+  else io.stdout(`Added customer ${id}: ${saved.name}\n`);
+  return saved;
+}
+
+export function editCustomer(ref: string, opts: EditOptions, deps: Deps): Customer {
+  const { store, io } = deps;
+  const current = resolveCustomer(store, ref);
+  const untag = new Set((opts.untag ?? []).flatMap(parseTags));
+  const removeDays = new Set((opts.removeSpecial ?? []).map((d) => parseYearlyDay(d, '--remove-special')));
+  if (opts.doNotContact && opts.contactOk) throw new UsageError('--do-not-contact and --contact-ok contradict each other; give one');
+  const next: Customer = {
+    ...current,
+    ...detailsFrom(opts, current),
+    name: opts.name !== undefined ? parseName(opts.name, '--name') : current.name,
+    referredBy: opts.referredBy !== undefined ? (opts.referredBy === '' ? null : resolveCustomer(store, opts.referredBy, '--referred-by').id) : current.referredBy,
+    doNotContact: opts.doNotContact ? true : opts.contactOk ? false : current.doNotContact,
+    tags: [...new Set([...current.tags, ...(opts.tag ?? []).flatMap(parseTags)])].filter((t) => !untag.has(t)),
+    specialDays: [...current.specialDays.filter((d) => !removeDays.has(d.day)), ...(opts.special ?? []).map(parseSpecialDay)],
+  };
+  if (next.referredBy === current.id) throw new UsageError('--referred-by: a customer cannot refer themselves');
+  if (opts.name !== undefined) warnDuplicateName(deps, next.name, current.id);
+  store.write(() => store.customers.update(next, deps.today));
+  const saved = store.customers.get(current.id)!;
+  if (io.json) printJson(io, saved);
+  else io.stdout(`Updated customer ${saved.id}: ${saved.name}\n`);
+  return saved;
+}
+
+export function listCustomers(opts: { search?: string; tag?: string; limit?: string }, deps: Deps): void {
+  const { io } = deps;
+  const limit = opts.limit ? Number(opts.limit) : undefined;
+  if (opts.limit && (!Number.isInteger(limit) || limit! < 1)) throw new UsageError(`--limit must be a whole number like 50 (got "${opts.limit}")`);
+  const customers = deps.store.customers.list({ search: opts.search, tag: opts.tag, limit });
+  if (io.json) return printJson(io, customers);
+  if (!customers.length) return info(io, opts.search || opts.tag ? 'No customer matches.' : 'No customers yet: add one with crm customer add NAME');
+  printTable(
+    io,
+    ['id', 'name', 'company', 'phone', 'email', 'channel', 'tags'],
+    customers.map((c) => [c.id, c.doNotContact ? `${c.name} (do not contact)` : c.name, c.company, c.phone, c.email, c.channel, c.tags.join(',')]),
+  );
+}
+
+export function register(program: Command, run: RunCommand): void {
+  const customer = program.command('customer').description('the customer file: add, list, show, edit');
+  addFieldOptions(customer.command('add').description('add a customer').argument('<name>', 'full name, in any script'))
+    .option('--do-not-contact', 'never plan contact with this customer')
+    .addHelpText('after', '\nExample:\n  $ crm customer add "王芳" --company 华星贸易 --phone "+86 138 0013 8000" --birthday 03-15 --tag important')
+    .action((name: string, opts: AddOptions) => run((deps) => addCustomer(name, opts, deps)));
+  customer
+    .command('list')
+    .description('list customers, optionally searched by text or filtered by tag')
+    .argument('[search]', 'text found in name, company, phone, email, notes or tags')
+    .option('--tag <tag>', 'only customers with this tag')
+    .option('--limit <n>', 'at most this many')
+    .addHelpText('after', '\nExamples:\n  $ crm customer list\n  $ crm customer list 王 --tag important\n  $ crm customer list --json')
+    .action((search: string | undefined, opts: { tag?: string; limit?: string }) => run((deps) => listCustomers({ ...opts, search }, deps)));
+  customer
+    .command('show')
+    .description('the whole file: details, sales, contacts, complaints, next follow-ups')
+    .argument('<customer>', 'id or name')
+    .addHelpText('after', '\nExample:\n  $ crm customer show 王芳')
+    .action((ref: string) => run((deps) => showCustomer(ref, deps)));
+  addFieldOptions(customer.command('edit').description('change a customer; an empty value ("") clears a field').argument('<customer>', 'id or name'))
+    .option('--name <name>', 'new name')
+    .option('--untag <tags>', 'remove tags, comma-separated (repeatable)', collect)
+    .option('--remove-special <day>', 'remove the special day on this MM-DD (repeatable)', collect)
+    .option('--do-not-contact', 'never plan contact with this customer')
+    .option('--contact-ok', 'contact is welcome again')
+    .addHelpText('after', '\nExample:\n  $ crm customer edit 王芳 --email wang@example.com --tag vip --phone ""')
+    .action((ref: string, opts: EditOptions) => run((deps) => editCustomer(ref, opts, deps)));
+}

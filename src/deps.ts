@@ -1,0 +1,18 @@
+/**
+ * What every command's run(options, deps) receives. Production builds it in `src/cli.ts`; tests
+ * build it with a temporary store, a fixed day and captured output. Nothing below cli.ts reads the
+ * clock, the environment or the real streams directly.
+ */
+import type { IsoDate } from './domain/dates.js';
+import type { Store } from './store/index.js';
+import type { Io } from './ui/io.js';
+
+export interface Deps {
+  io: Io;
+  /** The day the tool treats as today (--today, CRM_TODAY or the local date). */
+  today: IsoDate;
+  /** Opened on first use, so commands that need no database never open one. */
+  readonly store: Store;
+  dbPath: string;
+  env: NodeJS.ProcessEnv;
+}

@@ -1,0 +1,35 @@
+/** The store: the only door to the database. Commands get one from `src/cli.ts`. */
+import { openDatabase, type Db } from './db.js';
+import { CustomerRepo } from './customers.js';
+import { SaleRepo } from './sales.js';
+import { ContactRepo, ReminderRepo } from './reminders.js';
+
+export class Store {
+  readonly customers: CustomerRepo;
+  readonly sales: SaleRepo;
+  readonly reminders: ReminderRepo;
+  readonly contacts: ContactRepo;
+
+  constructor(readonly db: Db) {
+    this.customers = new CustomerRepo(db);
+    this.sales = new SaleRepo(db);
+    this.reminders = new ReminderRepo(db);
+    this.contacts = new ContactRepo(db);
+  }
+
+  /**
+   * Runs `fn` in one BEGIN IMMEDIATE transaction: it takes the write lock up front, so a concurrent
+   * writer waits (busy_timeout) instead of failing halfway, and a failure leaves nothing behind.
+   */
+  write<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+export function openStore(path: string): Store {
+  return new Store(openDatabase(path));
+}

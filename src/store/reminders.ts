@@ -1,0 +1,136 @@
+/** Follow-ups and contacts: what is planned, and what was done. */
+import type { Db } from './db.js';
+import type { IsoDate } from '../domain/dates.js';
+import type { Contact, ContactKind, Reminder, ReminderState } from '../domain/reminder.js';
+
+export type NewReminder = Omit<Reminder, 'id' | 'closedOn' | 'reason' | 'createdOn'> & { reason?: string | null };
+
+export interface AgendaRow extends Reminder {
+  customerName: string;
+  phone: string | null;
+  email: string | null;
+  channel: string | null;
+}
+
+interface Row {
+  id: number;
+  customer_id: number;
+  sale_id: number | null;
+  rule: string;
+  action: string;
+  title: string;
+  lesson: string | null;
+  due: string;
+  state: ReminderState;
+  dedupe_key: string;
+  closed_on: string | null;
+  reason: string | null;
+  created_on: string;
+}
+
+function toReminder(r: Row): Reminder {
+  return {
+    id: r.id,
+    customerId: r.customer_id,
+    saleId: r.sale_id,
+    rule: r.rule,
+    action: r.action,
+    title: r.title,
+    lesson: r.lesson,
+    due: r.due,
+    state: r.state,
+    dedupeKey: r.dedupe_key,
+    closedOn: r.closed_on,
+    reason: r.reason,
+    createdOn: r.created_on,
+  };
+}
+
+export class ReminderRepo {
+  constructor(private readonly db: Db) {}
+
+  /** Inserts what is new; a follow-up already planned (same dedupe key) is left as it is. */
+  insertNew(reminders: NewReminder[], today: IsoDate): Reminder[] {
+    const stmt = this.db.prepare(
+      `INSERT INTO reminders (customer_id, sale_id, rule, action, title, lesson, due, state, dedupe_key, closed_on, reason, created_on)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING RETURNING *`,
+    );
+    const inserted: Reminder[] = [];
+    for (const r of reminders) {
+      const closedOn = r.state === 'open' ? null : today;
+      const row = stmt.get(r.customerId, r.saleId, r.rule, r.action, r.title, r.lesson, r.due, r.state, r.dedupeKey, closedOn, r.reason ?? null, today) as Row | undefined;
+      if (row) inserted.push(toReminder(row));
+    }
+    return inserted;
+  }
+
+  get(id: number): Reminder | undefined {
+    const r = this.db.prepare('SELECT * FROM reminders WHERE id = ?').get(id) as Row | undefined;
+    return r && toReminder(r);
+  }
+
+  /** Open follow-ups due on or before `until`, oldest first: uses the partial index on due. */
+  agenda(until: IsoDate): AgendaRow[] {
+    const rows = this.db
+      .prepare(
+        `SELECT r.*, c.name AS customer_name, c.phone, c.email, c.channel FROM reminders r
+         JOIN customers c ON c.id = r.customer_id
+         WHERE r.state = 'open' AND r.due <= ? ORDER BY r.due, r.id`,
+      )
+      .all(until) as (Row & { customer_name: string; phone: string | null; email: string | null; channel: string | null })[];
+    return rows.map((r) => ({ ...toReminder(r), customerName: r.customer_name, phone: r.phone, email: r.email, channel: r.channel }));
+  }
+
+  forCustomer(customerId: number, { openOnly = false, limit = 1000 } = {}): Reminder[] {
+    const rows = this.db
+      .prepare(`SELECT * FROM reminders WHERE customer_id = ? ${openOnly ? "AND state = 'open'" : ''} ORDER BY due, id LIMIT ?`)
+      .all(customerId, limit) as Row[];
+    return rows.map(toReminder);
+  }
+
+  forSale(saleId: number): Reminder[] {
+    return (this.db.prepare('SELECT * FROM reminders WHERE sale_id = ? ORDER BY due, id').all(saleId) as Row[]).map(toReminder);
+  }
+
+  close(id: number, state: Exclude<ReminderState, 'open'>, today: IsoDate, reason: string | null): void {
+    this.db.prepare('UPDATE reminders SET state = ?, closed_on = ?, reason = ? WHERE id = ?').run(state, today, reason, id);
+  }
+
+  reschedule(id: number, due: IsoDate): void {
+    this.db.prepare('UPDATE reminders SET due = ? WHERE id = ?').run(due, id);
+  }
+
+  /** Open follow-ups of a customer, for do-not-contact: they are skipped, never deleted. */
+  skipOpenForCustomer(customerId: number, today: IsoDate, reason: string): number {
+    return this.db
+      .prepare("UPDATE reminders SET state = 'skipped', closed_on = ?, reason = ? WHERE customer_id = ? AND state = 'open'")
+      .run(today, reason, customerId).changes;
+  }
+}
+
+interface ContactRow {
+  id: number;
+  customer_id: number;
+  reminder_id: number | null;
+  date: string;
+  kind: ContactKind;
+  outcome: string | null;
+  note: string | null;
+}
+
+export class ContactRepo {
+  constructor(private readonly db: Db) {}
+
+  insert(c: Omit<Contact, 'id'>): number {
+    return Number(
+      this.db
+        .prepare('INSERT INTO contacts (customer_id, reminder_id, date, kind, outcome, note) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(c.customerId, c.reminderId, c.date, c.kind, c.outcome, c.note).lastInsertRowid,
+    );
+  }
+
+  forCustomer(customerId: number): Contact[] {
+    const rows = this.db.prepare('SELECT * FROM contacts WHERE customer_id = ? ORDER BY date, id').all(customerId) as ContactRow[];
+    return rows.map((r) => ({ id: r.id, customerId: r.customer_id, reminderId: r.reminder_id, date: r.date, kind: r.kind, outcome: r.outcome, note: r.note }));
+  }
+}

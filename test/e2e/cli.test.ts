@@ -1,0 +1,69 @@
+/** The real binary, as a user or cron runs it: a child process, real files, no terminal. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isolatedEnv, spawnCrm, tempDir } from '../support/cli.js';
+
+let dir: string;
+let cleanup: () => void;
+let env: NodeJS.ProcessEnv;
+beforeEach(() => {
+  ({ dir, cleanup } = tempDir());
+  env = isolatedEnv(dir, { CRM_TODAY: '2026-03-02' });
+});
+afterEach(() => cleanup());
+
+describe('bin/crm.js', () => {
+  it('adds, lists and shows a customer with a Chinese name in the default XDG database', () => {
+    expect(spawnCrm(['customer', 'add', '王芳', '--company', '华星贸易', '--phone', '+86 138 0013 8000'], { env })).toMatchObject({ code: 0 });
+    const db = join(dir, 'xdg', 'crm', 'crm.db');
+    expect(existsSync(db)).toBe(true);
+    expect(statSync(db).mode & 0o777).toBe(0o600);
+    const list = spawnCrm(['customer', 'list'], { env });
+    expect(list.stdout).toContain('1\t王芳\t华星贸易\t+86 138 0013 8000');
+    const show = spawnCrm(['customer', 'show', '王芳'], { env });
+    expect(show).toMatchObject({ code: 0, stderr: '' });
+    expect(show.stdout).toContain('王芳  (id 1)');
+  });
+
+  it('prints parseable JSON and nothing else on stdout', () => {
+    spawnCrm(['customer', 'add', 'Zoë "Z" Ångström 👩‍💼', '--tag', 'vip'], { env });
+    const r = spawnCrm(['--json', 'customer', 'list'], { env });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual([expect.objectContaining({ id: 1, name: 'Zoë "Z" Ångström 👩‍💼', tags: ['vip'] })]);
+  });
+
+  it('exits 2 on bad input with one line, no stack trace, and the database byte-for-byte unchanged', () => {
+    spawnCrm(['customer', 'add', 'Anna'], { env });
+    const db = join(dir, 'xdg', 'crm', 'crm.db');
+    const before = readFileSync(db);
+    for (const args of [['customer', 'add', 'Bob', '--birthday', '2026-02-30'], ['customer', 'edit', 'Anna', '--email', 'a@b'], ['customer', 'nope']]) {
+      const r = spawnCrm(args, { env });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^crm: [^\n]+\n$/);
+      expect(r.stderr).not.toContain('    at ');
+    }
+    expect(readFileSync(db).equals(before)).toBe(true);
+  });
+
+  it('exits 1 naming the path when --db is not usable, and refuses a file that is not a database', () => {
+    const notes = join(dir, 'notes.txt');
+    writeFileSync(notes, 'keep me');
+    const r = spawnCrm(['--db', notes, 'customer', 'list'], { env });
+    expect(r).toMatchObject({ code: 1 });
+    expect(r.stderr).toMatch(/notes\.txt is not a crm database/);
+    expect(readFileSync(notes, 'utf8')).toBe('keep me');
+    const r2 = spawnCrm(['--db', join(notes, 'sub', 'crm.db'), 'customer', 'list'], { env });
+    expect(r2.code).toBe(1);
+    expect(r2.stderr).toMatch(/^crm: cannot create the database .*notes\.txt\/sub\/crm\.db/);
+  });
+
+  it('answers --help and --version with exit 0, and every command has help with an example', () => {
+    expect(spawnCrm(['--version'], { env }).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    for (const args of [['--help'], ['customer', 'add', '--help'], ['customer', 'list', '--help'], ['demo', '--help']]) {
+      const r = spawnCrm(args, { env });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/Example/);
+    }
+  });
+});

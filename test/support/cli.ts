@@ -1,0 +1,56 @@
+/** Running crm in-process (fast, injected today and env) and as a real child process. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
+import { main } from '../../src/cli.js';
+
+export const BIN = fileURLToPath(new URL('../../bin/crm.js', import.meta.url));
+
+export interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** A fresh directory under the system temp dir; never the real home. */
+export function tempDir(prefix = 'crm-test-'): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** An environment with HOME and XDG pointed at `dir`, so nothing can touch the real home. */
+export function isolatedEnv(dir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH, HOME: dir, XDG_DATA_HOME: join(dir, 'xdg'), TZ: 'UTC', LANG: 'C.UTF-8', ...extra };
+}
+
+export interface CrmRunner {
+  (...args: string[]): Promise<Result>;
+  db: string;
+  dir: string;
+}
+
+/** In-process crm against one database file, with a fixed today. */
+export function crmIn(dir: string, { today = '2026-03-02', tty = false, env = {} as NodeJS.ProcessEnv } = {}): CrmRunner {
+  const db = join(dir, 'crm.db');
+  const run = async (...args: string[]) => {
+    let stdout = '';
+    let stderr = '';
+    const code = await main(['node', 'crm', '--db', db, '--today', today, ...args], {
+      env: isolatedEnv(dir, env),
+      stdout: (s) => void (stdout += s),
+      stderr: (s) => void (stderr += s),
+      stdoutIsTTY: tty,
+      stdinIsTTY: false,
+    });
+    return { code, stdout, stderr };
+  };
+  return Object.assign(run, { db, dir });
+}
+
+/** The real binary as a child process, as a user or cron would run it. */
+export function spawnCrm(args: string[], { env = {} as NodeJS.ProcessEnv, input }: { env?: NodeJS.ProcessEnv; input?: string } = {}): Result {
+  const r = spawnSync(process.execPath, [BIN, ...args], { env, input: input ?? '', encoding: 'utf8', timeout: 20_000 });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
