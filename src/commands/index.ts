@@ -1,7 +1,16 @@
 /** Every command module; each registers its options cheaply and loads its work when run. */
 import type { Command } from 'commander';
 import type { RunCommand } from '../cli.js';
+import * as addSale from './add-sale.js';
 import * as customer from './customer.js';
 import * as demo from './demo.js';
+import * as followup from './followup.js';
+import * as today from './today.js';
 
-export const COMMANDS: ((program: Command, run: RunCommand) => void)[] = [customer.register, demo.register];
+export const COMMANDS: ((program: Command, run: RunCommand) => void)[] = [
+  demo.register,
+  customer.register,
+  addSale.register,
+  today.register,
+  followup.register,
+];

@@ -25,7 +25,7 @@ export interface Reminder {
 export const OUTCOMES = ['reached', 'no-answer', 'left-message'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
-export type ContactKind = 'done' | 'skipped' | 'snoozed' | 'log';
+export type ContactKind = 'done' | 'attempt' | 'skipped' | 'snoozed' | 'log';
 
 export interface Contact {
   id: number;

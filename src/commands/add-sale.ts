@@ -1,0 +1,107 @@
+/** `crm add-sale`: store a closed sale and plan its follow-ups in the same transaction. */
+import type { Command } from 'commander';
+import type { RunCommand } from '../cli.js';
+import type { Deps } from '../deps.js';
+import { UsageError } from '../errors.js';
+import { addDays, weekdayName } from '../domain/dates.js';
+import { CHANNELS, parseAmount, parseChoice, parseDate, parsePositiveInt, parseText } from '../domain/parse.js';
+import { saleJson, type NewSale, type Sale } from '../domain/sale.js';
+import type { Reminder } from '../domain/reminder.js';
+import { info, printJson } from '../ui/io.js';
+import { renderTable } from '../ui/table.js';
+import { resolveCustomer } from './resolve.js';
+import { planForSale } from './planning.js';
+import { warnPhrases } from './phrases.js';
+
+export interface AddSaleOptions {
+  customer: string;
+  product: string;
+  amount: string;
+  date?: string;
+  cost?: string;
+  quantity?: string;
+  delivery?: string;
+  warrantyMonths?: string;
+  useUpDays?: string;
+  verbal?: boolean;
+  channel?: string;
+  note?: string;
+}
+
+function parseSale(opts: AddSaleOptions, customerId: number, today: string): NewSale {
+  const date = opts.date ? parseDate(opts.date, '--date') : today;
+  const delivery = opts.delivery ? parseDate(opts.delivery, '--delivery') : null;
+  if (delivery && delivery < date) throw new UsageError(`--delivery must be on or after the sale date ${date} (got "${opts.delivery}")`);
+  if (date > addDays(today, 366)) throw new UsageError(`--date must be within a year from today (got "${opts.date}")`);
+  const product = parseText(opts.product, '--product', { multiline: false }).trim();
+  if (!product) throw new UsageError('--product must name what was sold (got "")');
+  return {
+    customerId,
+    product,
+    amountCents: parseAmount(opts.amount, '--amount'),
+    costCents: opts.cost !== undefined ? parseAmount(opts.cost, '--cost') : null,
+    quantity: opts.quantity !== undefined ? parsePositiveInt(opts.quantity, '--quantity') : 1,
+    date,
+    delivery,
+    warrantyMonths: opts.warrantyMonths !== undefined ? parsePositiveInt(opts.warrantyMonths, '--warranty-months') : null,
+    useUpDays: opts.useUpDays !== undefined ? parsePositiveInt(opts.useUpDays, '--use-up-days') : null,
+    verbal: Boolean(opts.verbal),
+    channel: opts.channel ? parseChoice(opts.channel, '--channel', CHANNELS) : null,
+    note: opts.note !== undefined ? parseText(opts.note, '--note') : null,
+  };
+}
+
+export function reminderJson(r: Reminder) {
+  return { id: r.id, due: r.due, rule: r.rule, action: r.action, title: r.title, customerId: r.customerId, saleId: r.saleId, lesson: r.lesson };
+}
+
+export async function addSale(opts: AddSaleOptions, deps: Deps): Promise<{ sale: Sale; reminders: Reminder[] }> {
+  const { store, io, today } = deps;
+  const customer = resolveCustomer(store, opts.customer, '--customer');
+  const newSale = parseSale(opts, customer.id, today);
+  if (newSale.amountCents < 0) throw new UsageError(`--amount must not be negative (got "${opts.amount}")`);
+  const calendar = await import('../domain/calendar.js');
+  const { sale, reminders } = store.write(() => {
+    const sale = store.sales.get(store.sales.insert(newSale, today))!;
+    return { sale, reminders: planForSale(store, sale, calendar, today) };
+  });
+  if (opts.note) warnPhrases(io, opts.note);
+  const open = reminders.filter((r) => r.state === 'open');
+  const missed = reminders.filter((r) => r.state === 'missed');
+  if (io.json) {
+    printJson(io, { sale: saleJson(sale), reminders: open.map(reminderJson), missed: missed.map(reminderJson) });
+    return { sale, reminders };
+  }
+  info(io, `Sale ${sale.id} recorded for ${customer.name}: ${sale.product}, ${opts.amount}, on ${sale.date}.`);
+  if (customer.doNotContact) info(io, `${customer.name} is marked do-not-contact: no follow-ups planned.`);
+  const rows = (list: Reminder[]) => list.map((r) => [r.id, r.due, weekdayName(r.due), r.action, r.title, r.lesson]);
+  if (open.length) io.stdout(renderTable(io, ['id', 'date', 'day', 'action', 'follow-up', 'why'], rows(open)));
+  if (missed.length) {
+    info(io, `\n${missed.length} step(s) fell before today and were recorded as missed, not planned:`);
+    io.stdout(renderTable(io, ['id', 'was due', 'day', 'action', 'follow-up', 'why'], rows(missed)));
+  }
+  return { sale, reminders };
+}
+
+export function register(program: Command, run: RunCommand): void {
+  program
+    .command('add-sale')
+    .description('record a closed sale; the playbook plans its follow-ups')
+    .requiredOption('--customer <customer>', 'id or name of the buyer')
+    .requiredOption('--product <text>', 'what was sold')
+    .requiredOption('--amount <number>', 'the price, e.g. 1200 or 1200.50')
+    .option('--date <YYYY-MM-DD>', 'day of the close (default: today)')
+    .option('--cost <number>', 'what it cost us (profit feeds the value tiers)')
+    .option('--quantity <n>', 'how many (default 1)')
+    .option('--delivery <YYYY-MM-DD>', 'promised delivery date: supply check before, usage check after')
+    .option('--warranty-months <n>', 'warranty length: a check one month before it ends')
+    .option('--use-up-days <n>', 'days until the customer needs more: a repurchase call a week before')
+    .option('--verbal', 'agreed by phone or in person only: send a written confirmation today')
+    .option('--channel <channel>', `how the sale was made: ${CHANNELS.join(', ')}`)
+    .option('--note <text>', 'anything worth remembering about the deal')
+    .addHelpText(
+      'after',
+      '\nExample:\n  $ crm add-sale --customer 王芳 --product "空气净化器 X3" --amount 3999 --delivery 2026-03-06 --warranty-months 12',
+    )
+    .action((opts: AddSaleOptions) => run((deps) => addSale(opts, deps)));
+}

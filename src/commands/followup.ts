@@ -1,0 +1,134 @@
+/** `crm done|snooze|skip|log`: close, move or drop a follow-up, or record an unplanned contact. */
+import type { Command } from 'commander';
+import type { RunCommand } from '../cli.js';
+import type { Deps } from '../deps.js';
+import { UsageError } from '../errors.js';
+import { addDays, nextWorkingDay, weekdayName } from '../domain/dates.js';
+import { CHANNELS, parseChoice, parseDate, parsePositiveInt, parseText } from '../domain/parse.js';
+import { OUTCOMES, type Outcome, type Reminder } from '../domain/reminder.js';
+import { printJson } from '../ui/io.js';
+import { planNextOccurrence, rollsForward } from './planning.js';
+import { resolveCustomer } from './resolve.js';
+import { warnPhrases } from './phrases.js';
+
+function openReminder(deps: Deps, ref: string): Reminder {
+  if (!/^\d+$/.test(ref.trim())) throw new UsageError(`reminder id must be a number from crm today (got "${ref}")`);
+  const r = deps.store.reminders.get(Number(ref));
+  if (!r) throw new UsageError(`no follow-up with id ${ref}; see crm today`);
+  if (r.state !== 'open') throw new UsageError(`follow-up ${r.id} is already ${r.state}${r.closedOn ? ` (on ${r.closedOn})` : ''}`);
+  return r;
+}
+
+function optionalText(v: string | undefined, field: string): string | null {
+  return v === undefined ? null : parseText(v, field);
+}
+
+function report(deps: Deps, value: object, line: string): void {
+  if (deps.io.json) printJson(deps.io, value);
+  else deps.io.stdout(line + '\n');
+}
+
+export async function markDone(ref: string, opts: { note?: string; outcome?: string }, deps: Deps): Promise<void> {
+  const { store, today } = deps;
+  const r = openReminder(deps, ref);
+  const outcome: Outcome = opts.outcome ? parseChoice(opts.outcome, '--outcome', OUTCOMES) : 'reached';
+  const note = optionalText(opts.note, '--note');
+  const calendar = rollsForward(r.rule) ? await import('../domain/calendar.js') : undefined;
+  const contact = { customerId: r.customerId, reminderId: r.id, date: today, outcome, note };
+  const result = store.write(() => {
+    if (outcome === 'no-answer') {
+      // Nobody picked up: the follow-up is not done, it moves to the next working day.
+      const due = nextWorkingDay(today);
+      store.contacts.insert({ ...contact, kind: 'attempt' });
+      store.reminders.reschedule(r.id, due);
+      return { id: r.id, state: 'open', due, next: [] as Reminder[] };
+    }
+    store.contacts.insert({ ...contact, kind: 'done' });
+    store.reminders.close(r.id, 'done', today, note);
+    return { id: r.id, state: 'done', due: r.due, next: calendar ? planNextOccurrence(store, r, calendar, today) : [] };
+  });
+  warnPhrases(deps.io, note);
+  const line =
+    result.state === 'open'
+      ? `No answer: follow-up ${r.id} moved to ${weekdayName(result.due)} ${result.due}.`
+      : `Done: ${r.title}` + result.next.map((n) => `\nNext time planned: ${n.id} on ${n.due}`).join('');
+  report(deps, { ...result, outcome, next: result.next.map((n) => ({ id: n.id, due: n.due, rule: n.rule })) }, line);
+}
+
+export function snooze(ref: string, opts: { days?: string; to?: string }, deps: Deps): void {
+  const { store, today } = deps;
+  if (opts.days !== undefined && opts.to !== undefined) throw new UsageError('give --days or --to, not both');
+  const r = openReminder(deps, ref);
+  // Counted from the later of today and the current due date: snoozing next week's call moves it later.
+  const from = r.due > today ? r.due : today;
+  const due = opts.to !== undefined ? parseDate(opts.to, '--to') : addDays(from, opts.days !== undefined ? parsePositiveInt(opts.days, '--days') : 1);
+  if (due <= today) throw new UsageError(`--to must be after today ${today} (got "${opts.to}")`);
+  store.write(() => {
+    store.reminders.reschedule(r.id, due);
+    store.contacts.insert({ customerId: r.customerId, reminderId: r.id, date: today, kind: 'snoozed', outcome: null, note: `from ${r.due} to ${due}` });
+  });
+  report(deps, { id: r.id, due }, `Follow-up ${r.id} moved to ${weekdayName(due)} ${due}.`);
+}
+
+export async function skip(ref: string, opts: { reason: string }, deps: Deps): Promise<void> {
+  const { store, today } = deps;
+  const r = openReminder(deps, ref);
+  const reason = parseText(opts.reason, '--reason').trim();
+  if (!reason) throw new UsageError('--reason must say why the follow-up is dropped (got "")');
+  const calendar = rollsForward(r.rule) ? await import('../domain/calendar.js') : undefined;
+  const next = store.write(() => {
+    store.reminders.close(r.id, 'skipped', today, reason);
+    store.contacts.insert({ customerId: r.customerId, reminderId: r.id, date: today, kind: 'skipped', outcome: null, note: reason });
+    return calendar ? planNextOccurrence(store, r, calendar, today) : [];
+  });
+  warnPhrases(deps.io, reason);
+  report(deps, { id: r.id, state: 'skipped', next: next.map((n) => ({ id: n.id, due: n.due, rule: n.rule })) }, `Skipped: ${r.title}`);
+}
+
+export function logContact(ref: string, opts: { note: string; channel?: string; outcome?: string }, deps: Deps): void {
+  const { store, today } = deps;
+  const customer = resolveCustomer(store, ref);
+  const note = parseText(opts.note, '--note').trim();
+  if (!note) throw new UsageError('--note must say what happened (got "")');
+  const channel = opts.channel ? parseChoice(opts.channel, '--channel', CHANNELS) : null;
+  const outcome = opts.outcome ? parseChoice(opts.outcome, '--outcome', OUTCOMES) : null;
+  const text = channel ? `[${channel}] ${note}` : note;
+  const id = store.write(() => store.contacts.insert({ customerId: customer.id, reminderId: null, date: today, kind: 'log', outcome, note: text }));
+  warnPhrases(deps.io, note);
+  report(deps, { id, customerId: customer.id, date: today }, `Logged for ${customer.name} on ${today}.`);
+}
+
+export function register(program: Command, run: RunCommand): void {
+  program
+    .command('done')
+    .description('mark a follow-up done; a call with no answer moves to the next working day')
+    .argument('<id>', 'follow-up id from crm today')
+    .option('--note <text>', 'what was said or agreed')
+    .option('--outcome <outcome>', `${OUTCOMES.join(', ')} (default reached)`)
+    .addHelpText('after', '\nExamples:\n  $ crm done 12 --note "happy with it, asked about filters"\n  $ crm done 13 --outcome no-answer')
+    .action((id: string, opts) => run((deps) => markDone(id, opts, deps)));
+  program
+    .command('snooze')
+    .description('move a follow-up to a later day')
+    .argument('<id>', 'follow-up id')
+    .option('--days <n>', 'this many days later: from today, or from its date if that is later (default 1)')
+    .option('--to <YYYY-MM-DD>', 'to this day')
+    .addHelpText('after', '\nExample:\n  $ crm snooze 12 --days 3')
+    .action((id: string, opts) => run((deps) => snooze(id, opts, deps)));
+  program
+    .command('skip')
+    .description('drop a follow-up, saying why (kept in the history)')
+    .argument('<id>', 'follow-up id')
+    .requiredOption('--reason <text>', 'why it is dropped')
+    .addHelpText('after', '\nExample:\n  $ crm skip 12 --reason "customer moved abroad"')
+    .action((id: string, opts) => run((deps) => skip(id, opts, deps)));
+  program
+    .command('log')
+    .description('record a contact that no follow-up asked for')
+    .argument('<customer>', 'id or name')
+    .requiredOption('--note <text>', 'what happened')
+    .option('--channel <channel>', CHANNELS.join(', '))
+    .option('--outcome <outcome>', OUTCOMES.join(', '))
+    .addHelpText('after', '\nExample:\n  $ crm log 王芳 --note "met at the trade fair, interested in the X5" --channel visit')
+    .action((ref: string, opts) => run((deps) => logContact(ref, opts, deps)));
+}

@@ -1,0 +1,115 @@
+/** `crm today`: the morning agenda. Overdue first, then today, then what is coming. */
+import type { Command } from 'commander';
+import type { RunCommand } from '../cli.js';
+import type { Deps } from '../deps.js';
+import { addDays, daysBetween, weekdayName, type IsoDate } from '../domain/dates.js';
+import { parsePositiveInt } from '../domain/parse.js';
+import type { AgendaRow } from '../store/reminders.js';
+import type { Store } from '../store/index.js';
+import { info, printJson, type Io } from '../ui/io.js';
+import { renderTable } from '../ui/table.js';
+
+export interface AgendaComplaint {
+  id: number;
+  customer: { id: number; name: string };
+  step: string;
+  promisedBy: string | null;
+}
+
+export interface Agenda {
+  date: IsoDate;
+  overdue: AgendaRow[];
+  due: AgendaRow[];
+  upcoming: AgendaRow[];
+  complaints: AgendaComplaint[];
+}
+
+export function buildAgenda(store: Store, today: IsoDate, days: number): Agenda {
+  const rows = store.reminders.agenda(addDays(today, days));
+  return {
+    date: today,
+    overdue: rows.filter((r) => r.due < today),
+    due: rows.filter((r) => r.due === today),
+    upcoming: rows.filter((r) => r.due > today),
+    complaints: openComplaints(store),
+  };
+}
+
+/** Open complaints, when this crm has the complaint module's tables. */
+function openComplaints(store: Store): AgendaComplaint[] {
+  const repo = (store as { complaints?: { openForAgenda(): AgendaComplaint[] } }).complaints;
+  return repo ? repo.openForAgenda() : [];
+}
+
+/** How to reach the customer at once: their preferred channel and its address. */
+export function contactOf(r: Pick<AgendaRow, 'phone' | 'email' | 'channel'>): string {
+  if (r.channel === 'email' && r.email) return r.email;
+  if (r.phone) return r.channel && r.channel !== 'phone' ? `${r.phone} (${r.channel})` : r.phone;
+  return r.email ?? r.channel ?? '';
+}
+
+function agendaJsonRow(r: AgendaRow, today: IsoDate) {
+  return {
+    id: r.id,
+    due: r.due,
+    rule: r.rule,
+    action: r.action,
+    title: r.title,
+    customer: { id: r.customerId, name: r.customerName },
+    saleId: r.saleId,
+    daysOverdue: Math.max(0, daysBetween(r.due, today)),
+    contact: contactOf(r),
+  };
+}
+
+function section(io: Io, title: string, rows: AgendaRow[], today: IsoDate, urgent: boolean): string {
+  const when = (r: AgendaRow) => (r.due < today ? `${daysBetween(r.due, today)}d late` : r.due === today ? 'today' : `${weekdayName(r.due)} ${r.due.slice(5)}`);
+  const paint = (r: AgendaRow, s: string) => (urgent || (r.rule.startsWith('complaint-') && r.due <= today) ? io.color.red(s) : s);
+  const table = renderTable(
+    io,
+    ['id', 'when', 'customer', 'action', 'follow-up', 'contact'],
+    rows.map((r) => [r.id, paint(r, when(r)), r.customerName, r.action, paint(r, r.title), contactOf(r)]),
+  );
+  return `${io.color.bold(`${title} (${rows.length})`)}\n${table}`;
+}
+
+export function printAgenda(io: Io, agenda: Agenda, days: number): void {
+  const { date, overdue, due, upcoming, complaints } = agenda;
+  if (io.json) {
+    const rows = (list: AgendaRow[]) => list.map((r) => agendaJsonRow(r, date));
+    printJson(io, { date, overdue: rows(overdue), due: rows(due), upcoming: rows(upcoming), complaints });
+    return;
+  }
+  if (!overdue.length && !due.length && !upcoming.length && !complaints.length) {
+    info(io, `Nothing overdue, nothing due on ${weekdayName(date)} ${date}, nothing in the next ${days} days.`);
+    return;
+  }
+  const parts: string[] = [];
+  if (overdue.length) parts.push(section(io, 'Overdue', overdue, date, true));
+  parts.push(due.length ? section(io, `Due today, ${weekdayName(date)} ${date}`, due, date, false) : `${io.color.bold('Due today (0)')}\n`);
+  if (upcoming.length) parts.push(section(io, `Coming up, next ${days} days`, upcoming, date, false));
+  if (complaints.length) {
+    const late = (c: AgendaComplaint) => c.promisedBy !== null && c.promisedBy.slice(0, 10) <= date;
+    const table = renderTable(
+      io,
+      ['id', 'customer', 'step', 'answer promised by'],
+      complaints.map((c) => [c.id, c.customer.name, c.step, late(c) ? io.color.red(c.promisedBy!) : c.promisedBy]),
+    );
+    parts.push(`${io.color.bold(`Open complaints (${complaints.length})`)}\n${table}`);
+  }
+  io.stdout(parts.join('\n'));
+}
+
+export function runToday(opts: { days?: string }, deps: Deps): void {
+  const days = opts.days !== undefined ? parsePositiveInt(opts.days, '--days', { allowZero: true }) : 7;
+  printAgenda(deps.io, buildAgenda(deps.store, deps.today, days), days);
+}
+
+export function register(program: Command, run: RunCommand): void {
+  program
+    .command('today')
+    .description('the agenda: overdue, due today, coming up, promised complaint answers')
+    .option('--days <n>', 'how far ahead "coming up" looks (default 7)')
+    .addHelpText('after', '\nExamples:\n  $ crm today\n  $ crm today --days 14 --json')
+    .action((opts: { days?: string }) => run((deps) => runToday(opts, deps)));
+}

@@ -1,0 +1,161 @@
+/**
+ * The playbook: rules as plain data, and the engine that turns a sale into dated follow-ups.
+ * Pure: no database, no clock, no console. The caller passes today, the customer, their history
+ * and a calendar; the engine returns what to store.
+ */
+import type { Customer } from './customer.js';
+import type { Festival } from './calendar.js';
+import type { Reminder } from './reminder.js';
+import type { Sale } from './sale.js';
+import type { TemplateVars } from './template.js';
+import { addDays, isWeekend, nextWorkingDay, type IsoDate as Day } from './dates.js';
+import { renderTemplate } from './template.js';
+import { occurrencesOf, saleVars } from './schedule.js';
+
+export type Anchor = 'close' | 'delivery' | 'warranty-end' | 'use-up';
+export type WeekendPolicy = 'keep' | 'next-weekday' | 'previous-weekday';
+
+/** When a rule fires, relative to the sale or to the calendar. */
+export type When =
+  | { after: Anchor; days?: number; months?: number }
+  | { monthlyCards: { count: number; leadDays: number } }
+  | { yearly: 'birthday' | 'special-days' }
+  | { festivals: string[]; days: number }
+  | { every: { months: number }; count: number };
+
+export interface Condition {
+  verbal?: boolean;
+  tagsAny?: string[];
+  channels?: string[];
+  referred?: boolean;
+  minAmount?: number;
+  maxAmount?: number;
+}
+
+export interface Rule {
+  id: string;
+  action: string;
+  title: string;
+  lesson: string;
+  when: When;
+  if?: Condition;
+  /** Whom the follow-up is with: the buyer, or the customer who referred them (#312). */
+  target?: 'customer' | 'referrer';
+  weekend?: WeekendPolicy;
+}
+
+export interface Calendar {
+  festivalsInYear(year: number): Festival[];
+}
+
+export interface PlanInput {
+  customer: Customer;
+  sale: Sale;
+  /** The customer who referred the buyer, when there is one. */
+  referrer?: Customer;
+  /** The buyer's follow-ups already stored, open or closed: cadences avoid doubling up on them. */
+  existing: Pick<Reminder, 'rule' | 'due' | 'state'>[];
+  rules: Rule[];
+  calendar: Calendar;
+  today: Day;
+}
+
+export interface PlannedFollowUp {
+  customerId: number;
+  saleId: number;
+  rule: string;
+  action: string;
+  title: string;
+  lesson: string;
+  due: Day;
+  /** 'open' to do; 'missed' when its date had passed before the sale was entered. */
+  state: 'open' | 'missed';
+  dedupeKey: string;
+  reason: string | null;
+}
+
+/** One occurrence a rule produces before titles, targets and past dates are settled. */
+export interface Occurrence {
+  due: Day;
+  /** Distinguishes occurrences of one rule; customer-wide ones are shared across sales. */
+  key: string;
+  scope: 'sale' | 'customer';
+  vars?: TemplateVars;
+}
+
+/**
+ * A sale entered late: a one-off step due in the last CATCH_UP_DAYS may be moved to today (see
+ * catchUp); anything else whose date has passed is recorded as missed and listed once in the
+ * plan, never silently dropped.
+ */
+export const CATCH_UP_DAYS = 3;
+
+export function matches(rule: Rule, input: PlanInput): boolean {
+  const c = rule.if;
+  if (!c) return true;
+  const { customer, sale } = input;
+  if (c.verbal !== undefined && c.verbal !== sale.verbal) return false;
+  if (c.referred !== undefined && c.referred !== Boolean(input.referrer)) return false;
+  if (c.tagsAny && !c.tagsAny.some((t) => customer.tags.includes(t))) return false;
+  if (c.channels && !c.channels.includes(sale.channel ?? customer.channel ?? '')) return false;
+  if (c.minAmount !== undefined && sale.amountCents < c.minAmount * 100) return false;
+  if (c.maxAmount !== undefined && sale.amountCents > c.maxAmount * 100) return false;
+  return true;
+}
+
+function previousWorkingDay(d: Day): Day {
+  let day = addDays(d, -1);
+  while (isWeekend(day)) day = addDays(day, -1);
+  return day;
+}
+
+export function adjustForWeekend(due: Day, policy: WeekendPolicy = 'keep'): Day {
+  if (policy === 'keep' || !isWeekend(due)) return due;
+  return policy === 'next-weekday' ? nextWorkingDay(due) : previousWorkingDay(due);
+}
+
+/**
+ * Moves recently missed one-off steps to today: per kind of action, the latest one, unless a step
+ * of that kind is coming within CATCH_UP_DAYS anyway (the day-5 call makes up for the day-2 call).
+ */
+function catchUp(planned: (PlannedFollowUp & { oneOff: boolean })[], today: Day): void {
+  const horizon = addDays(today, CATCH_UP_DAYS);
+  const recent = planned.filter((p) => p.state === 'missed' && p.oneOff && p.due >= addDays(today, -CATCH_UP_DAYS));
+  for (const action of new Set(recent.map((p) => p.action))) {
+    if (planned.some((p) => p.state === 'open' && p.oneOff && p.action === action && p.due <= horizon)) continue;
+    const latest = recent.filter((p) => p.action === action).sort((a, b) => (a.due < b.due ? 1 : -1))[0];
+    latest.title += ` (late: was due ${latest.due})`;
+    Object.assign(latest, { due: today, state: 'open', reason: null });
+  }
+}
+
+/** The follow-ups one sale gets under the playbook; empty for a do-not-contact customer. */
+export function planFollowUps(input: PlanInput): PlannedFollowUp[] {
+  const { customer, sale, referrer, today } = input;
+  const planned: (PlannedFollowUp & { oneOff: boolean })[] = [];
+  for (const rule of input.rules) {
+    const target = rule.target === 'referrer' ? referrer : customer;
+    if (!target || target.doNotContact || !matches(rule, input)) continue;
+    for (const occ of occurrencesOf(rule, input)) {
+      const due = adjustForWeekend(occ.due, rule.weekend);
+      const key = occ.scope === 'sale' ? `s${sale.id}:${rule.id}${occ.key ? ':' + occ.key : ''}` : `c${target.id}:${rule.id}:${occ.key}`;
+      planned.push({
+        customerId: target.id,
+        saleId: sale.id,
+        rule: rule.id,
+        action: rule.action,
+        title: renderTemplate(rule.title, { ...saleVars(input), ...occ.vars }),
+        lesson: rule.lesson,
+        due,
+        state: due >= today ? 'open' : 'missed',
+        dedupeKey: key,
+        reason: due >= today ? null : 'missed: its date had passed when the sale was entered',
+        oneOff: 'after' in rule.when,
+      });
+    }
+  }
+  catchUp(planned, today);
+  return planned
+    .map(({ oneOff: _oneOff, ...p }) => p)
+    .sort((a, b) => (a.due === b.due ? 0 : a.due < b.due ? -1 : 1));
+}

@@ -1,0 +1,138 @@
+/**
+ * When each kind of rule fires: the dates (occurrences) a rule yields for one sale, before the
+ * engine settles titles, targets and dates that have passed.
+ */
+import { hasCjk, monthDay } from './customer.js';
+import type { Culture, Festival } from './calendar.js';
+import { addDays, addMonths, daysBetween, daysInMonth, isoOf, nextYearly, yearOf, type IsoDate } from './dates.js';
+import type { Occurrence, PlanInput, Rule, When } from './playbook.js';
+import type { TemplateVars } from './template.js';
+
+/** Festivals worth a card, best first, for each kind of customer (#298, #312). */
+const CARD_PRIORITY: Record<'cn' | 'west', string[]> = {
+  cn: ['spring-festival', 'mid-autumn', 'dragon-boat', 'national-day', 'new-year', 'lantern', 'qixi', 'double-ninth',
+    'winter-solstice', 'labour-day', 'womens-day', 'teachers-day', 'mothers-day', 'fathers-day', 'childrens-day'],
+  west: ['christmas', 'new-year', 'valentines', 'thanksgiving', 'mothers-day', 'fathers-day', 'womens-day', 'labour-day'],
+};
+/** A month without a festival still gets a card, with a seasonal theme of its own. */
+const SEASONAL_THEMES = ['new-year greetings', 'winter greetings', 'early-spring greetings', 'spring greetings',
+  'late-spring greetings', 'early-summer greetings', 'summer greetings', 'late-summer greetings', 'early-autumn greetings',
+  'autumn greetings', 'late-autumn greetings', 'year-end greetings'];
+
+export function customerCulture(c: { name: string; company: string | null }): 'cn' | 'west' {
+  return hasCjk(c.name) || hasCjk(c.company ?? '') ? 'cn' : 'west';
+}
+
+function celebrates(f: Festival, culture: Culture): boolean {
+  return f.culture === 'all' || f.culture === culture;
+}
+
+function money(cents: number): string {
+  return (cents / 100).toFixed(cents % 100 ? 2 : 0);
+}
+
+function anchorDate(input: PlanInput, when: Extract<When, { after: unknown }>): IsoDate | undefined {
+  const { sale } = input;
+  switch (when.after) {
+    case 'close':
+      return sale.date;
+    case 'delivery':
+      return sale.delivery ?? undefined;
+    case 'warranty-end':
+      return sale.warrantyMonths ? addMonths(sale.date, sale.warrantyMonths) : undefined;
+    case 'use-up':
+      return sale.useUpDays ? addDays(sale.date, sale.useUpDays) : undefined;
+  }
+}
+
+export function saleVars(input: PlanInput): TemplateVars {
+  const { customer, sale, referrer } = input;
+  return {
+    customer: customer.name,
+    company: customer.company ?? '',
+    product: sale.product,
+    amount: money(sale.amountCents),
+    date: sale.date,
+    delivery: sale.delivery ?? '',
+    warrantyEnd: sale.warrantyMonths ? addMonths(sale.date, sale.warrantyMonths) : '',
+    useUp: sale.useUpDays ? addDays(sale.date, sale.useUpDays) : '',
+    referrer: referrer?.name ?? '',
+  };
+}
+
+function monthlyCards(input: PlanInput, count: number, leadDays: number): Occurrence[] {
+  const culture = customerCulture(input.customer);
+  const out: Occurrence[] = [];
+  for (let k = 1; k <= count; k++) {
+    const first = addMonths(input.sale.date.slice(0, 8) + '01', k);
+    const [y, m] = [yearOf(first), Number(first.slice(5, 7))];
+    const inMonth = input.calendar.festivalsInYear(y).filter((f) => f.date.slice(0, 7) === first.slice(0, 7) && celebrates(f, culture));
+    const best = CARD_PRIORITY[culture].map((id) => inMonth.find((f) => f.id === id)).find(Boolean);
+    const key = first.slice(0, 7);
+    if (best) {
+      const theme = culture === 'cn' ? `${best.nameZh} ${best.name}` : best.name;
+      // Never before the day after the sale: a card for 1 October bought on 30 September still goes.
+      const due = addDays(best.date, -leadDays) > input.sale.date ? addDays(best.date, -leadDays) : addDays(input.sale.date, 1);
+      out.push({ due, key, scope: 'customer', vars: { festival: best.name, theme } });
+    } else {
+      const day = Math.min(Number(input.sale.date.slice(8)), daysInMonth(y, m));
+      out.push({ due: isoOf(y, m, day), key, scope: 'customer', vars: { theme: SEASONAL_THEMES[m - 1] } });
+    }
+  }
+  return out;
+}
+
+function yearly(input: PlanInput, which: 'birthday' | 'special-days'): Occurrence[] {
+  const { customer, sale, today } = input;
+  const from = sale.date > today ? sale.date : today;
+  const days = which === 'birthday'
+    ? customer.birthday ? [{ day: customer.birthday, label: 'birthday' }] : []
+    : customer.specialDays;
+  return days.map((d) => {
+    const due = nextYearly(monthDay(d.day), from);
+    const key = which === 'birthday' ? `${yearOf(due)}` : `${monthDay(d.day)}:${d.label}:${yearOf(due)}`;
+    return { due, key, scope: 'customer' as const, vars: { label: d.label, date: due } };
+  });
+}
+
+function festivalVisits(input: PlanInput, ids: string[], days: number): Occurrence[] {
+  const { sale, calendar } = input;
+  const out: Occurrence[] = [];
+  for (const id of ids) {
+    for (const year of [yearOf(sale.date), yearOf(sale.date) + 1]) {
+      const f = calendar.festivalsInYear(year).find((x) => x.id === id);
+      const due = f && addDays(f.date, days);
+      if (f && due && due >= sale.date) {
+        out.push({ due, key: `${id}:${yearOf(f.date)}`, scope: 'customer', vars: { festival: f.name } });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** Steady cadence (#302): an occurrence is left out when one of the same rule is already near it. */
+function cadence(input: PlanInput, rule: Rule, months: number, count: number): Occurrence[] {
+  const gap = (months * 30) / 2;
+  const near = input.existing.filter((r) => r.rule === rule.id && r.state !== 'missed');
+  const out: Occurrence[] = [];
+  for (let k = 1; k <= count; k++) {
+    const due = addMonths(input.sale.date, months * k);
+    if (near.some((r) => Math.abs(daysBetween(r.due, due)) < gap)) continue;
+    out.push({ due, key: due, scope: 'customer' });
+  }
+  return out;
+}
+
+export function occurrencesOf(rule: Rule, input: PlanInput): Occurrence[] {
+  const w = rule.when;
+  if ('after' in w) {
+    const anchor = anchorDate(input, w);
+    if (!anchor) return [];
+    return [{ due: addDays(addMonths(anchor, w.months ?? 0), w.days ?? 0), key: '', scope: 'sale' }];
+  }
+  if ('monthlyCards' in w) return monthlyCards(input, w.monthlyCards.count, w.monthlyCards.leadDays);
+  if ('yearly' in w) return yearly(input, w.yearly);
+  if ('festivals' in w) return festivalVisits(input, w.festivals, w.days);
+  return cadence(input, rule, w.every.months, w.count);
+}

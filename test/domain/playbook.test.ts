@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { planFollowUps, type PlannedFollowUp } from '../../src/domain/playbook.js';
+import { DEFAULT_RULES } from '../../src/domain/default-playbook.js';
+import { customer, planInput, sale } from '../support/builders.js';
+
+const byRule = (plan: PlannedFollowUp[], rule: string) => plan.filter((p) => p.rule === rule);
+const dueOf = (plan: PlannedFollowUp[], rule: string) => byRule(plan, rule).map((p) => p.due);
+
+describe('the 2-5-12 calls (#299): the purchase day is day 1', () => {
+  it.each([
+    ['2026-03-02', '2026-03-03', '2026-03-06', '2026-03-13'],
+    ['2026-01-31', '2026-02-01', '2026-02-04', '2026-02-11'],
+    ['2026-02-27', '2026-02-28', '2026-03-03', '2026-03-10'],
+    ['2028-02-27', '2028-02-28', '2028-03-02', '2028-03-09'],
+    ['2028-02-28', '2028-02-29', '2028-03-03', '2028-03-10'],
+    ['2026-12-30', '2026-12-31', '2027-01-03', '2027-01-10'],
+    ['2024-02-20', '2024-02-21', '2024-02-24', '2024-03-02'],
+  ])('a sale on %s is called on %s, %s and %s', (date, d2, d5, d12) => {
+    const plan = planFollowUps(planInput({ sale: sale({ date }) }));
+    expect([dueOf(plan, 'call-day-2'), dueOf(plan, 'call-day-5'), dueOf(plan, 'call-day-12')]).toEqual([[d2], [d5], [d12]]);
+    expect(byRule(plan, 'call-day-12')[0].title).toMatch(/meet expectations\? A related product/);
+  });
+});
+
+describe('every default rule', () => {
+  const full = planFollowUps(
+    planInput({
+      customer: customer({ tags: ['important'], birthday: '1980-05-10', specialDays: [{ day: '06-18', label: 'wedding anniversary' }], referredBy: 2 }),
+      referrer: customer({ id: 2, name: 'Bob Referrer' }),
+      sale: sale({ date: '2026-03-02', delivery: '2026-03-10', warrantyMonths: 12, useUpDays: 90, verbal: true }),
+    }),
+  );
+
+  it.each([
+    ['thank-you', ['2026-03-02'], 'note', '#296'],
+    ['written-confirmation', ['2026-03-02'], 'note', 'seed 004'],
+    ['referral-thanks', ['2026-03-02'], 'note', '#312'],
+    ['supply-check', ['2026-03-08'], 'check', 'seed 004'],
+    ['usage-check', ['2026-03-11'], 'call', 'seed 004, #309'],
+    ['birthday', ['2026-05-10'], 'card', '#298, seed 001'],
+    ['special-day', ['2026-06-18'], 'card', 'seed 001'],
+    ['holiday-visit', ['2026-09-18', '2027-01-29'], 'visit', '#297'],
+    ['warranty-check', ['2027-02-02'], 'check', 'seed 004'],
+    ['repurchase', ['2026-05-24'], 'call', 'seed 004'],
+    ['proactive-check', ['2026-06-02', '2026-09-02', '2026-12-02', '2027-03-02'], 'call', '#302'],
+  ])('%s falls on %j as a %s, citing %s', (rule, dates, action, lesson) => {
+    const rows = byRule(full, rule);
+    expect(rows.map((r) => r.due).sort()).toEqual(dates);
+    for (const r of rows) expect(r).toMatchObject({ action, lesson, state: 'open', saleId: 7 });
+  });
+
+  it('covers every rule of the default playbook', () => {
+    const covered = new Set(full.map((p) => p.rule));
+    expect(DEFAULT_RULES.filter((r) => !covered.has(r.id)).map((r) => r.id)).toEqual([]);
+  });
+
+  it('thanks the referrer, not the buyer, naming both', () => {
+    const [r] = byRule(full, 'referral-thanks');
+    expect(r.customerId).toBe(2);
+    expect(r.title).toBe('Thank Bob Referrer (and reward them) for referring Anna Müller, who bought Espresso machine');
+  });
+
+  it('titles say what to do, with no placeholder left', () => {
+    for (const p of full) expect(p.title).not.toMatch(/[{}]/);
+    expect(byRule(full, 'supply-check')[0].title).toContain('delivery on 2026-03-10');
+  });
+});
+
+describe('monthly cards', () => {
+  it('gives a Chinese customer 12 cards, one a month, each with a different theme from the Chinese calendar', () => {
+    const plan = planFollowUps(planInput({ customer: customer({ name: '王芳' }), sale: sale({ date: '2026-01-10' }) }));
+    const cards = byRule(plan, 'monthly-card');
+    expect(cards).toHaveLength(12);
+    expect(new Set(cards.map((c) => c.dedupeKey.split(':').pop())).size).toBe(12);
+    expect(new Set(cards.map((c) => c.title)).size).toBe(12);
+    const titles = cards.map((c) => `${c.due} ${c.title.replace('Send 王芳 a card: ', '')}`);
+    expect(titles).toContain('2026-02-14 春节 Spring Festival');
+    expect(titles).toContain('2026-06-16 端午节 Dragon Boat Festival');
+    expect(titles).toContain('2026-09-22 中秋节 Mid-Autumn Festival');
+    expect(titles).toContain('2026-09-28 国庆节 National Day');
+  });
+
+  it('gives a Western customer Western festivals and seasonal themes for months without one', () => {
+    const cards = byRule(planFollowUps(planInput({ sale: sale({ date: '2026-01-10' }) })), 'monthly-card');
+    const themes = cards.map((c) => c.title.replace('Send Anna Müller a card: ', ''));
+    expect(themes).toContain("Valentine's Day");
+    expect(themes).toContain('Thanksgiving');
+    expect(themes).toContain('Christmas');
+    expect(themes).not.toContain('Dragon Boat Festival');
+    expect(new Set(themes).size).toBe(12);
+  });
+
+  it('never sends a card before the sale', () => {
+    const cards = byRule(planFollowUps(planInput({ customer: customer({ name: '王芳' }), sale: sale({ date: '2026-09-30' }) })), 'monthly-card');
+    expect(cards[0].due).toBe('2026-10-01');
+  });
+});
+
+describe('yearly days', () => {
+  it.each([
+    ['02-29', '2026-03-02', '2027-02-28'],
+    ['02-29', '2027-03-02', '2028-02-29'],
+    ['1980-02-29', '2026-01-10', '2026-02-28'],
+    ['03-02', '2026-03-02', '2026-03-02'],
+    ['03-01', '2026-03-02', '2027-03-01'],
+  ])('a birthday on %s, after a sale on %s, is greeted on %s', (birthday, date, want) => {
+    const plan = planFollowUps(planInput({ customer: customer({ birthday }), sale: sale({ date }) }));
+    expect(dueOf(plan, 'birthday')).toEqual([want]);
+  });
+
+  it('plans the holiday visit only for important or gold customers', () => {
+    expect(dueOf(planFollowUps(planInput()), 'holiday-visit')).toEqual([]);
+    expect(dueOf(planFollowUps(planInput({ customer: customer({ tags: ['gold'] }) })), 'holiday-visit')).toHaveLength(2);
+  });
+});
+
+describe('what is never planned', () => {
+  it('plans nothing for a do-not-contact customer', () => {
+    expect(planFollowUps(planInput({ customer: customer({ doNotContact: true, birthday: '05-05' }) }))).toEqual([]);
+  });
+
+  it('does not thank a do-not-contact referrer, but still looks after the buyer', () => {
+    const plan = planFollowUps(planInput({ referrer: customer({ id: 2, doNotContact: true }), customer: customer({ referredBy: 2 }) }));
+    expect(byRule(plan, 'referral-thanks')).toEqual([]);
+    expect(byRule(plan, 'thank-you')).toHaveLength(1);
+  });
+
+  it('plans no delivery, warranty, repurchase or confirmation steps without their facts', () => {
+    const rules = new Set(planFollowUps(planInput()).map((p) => p.rule));
+    for (const r of ['supply-check', 'usage-check', 'warranty-check', 'repurchase', 'written-confirmation', 'referral-thanks']) expect(rules.has(r)).toBe(false);
+  });
+
+  it('is the same plan, with the same keys, every time it runs', () => {
+    const a = planFollowUps(planInput());
+    const b = planFollowUps(planInput());
+    expect(b).toEqual(a);
+    expect(new Set(a.map((p) => p.dedupeKey)).size).toBe(a.length);
+  });
+
+  it('never schedules into the past: a late-entered sale has its passed steps recorded as missed', () => {
+    const plan = planFollowUps(planInput({ sale: sale({ date: '2026-02-20' }), today: '2026-03-02' }));
+    expect(plan.filter((p) => p.state === 'open').every((p) => p.due >= '2026-03-02')).toBe(true);
+    expect(byRule(plan, 'thank-you')[0]).toMatchObject({ state: 'missed', due: '2026-02-20', reason: expect.stringMatching(/^missed/) });
+    expect(byRule(plan, 'call-day-5')[0]).toMatchObject({ state: 'missed', due: '2026-02-24' });
+    expect(byRule(plan, 'call-day-12')[0]).toMatchObject({ state: 'open', due: '2026-03-03' });
+    expect(plan.some((p) => p.title.includes('(late:'))).toBe(false);
+  });
+
+  it('catches up today on a step missed in the last three days, unless one of its kind comes soon anyway', () => {
+    const plan = planFollowUps(planInput({ sale: sale({ date: '2026-02-27' }), today: '2026-03-02' }));
+    // The thank-you (3 days late) is still worth sending; the day-2 call is covered by the day-5 call on 03-03.
+    expect(byRule(plan, 'thank-you')[0]).toMatchObject({ state: 'open', due: '2026-03-02', title: expect.stringContaining('(late: was due 2026-02-27)') });
+    expect(byRule(plan, 'call-day-2')[0]).toMatchObject({ state: 'missed', due: '2026-02-28' });
+    expect(byRule(plan, 'call-day-5')[0]).toMatchObject({ state: 'open', due: '2026-03-03' });
+  });
+
+  it('keeps the proactive cadence steady when the customer buys again soon', () => {
+    const first = planFollowUps(planInput());
+    const existing = first.map((p) => ({ rule: p.rule, due: p.due, state: p.state }));
+    const again = planFollowUps(planInput({ sale: sale({ id: 8, date: '2026-03-20' }), existing, today: '2026-03-20' }));
+    expect(dueOf(again, 'proactive-check')).toEqual([]);
+  });
+});
