@@ -21,6 +21,7 @@ export interface MainOptions {
   stderr?: (text: string) => void;
   stdoutIsTTY?: boolean;
   stdinIsTTY?: boolean;
+  columns?: number;
   now?: Date;
 }
 
@@ -91,6 +92,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
       stdout: out,
       stderr: err,
       isTTY: stdoutIsTTY && !json,
+      columns: options.columns ?? process.stdout.columns,
       stdinIsTTY: options.stdinIsTTY ?? Boolean(process.stdin.isTTY),
       json,
       color: makeColor(colorLevel({ isTTY: stdoutIsTTY, json, noColorFlag: opts.color === false, env })),

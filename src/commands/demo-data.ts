@@ -19,5 +19,34 @@ export const DEMO_CUSTOMERS: NewCustomer[] = [
   { ...base, name: 'Sofía García', email: 'sofia@example.es', channel: 'email', hobbies: 'tennis' },
   { ...base, name: 'Tom Baker', company: 'Baker Bikes', role: 'owner', phone: '+44 20 7946 0000', channel: 'visit', tags: ['dealer'] },
   { ...base, name: 'Emma Wilson', phone: '+1 555 0199', channel: 'sms', doNotContact: true, notes: 'asked not to be called' },
-  { ...base, name: '周杰', company: '周氏电器', role: 'owner', phone: '+86 133 0000 1111', channel: 'wechat', source: '王芳介绍' },
+  { ...base, name: '周杰', company: '周氏电器', role: 'owner', phone: '+86 133 0000 1111', channel: 'wechat', source: '王芳介绍', referredBy: null },
+];
+
+export interface DemoSale {
+  customer: string;
+  daysAgo: number;
+  product: string;
+  amount: number;
+  cost?: number;
+  delivery?: number;
+  warrantyMonths?: number;
+  useUpDays?: number;
+  verbal?: boolean;
+}
+
+/** Sales at different ages, so the agenda has something overdue, due and coming. */
+export const DEMO_SALES: DemoSale[] = [
+  { customer: '王芳', daysAgo: 400, product: '空气净化器 X3', amount: 3999, cost: 2600, warrantyMonths: 12 },
+  { customer: '王芳', daysAgo: 11, product: '滤网套装', amount: 399, cost: 150, useUpDays: 180 },
+  { customer: '李明', daysAgo: 4, product: '实木书柜', amount: 6800, cost: 4100, delivery: 6, verbal: true },
+  { customer: '张伟', daysAgo: 1, product: '商用咖啡机', amount: 15800, cost: 11000, warrantyMonths: 24 },
+  { customer: '陈静', daysAgo: 40, product: '按摩椅', amount: 8999, cost: 5600, warrantyMonths: 36 },
+  { customer: '刘洋', daysAgo: 0, product: '物流管理软件 年费', amount: 12000, cost: 3000, useUpDays: 365 },
+  { customer: '赵丽', daysAgo: 95, product: '美容仪', amount: 2599, cost: 1200, warrantyMonths: 12 },
+  { customer: 'Anna Müller', daysAgo: 2, product: 'Espresso machine Pro', amount: 1890, cost: 1200, delivery: 3, warrantyMonths: 24 },
+  { customer: "James O'Brien", daysAgo: 12, product: 'Cordless drill set', amount: 349.5, cost: 210 },
+  { customer: 'Sofía García', daysAgo: 190, product: 'Tennis racket', amount: 229, cost: 120 },
+  { customer: 'Tom Baker', daysAgo: 30, product: 'E-bike fleet (5)', amount: 12500, cost: 9000, warrantyMonths: 24 },
+  { customer: 'Emma Wilson', daysAgo: 5, product: 'Helmet', amount: 89, cost: 40 },
+  { customer: '周杰', daysAgo: 3, product: '智能冰箱', amount: 7999, cost: 6000, delivery: 2, warrantyMonths: 36 },
 ];

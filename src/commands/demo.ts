@@ -2,46 +2,80 @@
 import type { Command } from 'commander';
 import type { RunCommand } from '../cli.js';
 import type { Deps } from '../deps.js';
+import { addDays } from '../domain/dates.js';
+import type { Calendar } from '../domain/playbook.js';
+import type { Store } from '../store/index.js';
 import { info } from '../ui/io.js';
-import { DEMO_CUSTOMERS } from './demo-data.js';
-import { listCustomers } from './customer.js';
-import { join, dirname } from 'node:path';
+import { DEMO_CUSTOMERS, DEMO_SALES } from './demo-data.js';
+import { buildAgenda, printAgenda } from './today.js';
+import { planForSale } from './planning.js';
+import { dirname, join } from 'node:path';
 
-/** The demo never writes to the real database unless --db names it explicitly. */
-export function demoDbPath(deps: Pick<Deps, 'dbPath' | 'env'>, explicitDb: boolean): string {
-  return explicitDb ? deps.dbPath : join(dirname(deps.dbPath), 'demo.db');
+/** Follow-ups older than this were done in the demo's made-up past; the rest are on the agenda. */
+const DEMO_DONE_BEFORE_DAYS = 2;
+
+function addDemoData(store: Store, calendar: Calendar, today: string): number {
+  const ids = new Map<string, number>();
+  for (const c of DEMO_CUSTOMERS) {
+    if (store.customers.findByName(c.name).exact.length) continue;
+    // 周杰 came through 王芳: the demo shows a referral thank-you.
+    const referredBy = c.name === '周杰' ? (ids.get('王芳') ?? null) : c.referredBy;
+    ids.set(c.name, store.customers.insert({ ...c, referredBy }, addDays(today, -400)));
+  }
+  for (const s of DEMO_SALES) {
+    const customerId = ids.get(s.customer);
+    if (customerId === undefined) continue;
+    const date = addDays(today, -s.daysAgo);
+    const saleId = store.sales.insert(
+      {
+        customerId, product: s.product, amountCents: Math.round(s.amount * 100), costCents: s.cost ? s.cost * 100 : null,
+        quantity: 1, date, delivery: s.delivery !== undefined ? addDays(date, s.delivery) : null,
+        warrantyMonths: s.warrantyMonths ?? null, useUpDays: s.useUpDays ?? null, verbal: Boolean(s.verbal), channel: null, note: null,
+      },
+      date,
+    );
+    // Planned as if entered on the day of the sale; what lies well in the past was done back then.
+    for (const r of planForSale(store, store.sales.get(saleId)!, calendar, date)) {
+      if (r.due < addDays(today, -DEMO_DONE_BEFORE_DAYS)) store.reminders.close(r.id, 'done', r.due, null);
+    }
+  }
+  return ids.size;
 }
 
-export function runDemo(deps: Deps): void {
+export async function runDemo(deps: Deps): Promise<void> {
   const { store, io, today } = deps;
-  const added = store.write(() => {
-    let n = 0;
-    for (const c of DEMO_CUSTOMERS) {
-      if (store.customers.findByName(c.name).exact.length) continue;
-      store.customers.insert(c, today);
-      n++;
-    }
-    return n;
-  });
-  info(io, `Demo database: ${deps.dbPath} (${added} customers added, ${store.customers.count()} in all)`);
-  listCustomers({}, deps);
-  info(io, `\nTry next:\n  crm --db ${deps.dbPath} customer show 王芳\n  crm --db ${deps.dbPath} customer list --tag important`);
+  const calendar = await import('../domain/calendar.js');
+  const added = store.write(() => addDemoData(store, calendar, today));
+  info(io, `Demo database: ${deps.dbPath}`);
+  info(io, added ? `Added ${added} sample customers with their sales and follow-ups.\n` : 'The sample data is already there.\n');
+  printAgenda(io, buildAgenda(store, today, 7), 7);
+  const db = `--db ${JSON.stringify(deps.dbPath)}`;
+  info(
+    io,
+    ['', 'Try next:', `  crm ${db} customer show 王芳`, `  crm ${db} add-sale --customer "Tom Baker" --product "Bike lock" --amount 45`,
+      `  crm ${db} done <id> --note "happy with it"`, `  crm ${db} today --days 30`].join('\n'),
+  );
+}
+
+/** The demo never writes to the real database unless --db names it explicitly. */
+export function demoDbPath(dbPath: string, explicitDb: boolean): string {
+  return explicitDb ? dbPath : join(dirname(dbPath), 'demo.db');
 }
 
 export function register(program: Command, run: RunCommand): void {
   program
     .command('demo')
-    .description('fill a separate demo database with sample customers and show them')
+    .description('fill a separate demo database with sample customers and sales, and show the agenda')
     .addHelpText('after', '\nThe demo uses demo.db next to your database, never your real file unless --db names it.\n\nExample:\n  $ crm demo')
     .action(() =>
       run(async (deps) => {
-        const explicit = Boolean(program.opts().db);
-        const path = demoDbPath(deps, explicit);
+        const path = demoDbPath(deps.dbPath, Boolean(program.opts().db));
         if (path === deps.dbPath) return runDemo(deps);
         const { openStore } = await import('../store/index.js');
         const store = openStore(path);
         try {
-          runDemo({ ...deps, dbPath: path, store });
+          // Not {...deps}: spreading would evaluate the store getter and open the real database.
+          await runDemo({ io: deps.io, today: deps.today, env: deps.env, dbPath: path, store });
         } finally {
           store.close();
         }

@@ -8,11 +8,15 @@ import { addDays, addMonths, daysBetween, daysInMonth, isoOf, nextYearly, yearOf
 import type { Occurrence, PlanInput, Rule, When } from './playbook.js';
 import type { TemplateVars } from './template.js';
 
-/** Festivals worth a card, best first, for each kind of customer (#298, #312). */
+/**
+ * Festivals worth a card, best first (#298, #312). Days for one group of people (women, mothers,
+ * children, teachers, lovers on Qixi) and days of mourning (Qingming) are no occasion for a
+ * business card; such months get a seasonal theme instead.
+ */
 const CARD_PRIORITY: Record<'cn' | 'west', string[]> = {
-  cn: ['spring-festival', 'mid-autumn', 'dragon-boat', 'national-day', 'new-year', 'lantern', 'qixi', 'double-ninth',
-    'winter-solstice', 'labour-day', 'womens-day', 'teachers-day', 'mothers-day', 'fathers-day', 'childrens-day'],
-  west: ['christmas', 'new-year', 'valentines', 'thanksgiving', 'mothers-day', 'fathers-day', 'womens-day', 'labour-day'],
+  cn: ['spring-festival', 'mid-autumn', 'dragon-boat', 'national-day', 'new-year', 'lantern', 'double-ninth',
+    'winter-solstice', 'labour-day', 'laba'],
+  west: ['christmas', 'new-year', 'valentines', 'thanksgiving', 'labour-day'],
 };
 /** A month without a festival still gets a card, with a seasonal theme of its own. */
 const SEASONAL_THEMES = ['new-year greetings', 'winter greetings', 'early-spring greetings', 'spring greetings',

@@ -9,6 +9,8 @@ export interface Io {
   stderr(text: string): void;
   /** stdout is a terminal: tables with borders; otherwise tab-separated rows. */
   isTTY: boolean;
+  /** The terminal's width, when stdout is one: wide tables wrap their widest column to fit. */
+  columns?: number;
   /** stdin is a terminal: questions may be asked. */
   stdinIsTTY: boolean;
   json: boolean;

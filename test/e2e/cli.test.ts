@@ -67,3 +67,21 @@ describe('bin/crm.js', () => {
     }
   });
 });
+
+describe('the after-close routine, end to end', () => {
+  it('add-sale, then today, then done, through bin/crm.js', () => {
+    expect(spawnCrm(['customer', 'add', '王芳', '--phone', '+86 138 0013 8000'], { env }).code).toBe(0);
+    const sale = spawnCrm(['--json', 'add-sale', '--customer', '王芳', '--product', '空气净化器', '--amount', '3999'], { env });
+    expect(sale.code).toBe(0);
+    const { reminders } = JSON.parse(sale.stdout);
+    const thanks = reminders.find((r: { rule: string }) => r.rule === 'thank-you');
+    const today = JSON.parse(spawnCrm(['--json', 'today'], { env }).stdout);
+    expect(today.due.map((r: { id: number }) => r.id)).toEqual([thanks.id]);
+    expect(spawnCrm(['done', String(thanks.id), '--note', '送了手写感谢卡'], { env })).toMatchObject({ code: 0, stdout: `Done: ${thanks.title}\n` });
+    const after = JSON.parse(spawnCrm(['--json', 'today'], { env }).stdout);
+    expect(after.due).toEqual([]);
+    expect(after.upcoming[0]).toMatchObject({ rule: 'call-day-2', due: '2026-03-03', customer: { name: '王芳' } });
+    const show = spawnCrm(['customer', 'show', '王芳'], { env }).stdout;
+    expect(show).toContain('送了手写感谢卡');
+  });
+});

@@ -1,0 +1,207 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { crmIn, tempDir, type CrmRunner } from '../support/cli.js';
+
+let crm: CrmRunner;
+let cleanup: () => void;
+beforeEach(async () => {
+  const t = tempDir();
+  cleanup = t.cleanup;
+  crm = crmIn(t.dir, { today: '2026-03-02' });
+  await crm('customer', 'add', '李明', '--phone', '+86 139 1234 5678');
+  await crm('customer', 'add', '王芳', '--referred-by', '李明', '--channel', 'wechat', '--phone', '+86 138 0013 8000', '--tag', 'important');
+});
+afterEach(() => cleanup());
+
+const json = async (...args: string[]) => JSON.parse((await crm('--json', ...args)).stdout);
+
+describe('crm add-sale', () => {
+  it('stores the sale and its plan in the shape of shared/CLI.md', async () => {
+    const out = await json('add-sale', '--customer', '王芳', '--product', '空气净化器', '--amount', '3999.50', '--cost', '2600', '--verbal', '--delivery', '2026-03-06');
+    expect(out.sale).toMatchObject({ id: 1, customerId: 2, product: '空气净化器', amount: 3999.5, cost: 2600, date: '2026-03-02', verbal: true });
+    const rules = out.reminders.map((r: { rule: string }) => r.rule);
+    expect(rules.slice(0, 3)).toEqual(['thank-you', 'written-confirmation', 'referral-thanks']);
+    for (const r of out.reminders) expect(Object.keys(r)).toEqual(expect.arrayContaining(['id', 'due', 'rule', 'action', 'title', 'customerId', 'saleId']));
+    expect(out.reminders.find((r: { rule: string }) => r.rule === 'referral-thanks').customerId).toBe(1);
+    expect(out.missed).toEqual([]);
+  });
+
+  it('prints the plan as a table with date, weekday, action and why', async () => {
+    const r = await crm('add-sale', '--customer', '王芳', '--product', 'X3', '--amount', '100');
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('id\tdate\tday\taction\tfollow-up\twhy');
+    expect(r.stdout).toContain('\t2026-03-03\tTue\tcall\tDay-2 call to 王芳: has X3 been used yet? Clear up any doubts\t#299');
+    expect(r.stderr).toContain('Sale 1 recorded for 王芳');
+  });
+
+  it('lists missed steps of a late-entered sale once and never schedules them in the past', async () => {
+    const out = await json('add-sale', '--customer', '王芳', '--product', 'X3', '--amount', '100', '--date', '2026-02-01');
+    expect(out.missed.length).toBeGreaterThan(3);
+    expect(out.reminders.every((r: { due: string }) => r.due >= '2026-03-02')).toBe(true);
+    const today = await json('today');
+    expect(today.overdue).toEqual([]);
+  });
+
+  it('plans nothing for a do-not-contact customer', async () => {
+    await crm('customer', 'add', 'Emma', '--do-not-contact');
+    const out = await json('add-sale', '--customer', 'Emma', '--product', 'Helmet', '--amount', '89');
+    expect(out.reminders).toEqual([]);
+  });
+
+  it.each([
+    [['--amount', 'abc'], '--amount must be a number like 1200 or 1200.50 (got "abc")'],
+    [['--amount', '-5'], '--amount must not be negative'],
+    [['--date', '2026-02-30'], '--date must be a real date like 2026-03-02'],
+    [['--delivery', '2026-01-01'], '--delivery must be on or after the sale date 2026-03-02'],
+    [['--warranty-months', 'twelve'], '--warranty-months must be a whole number'],
+    [['--customer', 'nobody'], '--customer: no customer named "nobody"'],
+    [['--channel', 'fax'], '--channel must be one of'],
+  ])('refuses %j with exit 2 and writes nothing', async (extra, message) => {
+    const before = readFileSync(crm.db);
+    const args = ['--customer', '王芳', '--product', 'X3', '--amount', '100'];
+    for (let i = 0; i < extra.length; i += 2) {
+      const at = args.indexOf(extra[i]);
+      if (at >= 0) args[at + 1] = extra[i + 1];
+      else args.push(extra[i], extra[i + 1]);
+    }
+    const r = await crm('add-sale', ...args);
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    expect(r.stderr).toContain(message);
+    expect(readFileSync(crm.db).equals(before)).toBe(true);
+  });
+
+  it('needs --customer, --product and --amount', async () => {
+    const r = await crm('add-sale', '--customer', '王芳');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^crm: required option '--product <text>' not specified/);
+  });
+});
+
+describe('crm today', () => {
+  beforeEach(async () => {
+    const past = crmIn(crm.dir, { today: '2026-02-20' });
+    await past('add-sale', '--customer', '王芳', '--product', 'X3', '--amount', '100');
+  });
+
+  it('groups overdue, due and coming up, sorted, with the customer and how to reach them', async () => {
+    const agenda = await json('today');
+    expect(agenda.date).toBe('2026-03-02');
+    expect(agenda.overdue.map((r: { rule: string }) => r.rule)).toEqual(['thank-you', 'referral-thanks', 'call-day-2', 'call-day-5', 'monthly-card']);
+    expect(agenda.overdue[0]).toMatchObject({ due: '2026-02-20', daysOverdue: 10, customer: { id: 2, name: '王芳' }, contact: '+86 138 0013 8000 (wechat)', saleId: 1 });
+    expect(agenda.overdue[4]).toMatchObject({ due: '2026-02-28', title: 'Send 王芳 a card: 元宵节 Lantern Festival' });
+    expect(agenda.due).toEqual([]);
+    expect(agenda.upcoming.map((r: { rule: string; due: string }) => `${r.rule} ${r.due}`)).toEqual(['call-day-12 2026-03-03']);
+    expect(agenda.complaints).toEqual([]);
+    const wide = await json('today', '--days', '60');
+    expect(wide.upcoming.length).toBeGreaterThan(1);
+  });
+
+  it('shows sections for people and says so in one line on an empty day', async () => {
+    const r = await crm('today');
+    expect(r.stdout).toMatch(/^Overdue \(5\)\nid\twhen\tcustomer/);
+    expect(r.stdout).toContain('1\t10d late\t王芳\tnote\tSend 王芳 a handwritten thank-you note for buying X3\t+86 138 0013 8000 (wechat)\n');
+    expect(r.stdout).toContain('Due today (0)');
+    expect(r.stdout).toContain('Coming up, next 7 days (1)');
+    const empty = crmIn(tempDir().dir, { today: '2026-03-02' });
+    const e = await empty('today');
+    expect(e).toMatchObject({ code: 0, stdout: '' });
+    expect(e.stderr).toBe('Nothing overdue, nothing due on Mon 2026-03-02, nothing in the next 7 days.\n');
+  });
+
+  it('paints overdue rows red on a colour terminal', async () => {
+    const tty = crmIn(crm.dir, { today: '2026-03-02', tty: true, env: { FORCE_COLOR: '1' } });
+    expect((await tty('today')).stdout).toContain('\x1b[31m10d late');
+    const plain = crmIn(crm.dir, { today: '2026-03-02', tty: true, env: { NO_COLOR: '1' } });
+    expect((await plain('today')).stdout).not.toContain('\x1b[');
+  });
+});
+
+describe('done, snooze, skip, log', () => {
+  beforeEach(async () => {
+    await crm('add-sale', '--customer', '王芳', '--product', 'X3', '--amount', '100');
+  });
+  const find = async (rule: string) => {
+    const a = await json('today', '--days', '30');
+    return [...a.overdue, ...a.due, ...a.upcoming].find((r: { rule: string }) => r.rule === rule);
+  };
+
+  it('closes a follow-up and keeps the contact in the history', async () => {
+    const r = await find('thank-you');
+    expect((await crm('done', String(r.id), '--note', 'sent a card with tea')).code).toBe(0);
+    expect(await find('thank-you')).toBeUndefined();
+    const file = await json('customer', 'show', '王芳');
+    expect(file.contacts).toEqual([expect.objectContaining({ kind: 'done', outcome: 'reached', note: 'sent a card with tea', reminderId: r.id })]);
+    const again = await crm('done', String(r.id));
+    expect(again).toMatchObject({ code: 2, stderr: `crm: follow-up ${r.id} is already done (on 2026-03-02)\n` });
+  });
+
+  it('moves a call with no answer to the next working day', async () => {
+    const friday = crmIn(crm.dir, { today: '2026-03-06' });
+    const r = await find('call-day-2');
+    const out = await friday('done', String(r.id), '--outcome', 'no-answer');
+    expect(out.stdout).toBe(`No answer: follow-up ${r.id} moved to Mon 2026-03-09.\n`);
+  });
+
+  it('snoozes by days or to a date, and refuses a date not after today', async () => {
+    const r = await find('call-day-5');
+    // Due Friday 03-06, so two days later is counted from then, not from today.
+    expect((await crm('snooze', String(r.id), '--days', '2')).stdout).toBe(`Follow-up ${r.id} moved to Sun 2026-03-08.\n`);
+    expect((await crm('snooze', String(r.id), '--to', '2026-03-20')).code).toBe(0);
+    expect((await find('call-day-5')).due).toBe('2026-03-20');
+    const bad = await crm('snooze', String(r.id), '--to', '2026-03-01');
+    expect(bad).toMatchObject({ code: 2 });
+  });
+
+  it('skips only with a reason, and warns about phrases to avoid while still saving', async () => {
+    const r = await find('call-day-12');
+    expect((await crm('skip', String(r.id))).code).toBe(2);
+    const out = await crm('skip', String(r.id), '--reason', '客户说不知道什么时候有空');
+    expect(out.code).toBe(0);
+    expect(out.stderr).toContain('"不知道" is a phrase to avoid with customers (#307)');
+    const log = await crm('log', '王芳', '--note', 'Maybe she will buy again', '--channel', 'visit');
+    expect(log.stderr).toContain('Maybe… / probably…');
+    const file = await json('customer', 'show', '王芳');
+    expect(file.contacts.map((c: { kind: string; note: string }) => [c.kind, c.note])).toEqual([
+      ['skipped', '客户说不知道什么时候有空'],
+      ['log', '[visit] Maybe she will buy again'],
+    ]);
+  });
+
+  it('rolls a birthday on to next year when it is done', async () => {
+    await crm('customer', 'edit', '王芳', '--birthday', '03-10');
+    await crm('add-sale', '--customer', '王芳', '--product', 'Y', '--amount', '1');
+    const b = await find('birthday');
+    const out = await json('done', String(b.id));
+    expect(out.next).toEqual([expect.objectContaining({ rule: 'birthday', due: '2027-03-10' })]);
+  });
+
+  it.each([['done', '999'], ['snooze', '999'], ['done', 'abc']])('%s %s is exit 2', async (cmd, id) => {
+    const r = await crm(cmd, id);
+    expect(r.code).toBe(2);
+  });
+});
+
+describe('crm demo', () => {
+  it('fills demo.db next to the default database, never the real one, and does not duplicate on a second run', async () => {
+    const { dir } = tempDir();
+    const { main } = await import('../../src/cli.js');
+    const { existsSync } = await import('node:fs');
+    const env = { HOME: dir, XDG_DATA_HOME: `${dir}/xdg` };
+    const run = async (...args: string[]) => {
+      let stdout = '';
+      const code = await main(['node', 'crm', '--today', '2026-03-02', ...args], {
+        env, stdout: (s) => void (stdout += s), stderr: () => {}, stdoutIsTTY: false, stdinIsTTY: false,
+      });
+      return { code, stdout };
+    };
+    const customers = async () => JSON.parse((await run('--db', `${dir}/xdg/crm/demo.db`, '--json', 'customer', 'list')).stdout).length;
+    const first = await run('demo');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^Overdue \(\d+\)/);
+    expect(first.stdout).toContain('Due today');
+    expect(await customers()).toBe(12);
+    expect((await run('demo')).code).toBe(0);
+    expect(await customers()).toBe(12);
+    expect(existsSync(`${dir}/xdg/crm/crm.db`)).toBe(false);
+  });
+});
