@@ -7,10 +7,10 @@ import { addDays, weekdayName } from '../domain/dates.js';
 import { CHANNELS, parseAmount, parseChoice, parseDate, parsePositiveInt, parseText } from '../domain/parse.js';
 import { saleJson, type NewSale, type Sale } from '../domain/sale.js';
 import type { Reminder } from '../domain/reminder.js';
-import { info, printJson } from '../ui/io.js';
+import { info, printJson, type Io } from '../ui/io.js';
 import { renderTable } from '../ui/table.js';
 import { resolveCustomer } from './resolve.js';
-import { planForSale } from './planning.js';
+import { activeRules, planForSale } from './planning.js';
 import { warnPhrases } from './phrases.js';
 
 export interface AddSaleOptions {
@@ -28,17 +28,19 @@ export interface AddSaleOptions {
   note?: string;
 }
 
-function parseSale(opts: AddSaleOptions, customerId: number, today: string): NewSale {
+export function parseSale(opts: AddSaleOptions, customerId: number, today: string): NewSale {
   const date = opts.date ? parseDate(opts.date, '--date') : today;
   const delivery = opts.delivery ? parseDate(opts.delivery, '--delivery') : null;
   if (delivery && delivery < date) throw new UsageError(`--delivery must be on or after the sale date ${date} (got "${opts.delivery}")`);
   if (date > addDays(today, 366)) throw new UsageError(`--date must be within a year from today (got "${opts.date}")`);
   const product = parseText(opts.product, '--product', { multiline: false }).trim();
   if (!product) throw new UsageError('--product must name what was sold (got "")');
+  const amountCents = parseAmount(opts.amount, '--amount');
+  if (amountCents < 0) throw new UsageError(`--amount must not be negative (got "${opts.amount}")`);
   return {
     customerId,
     product,
-    amountCents: parseAmount(opts.amount, '--amount'),
+    amountCents,
     costCents: opts.cost !== undefined ? parseAmount(opts.cost, '--cost') : null,
     quantity: opts.quantity !== undefined ? parsePositiveInt(opts.quantity, '--quantity') : 1,
     date,
@@ -59,11 +61,11 @@ export async function addSale(opts: AddSaleOptions, deps: Deps): Promise<{ sale:
   const { store, io, today } = deps;
   const customer = resolveCustomer(store, opts.customer, '--customer');
   const newSale = parseSale(opts, customer.id, today);
-  if (newSale.amountCents < 0) throw new UsageError(`--amount must not be negative (got "${opts.amount}")`);
   const calendar = await import('../domain/calendar.js');
+  const rules = await activeRules(store);
   const { sale, reminders } = store.write(() => {
     const sale = store.sales.get(store.sales.insert(newSale, today))!;
-    return { sale, reminders: planForSale(store, sale, calendar, today) };
+    return { sale, reminders: planForSale(store, sale, calendar, today, rules) };
   });
   if (opts.note) warnPhrases(io, opts.note);
   const open = reminders.filter((r) => r.state === 'open');
@@ -74,13 +76,23 @@ export async function addSale(opts: AddSaleOptions, deps: Deps): Promise<{ sale:
   }
   info(io, `Sale ${sale.id} recorded for ${customer.name}: ${sale.product}, ${opts.amount}, on ${sale.date}.`);
   if (customer.doNotContact) info(io, `${customer.name} is marked do-not-contact: no follow-ups planned.`);
-  const rows = (list: Reminder[]) => list.map((r) => [r.id, r.due, weekdayName(r.due), r.action, r.title, r.lesson]);
-  if (open.length) io.stdout(renderTable(io, ['id', 'date', 'day', 'action', 'follow-up', 'why'], rows(open)));
-  if (missed.length) {
-    info(io, `\n${missed.length} step(s) fell before today and were recorded as missed, not planned:`);
-    io.stdout(renderTable(io, ['id', 'was due', 'day', 'action', 'follow-up', 'why'], rows(missed)));
-  }
+  printPlan(io, reminders, 'were recorded as missed, not planned');
   return { sale, reminders };
+}
+
+type PlanRow = Pick<Reminder, 'due' | 'action' | 'title' | 'lesson' | 'state'> & { id?: number };
+
+/** The plan as people read it: open steps, then the missed ones listed once. */
+export function printPlan(io: Io, plan: PlanRow[], missedNote: string): void {
+  const rows = (list: PlanRow[]) => list.map((r) => [...(r.id ? [r.id] : []), r.due, weekdayName(r.due), r.action, r.title, r.lesson]);
+  const head = (date: string) => [...(plan[0]?.id ? ['id'] : []), date, 'day', 'action', 'follow-up', 'why'];
+  const open = plan.filter((r) => r.state === 'open');
+  const missed = plan.filter((r) => r.state === 'missed');
+  if (open.length) io.stdout(renderTable(io, head('date'), rows(open)));
+  if (missed.length) {
+    info(io, `\n${missed.length} step(s) fell before today and ${missedNote}:`);
+    io.stdout(renderTable(io, head('was due'), rows(missed)));
+  }
 }
 
 export function register(program: Command, run: RunCommand): void {

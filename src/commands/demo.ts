@@ -8,13 +8,14 @@ import type { Store } from '../store/index.js';
 import { info } from '../ui/io.js';
 import { DEMO_CUSTOMERS, DEMO_SALES } from './demo-data.js';
 import { buildAgenda, printAgenda } from './today.js';
-import { planForSale } from './planning.js';
+import { activeRules, planForSale } from './planning.js';
+import type { Rule } from '../domain/playbook.js';
 import { dirname, join } from 'node:path';
 
 /** Follow-ups older than this were done in the demo's made-up past; the rest are on the agenda. */
 const DEMO_DONE_BEFORE_DAYS = 2;
 
-function addDemoData(store: Store, calendar: Calendar, today: string): number {
+function addDemoData(store: Store, rules: Rule[], calendar: Calendar, today: string): number {
   const ids = new Map<string, number>();
   for (const c of DEMO_CUSTOMERS) {
     if (store.customers.findByName(c.name).exact.length) continue;
@@ -35,7 +36,7 @@ function addDemoData(store: Store, calendar: Calendar, today: string): number {
       date,
     );
     // Planned as if entered on the day of the sale; what lies well in the past was done back then.
-    for (const r of planForSale(store, store.sales.get(saleId)!, calendar, date)) {
+    for (const r of planForSale(store, store.sales.get(saleId)!, calendar, date, rules)) {
       if (r.due < addDays(today, -DEMO_DONE_BEFORE_DAYS)) store.reminders.close(r.id, 'done', r.due, null);
     }
   }
@@ -45,7 +46,8 @@ function addDemoData(store: Store, calendar: Calendar, today: string): number {
 export async function runDemo(deps: Deps): Promise<void> {
   const { store, io, today } = deps;
   const calendar = await import('../domain/calendar.js');
-  const added = store.write(() => addDemoData(store, calendar, today));
+  const rules = await activeRules(store);
+  const added = store.write(() => addDemoData(store, rules, calendar, today));
   info(io, `Demo database: ${deps.dbPath}`);
   info(io, added ? `Added ${added} sample customers with their sales and follow-ups.\n` : 'The sample data is already there.\n');
   printAgenda(io, buildAgenda(store, today, 7), 7);

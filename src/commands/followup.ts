@@ -7,7 +7,7 @@ import { addDays, nextWorkingDay, weekdayName } from '../domain/dates.js';
 import { CHANNELS, parseChoice, parseDate, parsePositiveInt, parseText } from '../domain/parse.js';
 import { OUTCOMES, type Outcome, type Reminder } from '../domain/reminder.js';
 import { printJson } from '../ui/io.js';
-import { planNextOccurrence, rollsForward } from './planning.js';
+import { activeRules, planNextOccurrence, rollsForward } from './planning.js';
 import { resolveCustomer } from './resolve.js';
 import { warnPhrases } from './phrases.js';
 
@@ -33,7 +33,8 @@ export async function markDone(ref: string, opts: { note?: string; outcome?: str
   const r = openReminder(deps, ref);
   const outcome: Outcome = opts.outcome ? parseChoice(opts.outcome, '--outcome', OUTCOMES) : 'reached';
   const note = optionalText(opts.note, '--note');
-  const calendar = rollsForward(r.rule) ? await import('../domain/calendar.js') : undefined;
+  const rules = await activeRules(store);
+  const calendar = rollsForward(rules, r.rule) ? await import('../domain/calendar.js') : undefined;
   const contact = { customerId: r.customerId, reminderId: r.id, date: today, outcome, note };
   const result = store.write(() => {
     if (outcome === 'no-answer') {
@@ -45,7 +46,7 @@ export async function markDone(ref: string, opts: { note?: string; outcome?: str
     }
     store.contacts.insert({ ...contact, kind: 'done' });
     store.reminders.close(r.id, 'done', today, note);
-    return { id: r.id, state: 'done', due: r.due, next: calendar ? planNextOccurrence(store, r, calendar, today) : [] };
+    return { id: r.id, state: 'done', due: r.due, next: calendar ? planNextOccurrence(store, r, rules, calendar, today) : [] };
   });
   warnPhrases(deps.io, note);
   const line =
@@ -75,11 +76,12 @@ export async function skip(ref: string, opts: { reason: string }, deps: Deps): P
   const r = openReminder(deps, ref);
   const reason = parseText(opts.reason, '--reason').trim();
   if (!reason) throw new UsageError('--reason must say why the follow-up is dropped (got "")');
-  const calendar = rollsForward(r.rule) ? await import('../domain/calendar.js') : undefined;
+  const rules = await activeRules(store);
+  const calendar = rollsForward(rules, r.rule) ? await import('../domain/calendar.js') : undefined;
   const next = store.write(() => {
     store.reminders.close(r.id, 'skipped', today, reason);
     store.contacts.insert({ customerId: r.customerId, reminderId: r.id, date: today, kind: 'skipped', outcome: null, note: reason });
-    return calendar ? planNextOccurrence(store, r, calendar, today) : [];
+    return calendar ? planNextOccurrence(store, r, rules, calendar, today) : [];
   });
   warnPhrases(deps.io, reason);
   report(deps, { id: r.id, state: 'skipped', next: next.map((n) => ({ id: n.id, due: n.due, rule: n.rule })) }, `Skipped: ${r.title}`);

@@ -1,43 +1,111 @@
 /**
- * Glue between the store and the pure playbook engine: gather what the engine needs, store what
- * it plans. Called inside the caller's write transaction.
+ * Glue between the store and the pure playbook engine: which rules are in force, what the engine
+ * needs to know, and storing what it plans. Called inside the caller's write transaction.
  */
-import type { Calendar, Rule } from '../domain/playbook.js';
+import { readFileSync } from 'node:fs';
+import type { Calendar, PlanInput, Rule } from '../domain/playbook.js';
 import { planFollowUps } from '../domain/playbook.js';
-import { DEFAULT_RULES } from '../domain/default-playbook.js';
 import { addDays, type IsoDate } from '../domain/dates.js';
 import type { Reminder } from '../domain/reminder.js';
 import type { Sale } from '../domain/sale.js';
+import { UserError } from '../errors.js';
 import type { Store } from '../store/index.js';
 
-/** The playbook in force. */
-export function activeRules(): Rule[] {
-  return DEFAULT_RULES;
+export const DEFAULT_PLAYBOOK = new URL('../../playbooks/default.yaml', import.meta.url);
+
+let shipped: Rule[] | undefined;
+
+/** The playbook shipped with crm. YAML and its checker load only when a command plans. */
+export async function defaultRules(): Promise<Rule[]> {
+  if (shipped) return shipped;
+  const { readPlaybook } = await import('../domain/rules-file.js');
+  const { playbook, problems } = readPlaybook(readFileSync(DEFAULT_PLAYBOOK, 'utf8'));
+  if (!playbook) throw new UserError(`the shipped playbook is broken (line ${problems[0]?.line}: ${problems[0]?.message}); reinstall crm`);
+  shipped = playbook.rules;
+  return shipped;
 }
 
-function planAndStore(store: Store, sale: Sale, rules: Rule[], calendar: Calendar, planToday: IsoDate, today: IsoDate): Reminder[] {
+/** The playbook in force: the newest one installed with `crm rules use`, else the shipped one. */
+export async function activeRules(store: Store): Promise<Rule[]> {
+  return store.playbooks.active()?.rules ?? defaultRules();
+}
+
+interface PlanOptions {
+  rules: Rule[];
+  calendar: Calendar;
+  /** The day planning counts from (a later one when rolling a yearly rule on). */
+  from: IsoDate;
+  catchUp?: boolean;
+}
+
+function planSale(store: Store, sale: Sale, existing: PlanInput['existing'], o: PlanOptions) {
   const customer = store.customers.get(sale.customerId)!;
   const referrer = customer.referredBy ? store.customers.get(customer.referredBy) : undefined;
-  const existing = store.reminders.forCustomer(customer.id, { limit: 100_000 });
-  const planned = planFollowUps({ customer, sale, referrer, existing, rules, calendar, today: planToday });
-  return store.reminders.insertNew(planned, today);
+  return planFollowUps({ customer, sale, referrer, existing, rules: o.rules, calendar: o.calendar, today: o.from, catchUp: o.catchUp });
 }
 
-export function planForSale(store: Store, sale: Sale, calendar: Calendar, today: IsoDate, rules = activeRules()): Reminder[] {
-  return planAndStore(store, sale, rules, calendar, today, today);
+export function planForSale(store: Store, sale: Sale, calendar: Calendar, today: IsoDate, rules: Rule[]): Reminder[] {
+  const existing = store.reminders.forCustomer(sale.customerId, { limit: 100_000 });
+  return store.reminders.insertNew(planSale(store, sale, existing, { rules, calendar, from: today }), today);
 }
 
 /** Which rules roll on year after year: closing one occurrence plans the next. */
-export function rollsForward(ruleId: string): Rule | undefined {
-  const rule = activeRules().find((r) => r.id === ruleId);
+export function rollsForward(rules: Rule[], ruleId: string): Rule | undefined {
+  const rule = rules.find((r) => r.id === ruleId);
   return rule && ('yearly' in rule.when || 'festivals' in rule.when) ? rule : undefined;
 }
 
 /** Birthdays, special days and holiday visits: after one is closed, plan the next one. */
-export function planNextOccurrence(store: Store, closed: Reminder, calendar: Calendar, today: IsoDate): Reminder[] {
-  const rule = rollsForward(closed.rule);
+export function planNextOccurrence(store: Store, closed: Reminder, rules: Rule[], calendar: Calendar, today: IsoDate): Reminder[] {
+  const rule = rollsForward(rules, closed.rule);
   const sale = rule && closed.saleId ? store.sales.get(closed.saleId) : undefined;
   if (!rule || !sale) return [];
-  const after = addDays(closed.due > today ? closed.due : today, 1);
-  return planAndStore(store, { ...sale, date: after }, [rule], calendar, after, today);
+  const from = addDays(closed.due > today ? closed.due : today, 1);
+  const existing = store.reminders.forCustomer(sale.customerId, { limit: 100_000 });
+  return store.reminders.insertNew(planSale(store, { ...sale, date: from }, existing, { rules: [rule], calendar, from }), today);
+}
+
+export interface ReplanCount {
+  added: number;
+  changed: number;
+  removed: number;
+  unchanged: number;
+}
+
+/**
+ * Plans a customer's sales again under `rules` and brings their future, open follow-ups in line:
+ * done, skipped, missed and overdue ones are never touched; a date the user moved (snooze) is kept.
+ */
+export function replanCustomer(store: Store, customerId: number, rules: Rule[], calendar: Calendar, today: IsoDate): ReplanCount {
+  const sales = store.sales.forCustomer(customerId);
+  const future = store.reminders.futureOpenForSales(sales.map((s) => s.id), today);
+  const futureKeys = new Set(future.map((r) => r.dedupeKey));
+  const kept = store.reminders.forCustomer(customerId, { limit: 100_000 }).filter((r) => !futureKeys.has(r.dedupeKey));
+  const keptKeys = new Set(kept.map((r) => r.dedupeKey));
+  const wanted = new Map<string, ReturnType<typeof planSale>[number]>();
+  for (const sale of sales) {
+    const existing = [...kept, ...wanted.values()];
+    for (const p of planSale(store, sale, existing, { rules, calendar, from: today, catchUp: false })) {
+      if (p.state === 'open' && !keptKeys.has(p.dedupeKey) && !wanted.has(p.dedupeKey)) wanted.set(p.dedupeKey, p);
+    }
+  }
+  const moved = store.reminders.snoozedIds(future.map((r) => r.id));
+  const count: ReplanCount = { added: 0, changed: 0, removed: 0, unchanged: 0 };
+  for (const r of future) {
+    const p = wanted.get(r.dedupeKey);
+    if (!p) {
+      store.reminders.remove(r.id);
+      count.removed++;
+      continue;
+    }
+    wanted.delete(r.dedupeKey);
+    const due = moved.has(r.id) ? r.due : p.due;
+    if (due === r.due && p.title === r.title && p.action === r.action && p.lesson === r.lesson) count.unchanged++;
+    else {
+      store.reminders.revise(r.id, { due, title: p.title, action: p.action, lesson: p.lesson });
+      count.changed++;
+    }
+  }
+  count.added = store.reminders.insertNew([...wanted.values()], today).length;
+  return count;
 }

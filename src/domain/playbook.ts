@@ -19,9 +19,9 @@ export type WeekendPolicy = 'keep' | 'next-weekday' | 'previous-weekday';
 export type When =
   | { after: Anchor; days?: number; months?: number }
   | { monthlyCards: { count: number; leadDays: number } }
-  | { yearly: 'birthday' | 'special-days' }
+  | { yearly: 'birthday' | 'special-days'; days?: number }
   | { festivals: string[]; days: number }
-  | { every: { months: number }; count: number };
+  | { every: { months?: number; weeks?: number }; count: number };
 
 export interface Condition {
   verbal?: boolean;
@@ -30,6 +30,11 @@ export interface Condition {
   referred?: boolean;
   minAmount?: number;
   maxAmount?: number;
+  /** The product's name contains one of these (case-insensitive): a product category by name. */
+  productContains?: string[];
+  /** The customer's value tier / engagement strategy (set by classification). */
+  tiers?: string[];
+  strategies?: string[];
 }
 
 export interface Rule {
@@ -42,6 +47,8 @@ export interface Rule {
   /** Whom the follow-up is with: the buyer, or the customer who referred them (#312). */
   target?: 'customer' | 'referrer';
   weekend?: WeekendPolicy;
+  /** A customer-facing email for customers whose channel is email. */
+  email?: { subject: string; text: string };
 }
 
 export interface Calendar {
@@ -58,6 +65,11 @@ export interface PlanInput {
   rules: Rule[];
   calendar: Calendar;
   today: Day;
+  /** The buyer's value tier and engagement strategy, when classified. */
+  tier?: string;
+  strategy?: string;
+  /** Move recently missed steps to today (default); re-planning turns it off. */
+  catchUp?: boolean;
 }
 
 export interface PlannedFollowUp {
@@ -100,6 +112,9 @@ export function matches(rule: Rule, input: PlanInput): boolean {
   if (c.channels && !c.channels.includes(sale.channel ?? customer.channel ?? '')) return false;
   if (c.minAmount !== undefined && sale.amountCents < c.minAmount * 100) return false;
   if (c.maxAmount !== undefined && sale.amountCents > c.maxAmount * 100) return false;
+  if (c.productContains && !c.productContains.some((p) => sale.product.toLowerCase().includes(p.toLowerCase()))) return false;
+  if (c.tiers && !(input.tier && c.tiers.includes(input.tier))) return false;
+  if (c.strategies && !(input.strategy && c.strategies.includes(input.strategy))) return false;
   return true;
 }
 
@@ -154,7 +169,7 @@ export function planFollowUps(input: PlanInput): PlannedFollowUp[] {
       });
     }
   }
-  catchUp(planned, today);
+  if (input.catchUp !== false) catchUp(planned, today);
   return planned
     .map(({ oneOff: _oneOff, ...p }) => p)
     .sort((a, b) => (a.due === b.due ? 0 : a.due < b.due ? -1 : 1));

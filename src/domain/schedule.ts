@@ -86,16 +86,17 @@ function monthlyCards(input: PlanInput, count: number, leadDays: number): Occurr
   return out;
 }
 
-function yearly(input: PlanInput, which: 'birthday' | 'special-days'): Occurrence[] {
+function yearly(input: PlanInput, which: 'birthday' | 'special-days', offset: number): Occurrence[] {
   const { customer, sale, today } = input;
   const from = sale.date > today ? sale.date : today;
   const days = which === 'birthday'
     ? customer.birthday ? [{ day: customer.birthday, label: 'birthday' }] : []
     : customer.specialDays;
   return days.map((d) => {
-    const due = nextYearly(monthDay(d.day), from);
-    const key = which === 'birthday' ? `${yearOf(due)}` : `${monthDay(d.day)}:${d.label}:${yearOf(due)}`;
-    return { due, key, scope: 'customer' as const, vars: { label: d.label, date: due } };
+    const day = nextYearly(monthDay(d.day), addDays(from, -offset));
+    const due = addDays(day, offset);
+    const key = which === 'birthday' ? `${yearOf(day)}` : `${monthDay(d.day)}:${d.label}:${yearOf(day)}`;
+    return { due, key, scope: 'customer' as const, vars: { label: d.label, date: day } };
   });
 }
 
@@ -116,12 +117,14 @@ function festivalVisits(input: PlanInput, ids: string[], days: number): Occurren
 }
 
 /** Steady cadence (#302): an occurrence is left out when one of the same rule is already near it. */
-function cadence(input: PlanInput, rule: Rule, months: number, count: number): Occurrence[] {
-  const gap = (months * 30) / 2;
+function cadence(input: PlanInput, rule: Rule, every: { months?: number; weeks?: number }, count: number): Occurrence[] {
+  const months = every.months ?? 0;
+  const weeks = every.weeks ?? 0;
+  const gap = (months * 30 + weeks * 7) / 2;
   const near = input.existing.filter((r) => r.rule === rule.id && r.state !== 'missed');
   const out: Occurrence[] = [];
   for (let k = 1; k <= count; k++) {
-    const due = addMonths(input.sale.date, months * k);
+    const due = addDays(addMonths(input.sale.date, months * k), weeks * 7 * k);
     if (near.some((r) => Math.abs(daysBetween(r.due, due)) < gap)) continue;
     out.push({ due, key: due, scope: 'customer' });
   }
@@ -136,7 +139,7 @@ export function occurrencesOf(rule: Rule, input: PlanInput): Occurrence[] {
     return [{ due: addDays(addMonths(anchor, w.months ?? 0), w.days ?? 0), key: '', scope: 'sale' }];
   }
   if ('monthlyCards' in w) return monthlyCards(input, w.monthlyCards.count, w.monthlyCards.leadDays);
-  if ('yearly' in w) return yearly(input, w.yearly);
+  if ('yearly' in w) return yearly(input, w.yearly, w.days ?? 0);
   if ('festivals' in w) return festivalVisits(input, w.festivals, w.days);
-  return cadence(input, rule, w.every.months, w.count);
+  return cadence(input, rule, w.every, w.count);
 }

@@ -92,6 +92,31 @@ export class ReminderRepo {
     return (this.db.prepare('SELECT * FROM reminders WHERE sale_id = ? ORDER BY due, id').all(saleId) as Row[]).map(toReminder);
   }
 
+  /** Open follow-ups of these sales due on or after `from`: what a new playbook may re-plan. */
+  futureOpenForSales(saleIds: number[], from: IsoDate): Reminder[] {
+    const rows = this.db
+      .prepare("SELECT * FROM reminders WHERE sale_id IN (SELECT value FROM json_each(?)) AND state = 'open' AND due >= ? ORDER BY due, id")
+      .all(JSON.stringify(saleIds), from) as Row[];
+    return rows.map(toReminder);
+  }
+
+  /** Those of `ids` the user moved with snooze: their dates are the user's, not the playbook's. */
+  snoozedIds(ids: number[]): Set<number> {
+    const rows = this.db
+      .prepare("SELECT DISTINCT reminder_id AS id FROM contacts WHERE kind = 'snoozed' AND reminder_id IN (SELECT value FROM json_each(?))")
+      .all(JSON.stringify(ids)) as { id: number }[];
+    return new Set(rows.map((r) => r.id));
+  }
+
+  revise(id: number, r: Pick<Reminder, 'due' | 'title' | 'action' | 'lesson'>): void {
+    this.db.prepare('UPDATE reminders SET due = ?, title = ?, action = ?, lesson = ? WHERE id = ?').run(r.due, r.title, r.action, r.lesson, id);
+  }
+
+  /** Only for planned follow-ups nobody acted on, when a new playbook no longer wants them. */
+  remove(id: number): void {
+    this.db.prepare("DELETE FROM reminders WHERE id = ? AND state = 'open'").run(id);
+  }
+
   close(id: number, state: Exclude<ReminderState, 'open'>, today: IsoDate, reason: string | null): void {
     this.db.prepare('UPDATE reminders SET state = ?, closed_on = ?, reason = ? WHERE id = ?').run(state, today, reason, id);
   }

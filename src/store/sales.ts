@@ -62,6 +62,11 @@ export class SaleRepo {
     return (this.db.prepare('SELECT * FROM sales WHERE customer_id = ? ORDER BY date, id').all(customerId) as Row[]).map(toSale);
   }
 
+  /** Every customer who bought something: whose follow-ups a new playbook may re-plan. */
+  customerIds(): number[] {
+    return (this.db.prepare('SELECT DISTINCT customer_id AS id FROM sales ORDER BY id').all() as { id: number }[]).map((r) => r.id);
+  }
+
   count(): number {
     return (this.db.prepare('SELECT count(*) AS n FROM sales').get() as { n: number }).n;
   }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { planFollowUps, type PlannedFollowUp } from '../../src/domain/playbook.js';
-import { DEFAULT_RULES } from '../../src/domain/default-playbook.js';
-import { customer, planInput, sale } from '../support/builders.js';
+import { DEFAULT_RULES, customer, planInput, sale } from '../support/builders.js';
+import { scenarios } from '../support/scenarios.js';
+import snapshot from '../fixtures/default-plans.json' with { type: 'json' };
 
 const byRule = (plan: PlannedFollowUp[], rule: string) => plan.filter((p) => p.rule === rule);
 const dueOf = (plan: PlannedFollowUp[], rule: string) => byRule(plan, rule).map((p) => p.due);
@@ -159,5 +160,12 @@ describe('what is never planned', () => {
     const existing = first.map((p) => ({ rule: p.rule, due: p.due, state: p.state }));
     const again = planFollowUps(planInput({ sale: sale({ id: 8, date: '2026-03-20' }), existing, today: '2026-03-20' }));
     expect(dueOf(again, 'proactive-check')).toEqual([]);
+  });
+});
+
+describe('the shipped playbook file', () => {
+  it.each(Object.keys(scenarios()))('plans the %s scenario exactly as the built-in playbook did', (name) => {
+    const input = scenarios()[name];
+    expect(planFollowUps({ ...input, rules: DEFAULT_RULES })).toEqual((snapshot as Record<string, unknown>)[name]);
   });
 });

@@ -2,7 +2,9 @@
 import type { Customer } from '../../src/domain/customer.js';
 import type { Sale } from '../../src/domain/sale.js';
 import type { PlanInput } from '../../src/domain/playbook.js';
-import { DEFAULT_RULES } from '../../src/domain/default-playbook.js';
+import { readFileSync } from 'node:fs';
+import { readPlaybook } from '../../src/domain/rules-file.js';
+import type { Rule } from '../../src/domain/playbook.js';
 import * as calendar from '../../src/domain/calendar.js';
 
 export function customer(over: Partial<Customer> = {}): Customer {
@@ -21,6 +23,9 @@ export function sale(over: Partial<Sale> = {}): Sale {
     note: null, createdOn: '2026-03-02', ...over,
   };
 }
+
+/** The shipped playbook, read the way crm reads it. */
+export const DEFAULT_RULES: Rule[] = readPlaybook(readFileSync(new URL('../../playbooks/default.yaml', import.meta.url), 'utf8')).playbook!.rules;
 
 export function planInput(over: Partial<PlanInput> = {}): PlanInput {
   const s = over.sale ?? sale();

@@ -1,0 +1,124 @@
+/**
+ * The shape of a playbook file, and its translation into the engine's rules. Only data: a file
+ * can say when, for whom and what, never run code.
+ */
+import { z } from 'zod';
+import { FESTIVAL_IDS } from './calendar.js';
+import { ACTIONS } from './reminder.js';
+import { CHANNELS } from './parse.js';
+import type { Condition, When } from './playbook.js';
+
+const OFFSET = /^([+-]?\d+)\s*(d|days?|w|weeks?|m|months?)$/i;
+const INTERVAL = /^(\d+)\s*(w|weeks?|m|months?)$/i;
+export const OFFSET_HELP = 'an offset like +1 day, -2 days, +1 week or -1 month';
+
+function parseOffset(text: string): { days: number; months: number } | undefined {
+  const m = OFFSET.exec(text.trim());
+  if (!m) return text.trim() === '0' ? { days: 0, months: 0 } : undefined;
+  const n = Number(m[1]);
+  const unit = m[2][0].toLowerCase();
+  return unit === 'm' ? { days: 0, months: n } : { days: unit === 'w' ? n * 7 : n, months: 0 };
+}
+
+const offsetField = z
+  .union([z.string(), z.number()])
+  .refine((v) => parseOffset(String(v)) !== undefined, { message: `must be ${OFFSET_HELP}` });
+
+const whenSchema = z.strictObject({
+  'relative-to': z.enum(['close', 'delivery', 'warranty-end', 'use-up', 'birthday', 'special-day', 'festival', 'festival-each-month']),
+  offset: offsetField.optional(),
+  festivals: z.array(z.enum(FESTIVAL_IDS as [string, ...string[]])).min(1).optional(),
+  months: z.number().int().min(1).max(36).optional(),
+  every: z.string().refine((v) => INTERVAL.test(v.trim()), { message: 'must be an interval like 3 months or 2 weeks' }).optional(),
+  count: z.number().int().min(1).max(120).optional(),
+});
+
+const conditionSchema = z.strictObject({
+  verbal: z.boolean().optional(),
+  referred: z.boolean().optional(),
+  'tags-any': z.array(z.string().min(1)).min(1).optional(),
+  channels: z.array(z.enum(CHANNELS)).min(1).optional(),
+  'min-amount': z.number().optional(),
+  'max-amount': z.number().optional(),
+  'product-contains': z.array(z.string().min(1)).min(1).optional(),
+  tiers: z.array(z.enum(['gold', 'meteor', 'stream', 'burden', 'new'])).min(1).optional(),
+  strategies: z.array(z.enum(['let-go', 'persist', 'give-up'])).min(1).optional(),
+});
+
+export const ruleSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'must be lower-case letters, digits and dashes, like call-day-2' }),
+  action: z.enum(ACTIONS),
+  title: z.string().min(1),
+  lesson: z.union([z.string(), z.number()]).transform(String),
+  when: whenSchema,
+  if: conditionSchema.optional(),
+  target: z.enum(['customer', 'referrer']).optional(),
+  weekend: z.enum(['keep', 'next-weekday', 'previous-weekday']).optional(),
+  email: z.strictObject({ subject: z.string().min(1), text: z.string().min(1) }).optional(),
+});
+
+export const fileSchema = z.strictObject({
+  version: z.literal(1),
+  name: z.string().min(1),
+  description: z.string().optional(),
+  rules: z.array(ruleSchema).min(1),
+});
+
+export type FileData = z.infer<typeof fileSchema>;
+export type RuleData = z.infer<typeof ruleSchema>;
+
+/** The fields each part of the file allows, for "unknown field" messages. */
+export const FIELDS = {
+  file: Object.keys(fileSchema.shape),
+  rule: Object.keys(ruleSchema.shape),
+  when: Object.keys(whenSchema.shape),
+  if: Object.keys(conditionSchema.shape),
+  email: ['subject', 'text'],
+};
+
+/** Turns the file's words into the engine's `when`; returns a problem text when they do not fit. */
+export function toWhen(w: RuleData['when']): When | string {
+  const off = parseOffset(String(w.offset ?? 0))!;
+  const days = off.days;
+  switch (w['relative-to']) {
+    case 'close':
+    case 'delivery':
+    case 'warranty-end':
+    case 'use-up': {
+      const anchor = w['relative-to'];
+      if (w.every) {
+        if (anchor !== 'close' || !w.count) return 'every needs relative-to: close and a count, like every: 3 months, count: 4';
+        const m = INTERVAL.exec(w.every.trim())!;
+        const n = Number(m[1]);
+        return { every: m[2][0].toLowerCase() === 'w' ? { weeks: n } : { months: n }, count: w.count };
+      }
+      return { after: anchor, ...(off.days ? { days: off.days } : {}), ...(off.months ? { months: off.months } : {}) };
+    }
+    case 'birthday':
+    case 'special-day':
+      if (off.months) return 'a birthday or special day takes an offset in days or weeks, like -3 days';
+      return { yearly: w['relative-to'] === 'birthday' ? 'birthday' : 'special-days', ...(days ? { days } : {}) };
+    case 'festival':
+      if (!w.festivals) return 'relative-to: festival needs festivals: [spring-festival, mid-autumn, ...]';
+      if (off.months) return 'a festival takes an offset in days or weeks, like -7 days';
+      return { festivals: w.festivals, days };
+    case 'festival-each-month':
+      if (off.months || days > 0) return 'festival-each-month takes a lead time before the festival, like offset: -3 days';
+      return { monthlyCards: { count: w.months ?? 12, leadDays: -days } };
+  }
+}
+
+export function toCondition(c: NonNullable<RuleData['if']>): Condition {
+  const out: Condition = {};
+  if (c.verbal !== undefined) out.verbal = c.verbal;
+  if (c.referred !== undefined) out.referred = c.referred;
+  if (c['tags-any']) out.tagsAny = c['tags-any'].map((t) => t.toLowerCase());
+  if (c.channels) out.channels = c.channels;
+  if (c['min-amount'] !== undefined) out.minAmount = c['min-amount'];
+  if (c['max-amount'] !== undefined) out.maxAmount = c['max-amount'];
+  if (c['product-contains']) out.productContains = c['product-contains'];
+  if (c.tiers) out.tiers = c.tiers;
+  if (c.strategies) out.strategies = c.strategies;
+  return out;
+}
+

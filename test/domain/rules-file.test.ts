@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { readPlaybook } from '../../src/domain/rules-file.js';
+
+const shipped = (name: string) => readFileSync(new URL(`../../playbooks/${name}.yaml`, import.meta.url), 'utf8');
+
+describe('the shipped playbooks', () => {
+  it.each(['default', 'car-dealer', 'b2b-distributor'])('%s passes the check', (name) => {
+    const { playbook, problems } = readPlaybook(shipped(name));
+    expect(problems).toEqual([]);
+    expect(playbook!.name).toBe(name);
+    expect(playbook!.rules.length).toBeGreaterThan(5);
+  });
+});
+
+const rule = (extra: string, when = '{ relative-to: close }') =>
+  `version: 1\nname: t\nrules:\n  - id: r\n    action: call\n    title: Call {customer}\n    lesson: "#299"\n    when: ${when}\n${extra}`;
+
+describe('a broken playbook gives each problem with its line and the fix', () => {
+  it.each([
+    ['not YAML', 'version: 1\nname: [\n', 3, /^not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a \]$/],
+    ['wrong version', 'version: 2\nname: t\nrules: []\n', 1, /^version must be one of 1 \(got 2\)$/],
+    ['no rules', 'version: 1\nname: t\n', 1, /^rules must be a list with at least one rule$/],
+    ['unknown field', rule('    colour: red\n'), 9, /^unknown field "colour" in rules\[0\]; the fields are: id, action, title, lesson, when, if/],
+    ['unknown top-level field', 'nom: x\n' + rule(''), 1, /^unknown field "nom" in the file; the fields are: version, name, description, rules$/],
+    ['bad offset', rule('', '{ relative-to: close, offset: +2x }'), 8, /^rules\[0\]\.when\.offset must be an offset like \+1 day, -2 days, \+1 week or -1 month \(got "\+2x"\)$/],
+    ['unknown anchor', rule('', '{ relative-to: payday }'), 8, /^rules\[0\]\.when\.relative-to must be one of close, delivery, warranty-end, use-up, birthday/],
+    ['unknown festival', rule('', '{ relative-to: festival, festivals: [easter] }'), 8, /^rules\[0\]\.when\.festivals\[0\] must be one of new-year, /],
+    ['festival without festivals', rule('', '{ relative-to: festival }'), 8, /^rules\[0\]\.when: relative-to: festival needs festivals: \[/],
+    ['every without count', rule('', '{ relative-to: close, every: 3 months }'), 8, /^rules\[0\]\.when: every needs relative-to: close and a count/],
+    ['bad interval', rule('', '{ relative-to: close, every: fortnightly, count: 2 }'), 8, /^rules\[0\]\.when\.every must be an interval like 3 months or 2 weeks/],
+    ['unknown action', rule('').replace('action: call', 'action: shout'), 5, /^rules\[0\]\.action must be one of call, note, card, visit, email, check, message, confirm \(got "shout"\)$/],
+    ['unknown placeholder', rule('').replace('{customer}', '{customr}'), 4, /^unknown placeholder \{customr\} in rule "r"; the placeholders are: \{customer\}/],
+    ['unknown placeholder in email', rule('    email: { subject: "Hi {nam}", text: x }\n'), 4, /^unknown placeholder \{nam\} in rule "r"/],
+    ['bad condition', rule('    if: { tags-any: important }\n'), 9, /^rules\[0\]\.if\.tags-any must be a list like \[a, b\] \(got "important"\)$/],
+    ['unknown condition', rule('    if: { weather: sunny }\n'), 9, /^unknown field "weather" in rules\[0\]\.if; the fields are: verbal, referred, tags-any/],
+    ['missing title', rule('').replace('    title: Call {customer}\n', ''), 4, /^rules\[0\]\.title is missing$/],
+    ['bad id', rule('').replace('id: r', 'id: Call Day 2'), 4, /^rules\[0\]\.id must be lower-case letters, digits and dashes, like call-day-2 \(got "Call Day 2"\)$/],
+  ])('%s', (_name, text, line, message) => {
+    const { playbook, problems } = readPlaybook(text);
+    expect(playbook).toBeUndefined();
+    expect(problems).toContainEqual({ line, message: expect.stringMatching(message) });
+  });
+
+  it('reports a duplicate id with both lines, and every problem of every rule at once', () => {
+    const text = rule('') + rule('').split('rules:\n')[1].replace('{customer}', '{x}').replace('action: call', 'action: yell');
+    const { problems } = readPlaybook(text);
+    expect(problems.map((p) => p.line)).toEqual([9, 9, 10]);
+    expect(problems.map((p) => p.message)).toEqual([
+      'duplicate rule id "r" (first on line 4); give each rule its own id',
+      expect.stringMatching(/^unknown placeholder \{x\}/),
+      expect.stringMatching(/^rules\[1\]\.action must be one of/),
+    ]);
+  });
+
+  it('reads offsets in days, weeks and months', () => {
+    const when = (w: string) => readPlaybook(rule('', w)).playbook!.rules[0].when;
+    expect(when('{ relative-to: close, offset: +2 weeks }')).toEqual({ after: 'close', days: 14 });
+    expect(when('{ relative-to: warranty-end, offset: -1 month }')).toEqual({ after: 'warranty-end', months: -1 });
+    expect(when('{ relative-to: birthday, offset: -3d }')).toEqual({ yearly: 'birthday', days: -3 });
+    expect(when('{ relative-to: close, every: 2 weeks, count: 3 }')).toEqual({ every: { weeks: 2 }, count: 3 });
+    expect(when('{ relative-to: festival-each-month, months: 6, offset: -2 days }')).toEqual({ monthlyCards: { count: 6, leadDays: 2 } });
+  });
+});
