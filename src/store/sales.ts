@@ -62,6 +62,24 @@ export class SaleRepo {
     return (this.db.prepare('SELECT * FROM sales WHERE customer_id = ? ORDER BY date, id').all(customerId) as Row[]).map(toSale);
   }
 
+  /** Each customer's latest purchase of a product whose name contains one of `texts` (any case). */
+  latestByProduct(texts: string[], since?: IsoDate) {
+    return this.db
+      .prepare(
+        `SELECT s.id AS saleId, s.customer_id AS customerId, c.name AS customerName, c.do_not_contact AS dnc, s.product, s.date
+         FROM sales s JOIN customers c ON c.id = s.customer_id
+         WHERE EXISTS (SELECT 1 FROM json_each(?) t WHERE instr(lower(s.product), lower(t.value)) > 0) AND s.date >= ?
+           AND s.date = (SELECT max(s2.date) FROM sales s2 WHERE s2.customer_id = s.customer_id
+             AND EXISTS (SELECT 1 FROM json_each(?) t WHERE instr(lower(s2.product), lower(t.value)) > 0))
+         GROUP BY s.customer_id ORDER BY c.name_fold`,
+      )
+      .all(JSON.stringify(texts), since ?? '0000-00-00', JSON.stringify(texts))
+      .map((r) => {
+        const row = r as { saleId: number; customerId: number; customerName: string; dnc: number; product: string; date: string };
+        return { ...row, doNotContact: row.dnc === 1 };
+      });
+  }
+
   /** Every customer who bought something: whose follow-ups a new playbook may re-plan. */
   customerIds(): number[] {
     return (this.db.prepare('SELECT DISTINCT customer_id AS id FROM sales ORDER BY id').all() as { id: number }[]).map((r) => r.id);

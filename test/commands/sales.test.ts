@@ -181,6 +181,26 @@ describe('done, snooze, skip, log', () => {
   });
 });
 
+describe('crm announce (#309)', () => {
+  it('plans one call per past buyer of a related product, once, leaving out do-not-contact', async () => {
+    await crm('add-sale', '--customer', '王芳', '--product', '空气净化器 X3', '--amount', '3999', '--date', '2026-01-05');
+    await crm('add-sale', '--customer', '李明', '--product', 'x3 filter', '--amount', '99');
+    await crm('customer', 'add', 'Emma', '--do-not-contact');
+    await crm('add-sale', '--customer', 'Emma', '--product', 'X3', '--amount', '99');
+    const dry = await json('announce', '--product', '净化器 X5', '--to-buyers-of', 'X3', '--dry-run');
+    expect(dry).toMatchObject({ dryRun: true, buyers: 3, doNotContact: 1 });
+    expect((await json('today')).due.filter((r: { rule: string }) => r.rule === 'new-product')).toEqual([]);
+    const out = await json('announce', '--product', '净化器 X5', '--to-buyers-of', 'X3', '--date', '2026-03-03');
+    expect(out.reminders.map((r: { title: string }) => r.title).sort()).toEqual([
+      'Tell 李明 about 净化器 X5: they bought x3 filter on 2026-03-02',
+      'Tell 王芳 about 净化器 X5: they bought 空气净化器 X3 on 2026-01-05',
+    ]);
+    const again = await crm('announce', '--product', '净化器 X5', '--to-buyers-of', 'X3');
+    expect(again.stderr).toContain('Planned 0 call(s) about 净化器 X5. 2 customer(s) were already told about it.');
+    expect((await crm('announce', '--product', 'X5', '--to-buyers-of', 'X3', '--date', '2026-01-01')).code).toBe(2);
+  });
+});
+
 describe('crm demo', () => {
   it('fills demo.db next to the default database, never the real one, and does not duplicate on a second run', async () => {
     const { dir } = tempDir();
