@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { main } from '../../src/cli.js';
+import type { Prompter } from '../../src/ui/prompter.js';
 
 export const BIN = fileURLToPath(new URL('../../bin/crm.js', import.meta.url));
 
@@ -31,8 +32,17 @@ export interface CrmRunner {
   dir: string;
 }
 
+export interface CrmInOptions {
+  today?: string;
+  tty?: boolean;
+  env?: NodeJS.ProcessEnv;
+  /** Answers the questions; stdin counts as a terminal when one is given. */
+  prompter?: Prompter;
+  now?: Date;
+}
+
 /** In-process crm against one database file, with a fixed today. */
-export function crmIn(dir: string, { today = '2026-03-02', tty = false, env = {} as NodeJS.ProcessEnv } = {}): CrmRunner {
+export function crmIn(dir: string, { today = '2026-03-02', tty = false, env = {}, prompter, now }: CrmInOptions = {}): CrmRunner {
   const db = join(dir, 'crm.db');
   const run = async (...args: string[]) => {
     let stdout = '';
@@ -42,7 +52,9 @@ export function crmIn(dir: string, { today = '2026-03-02', tty = false, env = {}
       stdout: (s) => void (stdout += s),
       stderr: (s) => void (stderr += s),
       stdoutIsTTY: tty,
-      stdinIsTTY: false,
+      stdinIsTTY: prompter !== undefined,
+      prompter,
+      now,
     });
     return { code, stdout, stderr };
   };
