@@ -43,14 +43,6 @@ export interface AnswerFlags {
   prevention?: string;
 }
 
-const STEP_FLAGS: Readonly<Record<OpenStep, readonly (keyof AnswerFlags)[]>> = {
-  listen: ['words', 'channel', 'severity', 'understood', 'wants'],
-  analyse: ['cause', 'finding', 'reasonable', 'ourFault'],
-  resolve: ['idea', 'solution', 'accepted', 'gesture', 'promise', 'resolved', 'confirmDays'],
-  confirm: ['satisfied', 'note'],
-  review: ['rootCause', 'lesson', 'prevention'],
-};
-
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 const OPTIONS: Readonly<Record<OpenStep, [flags: string, help: string, repeat?: true][]>> = {
@@ -95,10 +87,6 @@ export function addAnswerOptions(cmd: Command, steps: readonly OpenStep[]): Comm
     }
   }
   return cmd;
-}
-
-export function hasFlags(flags: AnswerFlags, step: OpenStep): boolean {
-  return STEP_FLAGS[step].some((f) => flags[f] !== undefined);
 }
 
 /** Text that may be left empty: '' records "asked, nothing to add". */

@@ -4,7 +4,7 @@
  */
 import type { Deps } from '../deps.js';
 import { Cancelled, UsageError } from '../errors.js';
-import { OPEN_STEPS, STEP_TITLES, stepComplete, type Complaint, type OpenStep } from '../domain/complaint.js';
+import { OPEN_STEPS, REQUIRED, STEP_TITLES, stepComplete, type Complaint, type OpenStep } from '../domain/complaint.js';
 import { FLAG_OF, flagsToComplete, type Answer } from '../domain/complaint-answers.js';
 import { parseChoice, parsePositiveInt } from '../domain/parse.js';
 import { info, printJson } from '../ui/io.js';
@@ -69,7 +69,7 @@ export async function openComplaint(opts: OpenOptions, deps: Deps): Promise<void
   const when = whenOf(deps);
   const all = given.flatMap((g) => g.answers);
   if (!io.stdinIsTTY) {
-    const absent = (['words', 'channel', 'severity', 'understood', 'wants'] as const).filter((f) => opts[f] === undefined);
+    const absent = REQUIRED.listen.filter((f) => opts[f] === undefined);
     if (!customer) throw needFlags('complaint open', ['--customer C', ...absent.map((f) => FLAG_OF[f])]);
     const last = Math.max(0, ...given.map((g, i) => (g.answers.length ? i : 0)));
     const c = store.write(() => {
