@@ -1,10 +1,9 @@
 /** `crm complaint` without a terminal: every question answered by a flag, or exit 2 and nothing written. */
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { openStore } from '../../src/store/index.js';
 import { complaintReminderDone } from '../../src/commands/complaint-hooks.js';
-import { crmIn, tempDir, type CrmRunner } from '../support/cli.js';
+import { crmIn, expectRefused, tempDir, type CrmRunner } from '../support/cli.js';
 
 let crm: CrmRunner;
 let cleanup: () => void;
@@ -125,13 +124,7 @@ describe('crm complaint, with flags', () => {
     [['complaint', 'report', '--from', '2026-03-09', '--to', '2026-03-01'], /^crm: --from must be on or before --to/],
   ])('%j exits 2 with one line and changes nothing', async (args, message) => {
     await crm('complaint', 'open', ...LISTEN);
-    const before = readFileSync(crm.db);
-    const r = await crm(...args);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(message);
-    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(r.stdout).toBe('');
-    expect(readFileSync(crm.db).equals(before)).toBe(true);
+    await expectRefused(crm, args, message);
   });
 
   it('lists open complaints for the agenda and the list, with the promised time', async () => {

@@ -1,9 +1,10 @@
 /** Running crm in-process (fast, injected today and env) and as a real child process. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
+import { expect } from 'vitest';
 import { main } from '../../src/cli.js';
 import type { Prompter } from '../../src/ui/prompter.js';
 
@@ -59,6 +60,17 @@ export function crmIn(dir: string, { today = '2026-03-02', tty = false, env = {}
     return { code, stdout, stderr };
   };
   return Object.assign(run, { db, dir });
+}
+
+/** Bad input (shared/CLI.md): exit 2, one `crm: ` line matching `message`, nothing on stdout, the database byte for byte as it was. */
+export async function expectRefused(crm: CrmRunner, args: string[], message: RegExp): Promise<void> {
+  const before = readFileSync(crm.db);
+  const r = await crm(...args);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toMatch(message);
+  expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+  expect(r.stdout).toBe('');
+  expect(readFileSync(crm.db).equals(before)).toBe(true);
 }
 
 /** The real binary as a child process, as a user or cron would run it. */
