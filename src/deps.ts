@@ -12,8 +12,11 @@ export interface Deps {
   io: Io;
   /** The day the tool treats as today (--today, CRM_TODAY or the local date). */
   today: IsoDate;
-  /** The clock, as a local ISO timestamp 'YYYY-MM-DDTHH:MM:SS', for the time of day in records. */
-  now: string;
+  /**
+   * The clock, as a local ISO timestamp 'YYYY-MM-DDTHH:MM:SS', for the time of day in records;
+   * without it (a Deps built by hand) records carry the day alone.
+   */
+  now?: string;
   /** Opened on first use, so commands that need no database never open one. */
   readonly store: Store;
   dbPath: string;

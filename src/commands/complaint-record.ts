@@ -20,9 +20,9 @@ export interface When {
   reminderId?: number;
 }
 
-/** The tool's day with the clock's time of day: 'YYYY-MM-DD HH:MM'. */
+/** The tool's day with the clock's time of day: 'YYYY-MM-DD HH:MM' (the day alone without a clock). */
 export function whenOf(deps: Pick<Deps, 'today' | 'now'>): When {
-  return { today: deps.today, at: `${deps.today} ${deps.now.slice(11, 16)}` };
+  return { today: deps.today, at: deps.now ? `${deps.today} ${deps.now.slice(11, 16)}` : deps.today };
 }
 
 /** What the salesperson says or promises; the customer's own words are theirs, not ours to warn about. */

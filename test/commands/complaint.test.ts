@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
 import { complaintReminderDone } from '../../src/commands/complaint-hooks.js';
+import { whenOf } from '../../src/commands/complaint-record.js';
 import { crmIn, expectRefused, tempDir, type CrmRunner } from '../support/cli.js';
 
 let crm: CrmRunner;
@@ -161,5 +162,10 @@ describe('crm complaint, with flags', () => {
     expect(store.complaints.log(1).at(-2)).toEqual({ at: '2026-03-10', step: 'confirm', field: 'satisfied', value: false });
     expect(() => complaintReminderDone(store, 999, '2026-03-10', true)).toThrow('reminder 999 is not a complaint confirmation call');
     store.close();
+  });
+
+  it('stamps answers with the tool\'s day and the clock\'s time, or the day alone without a clock', () => {
+    expect(whenOf({ today: '2026-03-02', now: '2026-07-19T14:05:59' })).toEqual({ today: '2026-03-02', at: '2026-03-02 14:05' });
+    expect(whenOf({ today: '2026-03-02' })).toEqual({ today: '2026-03-02', at: '2026-03-02' });
   });
 });
