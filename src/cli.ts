@@ -7,11 +7,12 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CrmError } from './errors.js';
-import { localToday } from './domain/dates.js';
+import { localTimestamp, localToday } from './domain/dates.js';
 import { parseDate } from './domain/parse.js';
 import type { Deps } from './deps.js';
 import type { Store } from './store/index.js';
 import { colorLevel, makeColor, type Io } from './ui/io.js';
+import { inquirerPrompter, type Prompter } from './ui/prompter.js';
 import { defaultDbPath } from './store/paths.js';
 import { COMMANDS } from './commands/index.js';
 
@@ -23,6 +24,8 @@ export interface MainOptions {
   stdinIsTTY?: boolean;
   columns?: number;
   now?: Date;
+  /** Tests answer questions with a scripted prompter; otherwise inquirer asks on the terminal. */
+  prompter?: Prompter;
 }
 
 export type RunCommand = (fn: (deps: Deps) => unknown) => Promise<void>;
@@ -84,6 +87,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
   const err = options.stderr ?? ((s: string) => void process.stderr.write(s));
   const stdoutIsTTY = options.stdoutIsTTY ?? Boolean(process.stdout.isTTY);
   let store: Store | undefined;
+  let prompter = options.prompter;
 
   const run: RunCommand = async (fn) => {
     const opts = program.opts<GlobalOptions>();
@@ -97,17 +101,23 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
       json,
       color: makeColor(colorLevel({ isTTY: stdoutIsTTY, json, noColorFlag: opts.color === false, env })),
     };
-    const today = todayFrom(opts, env, options.now ?? new Date());
+    const clock = options.now ?? new Date();
+    const today = todayFrom(opts, env, clock);
     const dbPath = resolve(opts.db || env.CRM_DB || defaultDbPath(env));
     const { openStore } = await import('./store/index.js');
     const deps: Deps = {
       io,
       today,
+      now: localTimestamp(clock),
       dbPath,
       env,
       get store() {
         store ??= openStore(dbPath);
         return store;
+      },
+      get prompter() {
+        prompter ??= inquirerPrompter();
+        return prompter;
       },
     };
     await fn(deps);

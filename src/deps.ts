@@ -6,13 +6,21 @@
 import type { IsoDate } from './domain/dates.js';
 import type { Store } from './store/index.js';
 import type { Io } from './ui/io.js';
+import type { Prompter } from './ui/prompter.js';
 
 export interface Deps {
   io: Io;
   /** The day the tool treats as today (--today, CRM_TODAY or the local date). */
   today: IsoDate;
+  /**
+   * The clock, as a local ISO timestamp 'YYYY-MM-DDTHH:MM:SS', for the time of day in records;
+   * without it (a Deps built by hand) records carry the day alone.
+   */
+  now?: string;
   /** Opened on first use, so commands that need no database never open one. */
   readonly store: Store;
   dbPath: string;
   env: NodeJS.ProcessEnv;
+  /** Questions for the user; created on first use, so commands that ask nothing never load inquirer. */
+  readonly prompter?: Prompter;
 }

@@ -6,6 +6,7 @@ import { weekdayName } from '../domain/dates.js';
 import { formatMoney, printJson, type Io } from '../ui/io.js';
 import { renderTable } from '../ui/table.js';
 import { resolveCustomer } from './resolve.js';
+import { complaintJson, excerpt } from './complaint-show.js';
 
 const LABELS: [keyof Customer, string][] = [
   ['company', 'Company'],
@@ -34,10 +35,11 @@ export function showCustomer(ref: string, deps: Deps): void {
   const sales = store.sales.forCustomer(customer.id);
   const contacts = store.contacts.forCustomer(customer.id);
   const followUps = store.reminders.forCustomer(customer.id, { openOnly: true, limit: 10 });
+  const complaints = store.complaints.list({ customerId: customer.id });
   const referrer = customer.referredBy ? store.customers.get(customer.referredBy) : undefined;
   const stale = needsRefresh(customer, today);
   if (io.json) {
-    printJson(io, { customer, needsRefresh: stale, sales: sales.map(saleJson), contacts, complaints: [], followUps });
+    printJson(io, { customer, needsRefresh: stale, sales: sales.map(saleJson), contacts, complaints: complaints.map((c) => complaintJson(c, customer.name)), followUps });
     return;
   }
   const lines = [`${io.color.bold(customer.name)}  (id ${customer.id})`];
@@ -57,7 +59,11 @@ export function showCustomer(ref: string, deps: Deps): void {
   const table = (head: string[], rows: (string | number | null)[][]) => (rows.length ? renderTable(io, head, rows) : '');
   text += section(io, 'Sales', table(['id', 'date', 'product', 'qty', 'amount'], sales.map((s) => [s.id, s.date, s.product, s.quantity, formatMoney(s.amountCents)])));
   text += section(io, 'Contacts', table(['date', 'kind', 'outcome', 'note'], contacts.map((c) => [c.date, c.kind, c.outcome, c.note])));
-  text += section(io, 'Complaints', '');
+  text += section(
+    io,
+    'Complaints',
+    table(['id', 'opened', 'step', 'cause', 'answer promised by', 'words'], complaints.map((c) => [c.id, c.openedOn, c.step, c.cause, c.promisedBy, excerpt(c.words)])),
+  );
   text += section(
     io,
     'Next follow-ups',

@@ -10,12 +10,14 @@ import { DEMO_CUSTOMERS, DEMO_SALES } from './demo-data.js';
 import { buildAgenda, printAgenda } from './today.js';
 import { activeRules, planForSale } from './planning.js';
 import type { Rule } from '../domain/playbook.js';
+
+type Recorder = typeof import('./complaint-record.js');
 import { dirname, join } from 'node:path';
 
 /** Follow-ups older than this were done in the demo's made-up past; the rest are on the agenda. */
 const DEMO_DONE_BEFORE_DAYS = 2;
 
-function addDemoData(store: Store, rules: Rule[], calendar: Calendar, today: string): number {
+function addDemoData(store: Store, rules: Rule[], calendar: Calendar, recorder: Recorder, today: string): number {
   const ids = new Map<string, number>();
   for (const c of DEMO_CUSTOMERS) {
     if (store.customers.findByName(c.name).exact.length) continue;
@@ -40,14 +42,37 @@ function addDemoData(store: Store, rules: Rule[], calendar: Calendar, today: str
       if (r.due < addDays(today, -DEMO_DONE_BEFORE_DAYS)) store.reminders.close(r.id, 'done', r.due, null);
     }
   }
+  if (ids.has('赵丽')) addDemoComplaint(store, recorder, ids.get('赵丽')!, today);
   return ids.size;
+}
+
+/** 赵丽 called yesterday: heard and analysed, an answer promised for tomorrow afternoon. */
+function addDemoComplaint(store: Store, { openIn, recordIn }: Recorder, customerId: number, today: string): void {
+  const when = { today: addDays(today, -1), at: `${addDays(today, -1)} 16:20` };
+  const c = openIn(store, customerId, when);
+  recordIn(store, c.id, [
+    { field: 'words', value: '美容仪用了三个月就充不进电了，我每天都按说明书用的，太失望了！' },
+    { field: 'channel', value: 'phone' },
+    { field: 'severity', value: 4 },
+    { field: 'understood', value: true },
+    { field: 'wants', value: '换一台新的' },
+    { field: 'cause', value: 'product' },
+    { field: 'reasonable', value: true },
+    { field: 'ourFault', value: true },
+    { field: 'finding', value: '同批次充电模块有故障记录' },
+    { field: 'idea', value: '换新' },
+    { field: 'solution', value: '换新机' },
+    { field: 'solution', value: '免费更换充电模块' },
+    { field: 'promise', value: `${addDays(today, 1)} 15:00` },
+  ], when);
 }
 
 export async function runDemo(deps: Deps): Promise<void> {
   const { store, io, today } = deps;
   const calendar = await import('../domain/calendar.js');
   const rules = await activeRules(store);
-  const added = store.write(() => addDemoData(store, rules, calendar, today));
+  const recorder = await import('./complaint-record.js');
+  const added = store.write(() => addDemoData(store, rules, calendar, recorder, today));
   info(io, `Demo database: ${deps.dbPath}`);
   info(io, added ? `Added ${added} sample customers with their sales and follow-ups.\n` : 'The sample data is already there.\n');
   printAgenda(io, buildAgenda(store, today, 7), 7);

@@ -28,9 +28,35 @@ function report(deps: Deps, value: object, line: string): void {
   else deps.io.stdout(line + '\n');
 }
 
-export async function markDone(ref: string, opts: { note?: string; outcome?: string }, deps: Deps): Promise<void> {
+interface DoneOptions {
+  note?: string;
+  outcome?: string;
+  satisfied?: boolean;
+  notSatisfied?: boolean;
+}
+
+/** A complaint's confirmation call: its outcome moves the complaint (back to Resolve if unhappy). */
+async function confirmationDone(r: Reminder, opts: DoneOptions, deps: Deps): Promise<void> {
+  const { store, today } = deps;
+  const note = optionalText(opts.note, '--note');
+  const { complaintReminderDone } = await import('./complaint-hooks.js');
+  const message = store.write(() => {
+    store.contacts.insert({ customerId: r.customerId, reminderId: r.id, date: today, kind: 'done', outcome: 'reached', note });
+    return complaintReminderDone(store, r.id, today, !opts.notSatisfied);
+  });
+  warnPhrases(deps.io, note);
+  report(deps, { id: r.id, state: 'done', satisfied: !opts.notSatisfied }, message);
+}
+
+export async function markDone(ref: string, opts: DoneOptions, deps: Deps): Promise<void> {
   const { store, today } = deps;
   const r = openReminder(deps, ref);
+  if (opts.satisfied && opts.notSatisfied) throw new UsageError('--satisfied and --not-satisfied contradict each other; give one');
+  const reached = !opts.outcome || opts.outcome === 'reached';
+  if (r.rule === 'complaint-confirm' && reached) return confirmationDone(r, opts, deps);
+  if (opts.satisfied || opts.notSatisfied) {
+    throw new UsageError(`--satisfied/--not-satisfied is for a complaint's confirmation call once reached; follow-up ${r.id} is a ${r.rule}`);
+  }
   const outcome: Outcome = opts.outcome ? parseChoice(opts.outcome, '--outcome', OUTCOMES) : 'reached';
   const note = optionalText(opts.note, '--note');
   const rules = await activeRules(store);
@@ -107,7 +133,9 @@ export function register(program: Command, run: RunCommand): void {
     .argument('<id>', 'follow-up id from crm today')
     .option('--note <text>', 'what was said or agreed')
     .option('--outcome <outcome>', `${OUTCOMES.join(', ')} (default reached)`)
-    .addHelpText('after', '\nExamples:\n  $ crm done 12 --note "happy with it, asked about filters"\n  $ crm done 13 --outcome no-answer')
+    .option('--satisfied', "a complaint's confirmation call: the customer is satisfied (the default)")
+    .option('--not-satisfied', "a complaint's confirmation call: not satisfied, the complaint goes back to Resolve")
+    .addHelpText('after', '\nExamples:\n  $ crm done 12 --note "happy with it, asked about filters"\n  $ crm done 13 --outcome no-answer\n  $ crm done 14 --not-satisfied --note "still not charging"')
     .action((id: string, opts) => run((deps) => markDone(id, opts, deps)));
   program
     .command('snooze')

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { RunCommand } from '../cli.js';
 import * as addSale from './add-sale.js';
 import * as announce from './announce.js';
+import * as complaint from './complaint.js';
 import * as customer from './customer.js';
 import * as demo from './demo.js';
 import * as followup from './followup.js';
@@ -15,6 +16,7 @@ export const COMMANDS: ((program: Command, run: RunCommand) => void)[] = [
   addSale.register,
   today.register,
   followup.register,
+  complaint.register,
   rules.register,
   announce.register,
 ];

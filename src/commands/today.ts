@@ -9,12 +9,7 @@ import type { Store } from '../store/index.js';
 import { info, printJson, type Io } from '../ui/io.js';
 import { renderTable } from '../ui/table.js';
 
-export interface AgendaComplaint {
-  id: number;
-  customer: { id: number; name: string };
-  step: string;
-  promisedBy: string | null;
-}
+import type { AgendaComplaint } from '../store/complaints.js';
 
 export interface Agenda {
   date: IsoDate;
@@ -31,14 +26,8 @@ export function buildAgenda(store: Store, today: IsoDate, days: number): Agenda 
     overdue: rows.filter((r) => r.due < today),
     due: rows.filter((r) => r.due === today),
     upcoming: rows.filter((r) => r.due > today),
-    complaints: openComplaints(store),
+    complaints: store.complaints.openForAgenda(),
   };
-}
-
-/** Open complaints, when this crm has the complaint module's tables. */
-function openComplaints(store: Store): AgendaComplaint[] {
-  const repo = (store as { complaints?: { openForAgenda(): AgendaComplaint[] } }).complaints;
-  return repo ? repo.openForAgenda() : [];
 }
 
 /** How to reach the customer at once: their preferred channel and its address. */

@@ -97,3 +97,9 @@ export function nextYearly(monthDay: string, from: IsoDate): IsoDate {
 export function localToday(now: Date): IsoDate {
   return fromDate(now);
 }
+
+/** The local clock as 'YYYY-MM-DDTHH:MM:SS'; like localToday, only `src/cli.ts` calls this. */
+export function localTimestamp(now: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${fromDate(now)}T${two(now.getHours())}:${two(now.getMinutes())}:${two(now.getSeconds())}`;
+}

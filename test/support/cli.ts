@@ -1,10 +1,12 @@
 /** Running crm in-process (fast, injected today and env) and as a real child process. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
+import { expect } from 'vitest';
 import { main } from '../../src/cli.js';
+import type { Prompter } from '../../src/ui/prompter.js';
 
 export const BIN = fileURLToPath(new URL('../../bin/crm.js', import.meta.url));
 
@@ -31,8 +33,17 @@ export interface CrmRunner {
   dir: string;
 }
 
+export interface CrmInOptions {
+  today?: string;
+  tty?: boolean;
+  env?: NodeJS.ProcessEnv;
+  /** Answers the questions; stdin counts as a terminal when one is given. */
+  prompter?: Prompter;
+  now?: Date;
+}
+
 /** In-process crm against one database file, with a fixed today. */
-export function crmIn(dir: string, { today = '2026-03-02', tty = false, env = {} as NodeJS.ProcessEnv } = {}): CrmRunner {
+export function crmIn(dir: string, { today = '2026-03-02', tty = false, env = {}, prompter, now }: CrmInOptions = {}): CrmRunner {
   const db = join(dir, 'crm.db');
   const run = async (...args: string[]) => {
     let stdout = '';
@@ -42,11 +53,24 @@ export function crmIn(dir: string, { today = '2026-03-02', tty = false, env = {}
       stdout: (s) => void (stdout += s),
       stderr: (s) => void (stderr += s),
       stdoutIsTTY: tty,
-      stdinIsTTY: false,
+      stdinIsTTY: prompter !== undefined,
+      prompter,
+      now,
     });
     return { code, stdout, stderr };
   };
   return Object.assign(run, { db, dir });
+}
+
+/** Bad input (shared/CLI.md): exit 2, one `crm: ` line matching `message`, nothing on stdout, the database byte for byte as it was. */
+export async function expectRefused(crm: CrmRunner, args: string[], message: RegExp): Promise<void> {
+  const before = readFileSync(crm.db);
+  const r = await crm(...args);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toMatch(message);
+  expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+  expect(r.stdout).toBe('');
+  expect(readFileSync(crm.db).equals(before)).toBe(true);
 }
 
 /** The real binary as a child process, as a user or cron would run it. */

@@ -1,0 +1,152 @@
+/**
+ * A flag for every question, so a complaint can be recorded from a script or after the call:
+ * `crm complaint open --customer 王芳 --words ... --channel phone ...`. Flags are parsed before
+ * anything is written, and each step's flags turn into the same answers the walk records.
+ */
+import type { Command } from 'commander';
+import { UsageError } from '../errors.js';
+import { CAUSES, DEFAULT_CONFIRM_DAYS, missingAnswers, type Complaint, type OpenStep } from '../domain/complaint.js';
+import { FLAG_OF, type Answer } from '../domain/complaint-answers.js';
+import {
+  parseAccepted,
+  parseAnswerText,
+  parseCause,
+  parseConfirmDays,
+  parsePromise,
+  parseSeverity,
+  parseYesNo,
+} from '../domain/complaint-parse.js';
+import type { IsoDate } from '../domain/dates.js';
+import { CHANNELS, parseChoice, parseText } from '../domain/parse.js';
+
+export interface AnswerFlags {
+  words?: string;
+  channel?: string;
+  severity?: string;
+  understood?: string;
+  wants?: string;
+  cause?: string;
+  finding?: string;
+  reasonable?: string;
+  ourFault?: string;
+  idea?: string;
+  solution?: string[];
+  accepted?: string;
+  gesture?: string;
+  promise?: string;
+  resolved?: boolean;
+  confirmDays?: string;
+  satisfied?: string;
+  note?: string;
+  rootCause?: string;
+  lesson?: string;
+  prevention?: string;
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+const OPTIONS: Readonly<Record<OpenStep, [flags: string, help: string, repeat?: true][]>> = {
+  listen: [
+    ['--words <text>', "the customer's own words, verbatim (newlines are kept)"],
+    ['--channel <channel>', `how the complaint came: ${CHANNELS.join(', ')}`],
+    ['--severity <1-5>', 'how upset the customer is: 1 calm ... 5 furious'],
+    ['--understood <yes|no>', 'you paraphrased it back and the customer confirmed you understood (#318)'],
+    ['--wants <text>', 'the remedy the customer seeks'],
+  ],
+  analyse: [
+    ['--cause <cause>', `what really went wrong: ${CAUSES.join(', ')}`],
+    ['--finding <text>', 'what you found out, in a sentence (optional)'],
+    ['--reasonable <yes|no>', 'whether the complaint is reasonable'],
+    ['--our-fault <yes|no>', 'whether it is our fault'],
+  ],
+  resolve: [
+    ['--idea <text>', 'what the customer thinks should be done'],
+    ['--solution <text>', 'a candidate solution, the best first (repeatable, up to 4)', true],
+    ['--accepted <n|none>', 'the rank of the solution the customer accepted, or none'],
+    ['--gesture <text>', 'more than the customer expected (#323): a voucher, a gift (optional)'],
+    ['--promise <date>', 'cannot be settled now: answer by YYYY-MM-DD or "YYYY-MM-DD HH:MM"'],
+    ['--resolved', 'the accepted solution is carried out: plan the confirmation calls'],
+    ['--confirm-days <d[,d]>', `confirmation calls, days after the resolution (default ${DEFAULT_CONFIRM_DAYS.join(',')})`],
+  ],
+  confirm: [
+    ['--satisfied <yes|no>', 'the result of a confirmation call; no sends the complaint back to Resolve'],
+    ['--note <text>', 'what the customer said on the call (optional)'],
+  ],
+  review: [
+    ['--root-cause <text>', 'the root cause'],
+    ['--lesson <text>', 'the lesson learnt'],
+    ['--prevention <text>', 'the preventive action, so the same complaint does not come again'],
+  ],
+};
+
+export function addAnswerOptions(cmd: Command, steps: readonly OpenStep[]): Command {
+  for (const step of steps) {
+    for (const [flags, help, repeat] of OPTIONS[step]) {
+      if (repeat) cmd.option(flags, help, collect);
+      else cmd.option(flags, help);
+    }
+  }
+  return cmd;
+}
+
+/** Text that may be left empty: '' records "asked, nothing to add". */
+const optional = (s: string, field: string) => parseText(s, field).trim();
+
+/** The answers a step's flags give, in the order the walk would ask them. Throws on bad input. */
+export function flagAnswers(f: AnswerFlags, step: OpenStep, today: IsoDate): Answer[] {
+  const out: Answer[] = [];
+  const text = (field: Answer['field'], raw: string | undefined, flag: string, opt = false) => {
+    if (raw !== undefined) out.push({ field, value: opt ? optional(raw, flag) : parseAnswerText(raw, flag) } as Answer);
+  };
+  const yesNo = (field: 'understood' | 'reasonable' | 'ourFault' | 'satisfied', raw: string | undefined, flag: string) => {
+    if (raw !== undefined) out.push({ field, value: parseYesNo(raw, flag) });
+  };
+  switch (step) {
+    case 'listen':
+      text('words', f.words, '--words');
+      if (f.channel !== undefined) out.push({ field: 'channel', value: parseChoice(f.channel, '--channel', CHANNELS) });
+      if (f.severity !== undefined) out.push({ field: 'severity', value: parseSeverity(f.severity) });
+      yesNo('understood', f.understood, '--understood');
+      text('wants', f.wants, '--wants');
+      break;
+    case 'analyse':
+      if (f.cause !== undefined) out.push({ field: 'cause', value: parseCause(f.cause) });
+      text('finding', f.finding, '--finding', true);
+      yesNo('reasonable', f.reasonable, '--reasonable');
+      yesNo('ourFault', f.ourFault, '--our-fault');
+      break;
+    case 'resolve':
+      if (f.promise !== undefined && f.resolved) {
+        throw new UsageError('--promise and --resolved contradict each other: --resolved when it is settled, --promise when the answer must wait');
+      }
+      if (f.confirmDays !== undefined && !f.resolved) throw new UsageError('--confirm-days goes with --resolved (the calls follow the resolution)');
+      text('idea', f.idea, '--idea');
+      for (const s of f.solution ?? []) text('solution', s, '--solution');
+      if (f.accepted !== undefined) out.push({ field: 'accepted', value: parseAccepted(f.accepted) });
+      text('gesture', f.gesture, '--gesture', true);
+      if (f.promise !== undefined) out.push({ field: 'promise', value: parsePromise(f.promise, today) });
+      if (f.resolved) out.push({ field: 'resolved', value: f.confirmDays ? parseConfirmDays(f.confirmDays) : [...DEFAULT_CONFIRM_DAYS] });
+      break;
+    case 'confirm':
+      text('confirmNote', f.note, '--note', true);
+      yesNo('satisfied', f.satisfied, '--satisfied');
+      break;
+    case 'review':
+      text('rootCause', f.rootCause, '--root-cause');
+      text('lesson', f.lesson, '--lesson');
+      text('prevention', f.prevention, '--prevention');
+  }
+  return out;
+}
+
+/** The flags a step still needs to count as recorded; an open promise is a recorded Resolve. */
+export function unansweredFlags(c: Complaint, step: OpenStep): string[] {
+  return missingAnswers(c, step)
+    .filter((a) => !(a === 'resolved' && c.promisedBy))
+    .map((a) => FLAG_OF[a]);
+}
+
+/** Every flag of a step, for "give these flags" when there is no terminal to ask on. */
+export function stepFlagList(step: OpenStep): string {
+  return OPTIONS[step].map(([flags]) => flags).join(', ');
+}

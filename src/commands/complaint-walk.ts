@@ -1,0 +1,185 @@
+/**
+ * The guided walk of DOMAIN.md section 3: asks, step by step, only what is not answered yet, and
+ * saves each answer the moment it is given. The screen carries what the texts teach at each step.
+ */
+import type { Deps } from '../deps.js';
+import { UsageError } from '../errors.js';
+import { CAUSE_NAMES, CAUSES, DEFAULT_CONFIRM_DAYS, MAX_SOLUTIONS, OPEN_STEPS, STEP_TITLES, type Complaint, type OpenStep } from '../domain/complaint.js';
+import type { Answer } from '../domain/complaint-answers.js';
+import { parseAnswerText, parseConfirmDays, parsePromise } from '../domain/complaint-parse.js';
+import { CHANNELS } from '../domain/parse.js';
+import { info } from '../ui/io.js';
+import type { Prompter, Validate } from '../ui/prompter.js';
+import { record } from './complaint-record.js';
+
+export interface Walk {
+  deps: Deps;
+  prompter: Prompter;
+  c: Complaint;
+  /** Answers given as flags, recorded when the walk reaches their step; it asks only the rest. */
+  given?: Partial<Record<OpenStep, Answer[]>>;
+}
+
+/** The same check as the flag's, shown under the prompt until the answer passes. */
+function validator(parse: (s: string) => unknown): Validate {
+  return (value) => {
+    try {
+      parse(value);
+      return true;
+    } catch (e) {
+      if (e instanceof UsageError) return e.message;
+      throw e;
+    }
+  };
+}
+const someText = validator((v) => parseAnswerText(v, 'the answer'));
+
+async function save(w: Walk, a: Answer): Promise<void> {
+  w.c = record(w.deps, w.c.id, [a]);
+}
+
+function header(w: Walk, step: OpenStep, tip: string): void {
+  const n = OPEN_STEPS.indexOf(step) + 1;
+  const round = step === 'resolve' && w.c.round > 1 ? ` (round ${w.c.round}: the customer was not satisfied)` : '';
+  info(w.deps.io, `\n${w.deps.io.color.bold(`Complaint #${w.c.id} · step ${n} of 5 · ${STEP_TITLES[step]}${round}`)}`);
+  hint(w, tip);
+}
+
+function hint(w: Walk, text: string): void {
+  info(w.deps.io, w.deps.io.color.cyan(`  » ${text}`));
+}
+
+async function text(w: Walk, message: string): Promise<string> {
+  return parseAnswerText(await w.prompter.input({ message, validate: someText }), 'the answer');
+}
+
+async function listen(w: Walk): Promise<void> {
+  const p = w.prompter;
+  header(w, 'listen', 'Let the customer vent: do not interrupt, do not argue. Apologise for the trouble. Write down what they say, as they say it (#321, #304).');
+  if (w.c.words === null) {
+    const words = await p.multiline({ message: "The customer's own words, verbatim", validate: someText });
+    await save(w, { field: 'words', value: parseAnswerText(words, 'the words') });
+  }
+  if (w.c.channel === null) {
+    await save(w, { field: 'channel', value: await p.select({ message: 'How did the complaint come?', choices: CHANNELS.map((ch) => ({ value: ch, name: ch })) }) });
+  }
+  if (w.c.severity === null) await save(w, { field: 'severity', value: await p.number({ message: 'How upset is the customer? (1 calm ... 5 furious)', min: 1, max: 5 }) });
+  while (w.c.understood !== true) {
+    hint(w, 'Paraphrase it back: "Let me check I have understood you correctly: you said ..." (#318)');
+    const understood = await p.confirm({ message: 'Did the customer confirm you understood?', default: true });
+    await save(w, { field: 'understood', value: understood });
+    if (!understood) {
+      hint(w, 'Ask again, and listen for what you missed.');
+      const more = await p.multiline({ message: 'What you missed (added to their words)', validate: someText });
+      await save(w, { field: 'words', value: `${w.c.words}\n${parseAnswerText(more, 'the words')}` });
+    }
+  }
+  if (w.c.wants === null) await save(w, { field: 'wants', value: await text(w, 'What does the customer want (the remedy sought)?') });
+}
+
+async function analyse(w: Walk): Promise<void> {
+  const p = w.prompter;
+  header(w, 'analyse', 'Find out calmly what really went wrong; do not decide in haste or say more than needed (#322).');
+  if (w.c.cause === null) {
+    await save(w, { field: 'cause', value: await p.select({ message: 'The cause', choices: CAUSES.map((c) => ({ value: c, name: CAUSE_NAMES[c] })) }) });
+  }
+  if (w.c.finding === null) await save(w, { field: 'finding', value: (await p.input({ message: 'What did you find out? (optional)', required: false })).trim() });
+  if (w.c.reasonable === null) await save(w, { field: 'reasonable', value: await p.confirm({ message: 'Is the complaint reasonable?', default: true }) });
+  if (w.c.ourFault === null) {
+    await save(w, { field: 'ourFault', value: await p.confirm({ message: 'Is it our fault?', default: true }) });
+    hint(
+      w,
+      w.c.ourFault
+        ? 'Our fault: apologise on behalf of the company, and design the solution from the customer\'s side.'
+        : 'Not our fault: explain calmly what happened, and give the customer a face-saving way out ("many people miss this step; we should have shown you"). Never make them wrong (seed 004).',
+    );
+  }
+}
+
+async function resolve(w: Walk, promised: boolean): Promise<void> {
+  const p = w.prompter;
+  header(w, 'resolve', 'Ask "What do you think we should do?" Offer the best solution first, the next if refused; promise only what the company allows (#322).');
+  if (w.c.promisedBy) hint(w, `You promised an answer by ${w.c.promisedBy}.`);
+  if (w.c.idea === null) await save(w, { field: 'idea', value: await text(w, 'What does the customer think should be done?') });
+  // Asked in one go; a resumed round that has solutions goes on to which one was accepted.
+  if (!w.c.solutions.length) {
+    for (let n = 1; n <= MAX_SOLUTIONS; n++) {
+      const s = (await p.input({ message: `Solution ${n}${n === 1 ? ' (the best first)' : ' (empty: no more)'}`, required: n === 1 })).trim();
+      if (!s) break;
+      await save(w, { field: 'solution', value: parseAnswerText(s, 'the solution') });
+    }
+  }
+  if (w.c.accepted === null || (w.c.accepted === 0 && w.c.promisedBy)) {
+    const choices = [...w.c.solutions.map((s, i) => ({ value: String(i + 1), name: `${i + 1}. ${s}` })), { value: '0', name: 'none of them (yet)' }];
+    await save(w, { field: 'accepted', value: Number(await p.select({ message: 'Which solution did the customer accept?', choices })) });
+  }
+  if (w.c.gesture === null) {
+    const gesture = await p.input({ message: 'Something more than expected, to win them back (#323: a voucher, a gift)? (optional)', required: false });
+    await save(w, { field: 'gesture', value: gesture.trim() });
+  }
+  if (promised) return;
+  const done = Boolean(w.c.accepted) && (await p.confirm({ message: 'Is it settled now: the accepted solution carried out?', default: !w.c.promisedBy }));
+  if (done) {
+    const days = await p.input({ message: 'Confirmation calls, days from today (one or two)', default: DEFAULT_CONFIRM_DAYS.join(','), validate: validator(parseConfirmDays) });
+    await save(w, { field: 'resolved', value: parseConfirmDays(days) });
+    hint(w, 'Confirmation calls are planned: crm today shows them. Record each with crm complaint resume ' + w.c.id + '.');
+    return;
+  }
+  hint(w, 'It cannot be settled now: promise a time, and answer by then whatever the progress (#322).');
+  const promise = (v: string) => parsePromise(v, w.deps.today, 'the time');
+  const by = await p.input({ message: 'Answer the customer by (YYYY-MM-DD or "YYYY-MM-DD HH:MM")', validate: validator(promise) });
+  await save(w, { field: 'promise', value: promise(by) });
+  hint(w, `Promised: crm today shows it, red once due. When it is settled: crm complaint resume ${w.c.id}.`);
+}
+
+async function confirm(w: Walk): Promise<void> {
+  const p = w.prompter;
+  header(w, 'confirm', 'Ask whether the customer is satisfied with the fix and the compensation (#322).');
+  const note = (await p.input({ message: 'What did the customer say on the call? (optional)', required: false })).trim();
+  if (note) await save(w, { field: 'confirmNote', value: note });
+  await save(w, { field: 'satisfied', value: await p.confirm({ message: 'Is the customer satisfied?', default: true }) });
+  if (w.c.satisfied) hint(w, 'Thank them; ask for their contacts and a referral (seed 000).');
+  else hint(w, 'Not satisfied: back to Resolve, with a better solution.');
+}
+
+async function review(w: Walk): Promise<boolean> {
+  const p = w.prompter;
+  header(w, 'review', 'Record the cause, the lesson and the prevention, so the same complaint does not come again (#322).');
+  if (w.c.rootCause === null) await save(w, { field: 'rootCause', value: await text(w, 'The root cause') });
+  if (w.c.lesson === null) await save(w, { field: 'lesson', value: await text(w, 'The lesson learnt') });
+  if (w.c.prevention === null) await save(w, { field: 'prevention', value: await text(w, 'The preventive action') });
+  if (!(await p.confirm({ message: `Close complaint #${w.c.id} now?`, default: true }))) return false;
+  await save(w, { field: 'closed', value: true });
+  return true;
+}
+
+/** Records the flags given for `step`; true when they promised an answer time (nothing more to settle now). */
+function recordGiven(w: Walk, step: OpenStep): boolean {
+  const given = w.given?.[step] ?? [];
+  if (!given.length) return false;
+  w.c = record(w.deps, w.c.id, given);
+  delete w.given![step];
+  return given.some((a) => a.field === 'promise');
+}
+
+/** Walks from where the complaint stands; `only` asks the questions of one step and stops. */
+export async function walk(w: Walk, only?: OpenStep): Promise<void> {
+  for (;;) {
+    const step = w.c.step;
+    if (step === 'closed' || (only && step !== only)) return;
+    const promised = recordGiven(w, step);
+    if (w.c.step !== step) {
+      // Confirmation calls come days after the resolution: the walk stops there.
+      if (w.c.step === 'confirm') return;
+      continue;
+    }
+    if (step === 'listen') await listen(w);
+    else if (step === 'analyse') await analyse(w);
+    else if (step === 'resolve') {
+      await resolve(w, promised);
+      return;
+    } else if (step === 'confirm') await confirm(w);
+    else if (!(await review(w))) return;
+    if (only) return;
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * What a salesperson types for a complaint, as a flag or at a prompt: the same checks both ways, and
+ * every refusal names the field and the accepted form.
+ */
+import { UsageError } from '../errors.js';
+import { isValidIsoDate, type IsoDate } from './dates.js';
+import { parseChoice, parseText } from './parse.js';
+import { CAUSES, type Cause } from './complaint.js';
+
+function bad(field: string, form: string, got: string): never {
+  throw new UsageError(`${field} must be ${form} (got ${JSON.stringify(got)})`);
+}
+
+/** Free text that must say something; newlines are kept (the customer's words are verbatim). */
+export function parseAnswerText(input: string, field: string): string {
+  const s = parseText(input, field).trim();
+  if (!s) bad(field, 'some text', input);
+  return s;
+}
+
+const YES = ['yes', 'y', 'true', '是'];
+const NO = ['no', 'n', 'false', '否'];
+export function parseYesNo(input: string, field: string): boolean {
+  const s = input.trim().toLowerCase();
+  if (YES.includes(s)) return true;
+  if (NO.includes(s)) return false;
+  return bad(field, 'yes or no', input);
+}
+
+export function parseSeverity(input: string, field = '--severity'): number {
+  const s = input.trim();
+  if (!/^[1-5]$/.test(s)) bad(field, 'how upset the customer is, from 1 (calm) to 5 (furious)', input);
+  return Number(s);
+}
+
+export function parseCause(input: string, field = '--cause'): Cause {
+  return parseChoice(input, field, CAUSES);
+}
+
+/** The rank of the accepted solution (1 = the best, offered first), or none: 0. */
+export function parseAccepted(input: string, field = '--accepted'): number {
+  const s = input.trim().toLowerCase();
+  if (s === 'none') return 0;
+  if (!/^[1-4]$/.test(s)) bad(field, "the accepted solution's rank, 1 to 4, or none", input);
+  return Number(s);
+}
+
+/**
+ * When the customer will get an answer: a date from `today` on, optionally with a time:
+ * '2026-03-04', '2026-03-04 15:00', '2026-03-04T15:00', '2026-03-04 15'.
+ */
+export function parsePromise(input: string, today: IsoDate, field = '--promise'): string {
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2})(?::(\d{2}))?)?$/.exec(input.trim());
+  const form = 'a date like 2026-03-04, optionally with a time like "2026-03-04 15:00"';
+  if (!m || !isValidIsoDate(m[1])) return bad(field, form, input);
+  if (m[1] < today) bad(field, `today (${today}) or later`, input);
+  if (m[2] === undefined) return m[1];
+  const [h, min] = [Number(m[2]), Number(m[3] ?? '0')];
+  if (h > 23 || min > 59) bad(field, form, input);
+  return `${m[1]} ${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}`;
+}
+
+/** One or two confirmation calls, in days after the resolution: '2,7' (#322: at least once or twice). */
+export function parseConfirmDays(input: string, field = '--confirm-days'): number[] {
+  const parts = input.split(',').map((p) => p.trim());
+  const days = parts.map(Number);
+  const ok = parts.length <= 2 && parts.every((p) => /^\d{1,3}$/.test(p)) && days.every((d) => d >= 1) && (days.length < 2 || days[0] < days[1]);
+  if (!ok) bad(field, 'one or two day counts after the resolution, like 2,7 or 3', input);
+  return days;
+}

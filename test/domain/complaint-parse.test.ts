@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { parseAccepted, parseConfirmDays, parsePromise, parseSeverity, parseYesNo } from '../../src/domain/complaint-parse.js';
+
+describe('complaint answers typed as flags or at prompts', () => {
+  it.each([
+    ['2026-03-04', '2026-03-04'],
+    ['2026-03-04 15:00', '2026-03-04 15:00'],
+    ['2026-03-04T9:30', '2026-03-04 09:30'],
+    [' 2026-03-04 15 ', '2026-03-04 15:00'],
+    ['2026-03-02 08:00', '2026-03-02 08:00'],
+  ])('--promise %j is %j', (input, want) => expect(parsePromise(input, '2026-03-02')).toBe(want));
+
+  it.each(['tomorrow', '2026-02-30', '2026-03-04 24:00', '2026-03-04 15:60', '04.03.2026'])('--promise %j is refused, naming the form', (input) => {
+    expect(() => parsePromise(input, '2026-03-02')).toThrow(/^--promise must be a date like 2026-03-04, optionally with a time like "2026-03-04 15:00" \(got /);
+  });
+
+  it('refuses a promise in the past', () => {
+    expect(() => parsePromise('2026-03-01 18:00', '2026-03-02')).toThrow('--promise must be today (2026-03-02) or later (got "2026-03-01 18:00")');
+  });
+
+  it.each([['2,7', [2, 7]], ['3', [3]], [' 1 , 14 ', [1, 14]]] as const)('--confirm-days %j is %j', (input, want) => {
+    expect(parseConfirmDays(input)).toEqual(want);
+  });
+
+  it.each(['0', '7,2', '2,7,14', 'two', '', '2,2'])('--confirm-days %j is refused', (input) => {
+    expect(() => parseConfirmDays(input)).toThrow(/--confirm-days must be one or two day counts after the resolution/);
+  });
+
+  it.each([['yes', true], ['Y', true], ['是', true], ['no', false], ['FALSE', false], ['否', false]] as const)('yes/no %j is %s', (input, want) => {
+    expect(parseYesNo(input, '--satisfied')).toBe(want);
+  });
+
+  it('refuses what is neither yes nor no, and severities and ranks out of range', () => {
+    expect(() => parseYesNo('maybe', '--satisfied')).toThrow('--satisfied must be yes or no (got "maybe")');
+    expect(() => parseSeverity('6')).toThrow(/--severity must be how upset the customer is, from 1 \(calm\) to 5 \(furious\)/);
+    expect(parseAccepted('none')).toBe(0);
+    expect(() => parseAccepted('5')).toThrow(/--accepted must be the accepted solution's rank, 1 to 4, or none/);
+  });
+});

@@ -1,0 +1,102 @@
+/**
+ * The walk in a real terminal: bin/crm.js inside tmux (its own server socket in a temp dir), keys
+ * typed as a salesperson types them, Chinese included, and Ctrl-C pressed in the middle.
+ */
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { BIN, isolatedEnv, spawnCrm, tempDir } from '../support/cli.js';
+
+const HAS_TMUX = spawnSync('tmux', ['-V']).status === 0;
+
+let dir: string;
+let cleanup: () => void;
+let env: NodeJS.ProcessEnv;
+let socket: string;
+beforeEach(() => {
+  ({ dir, cleanup } = tempDir());
+  env = isolatedEnv(dir, { CRM_TODAY: '2026-03-02', TERM: 'xterm-256color' });
+  socket = join(dir, 'tmux.sock');
+});
+afterEach(() => {
+  if (HAS_TMUX && existsSync(socket)) tmux('kill-server');
+  cleanup();
+});
+
+function tmux(...args: string[]): string {
+  const r = spawnSync('tmux', ['-S', socket, '-f', '/dev/null', ...args], { env, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`tmux ${args[0]} failed: ${r.stderr}`);
+  return r.stdout;
+}
+
+const screen = (session: string) => tmux('capture-pane', '-p', '-t', session);
+
+async function waitFor(session: string, text: string, timeoutMs = 10_000): Promise<string> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const shown = screen(session);
+    if (shown.includes(text)) return shown;
+    if (Date.now() > until) throw new Error(`"${text}" never appeared; the screen shows:\n${shown}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Runs crm in a detached tmux session; the pane stays open after it exits, showing the exit code. */
+function start(session: string, ...args: string[]): void {
+  const quoted = [process.execPath, BIN, ...args].map((a) => `'${a}'`).join(' ');
+  tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', `${quoted}; echo "EXIT:$?"; sleep 60`);
+}
+
+const type = (session: string, text: string) => tmux('send-keys', '-t', session, '-l', text);
+const press = (session: string, ...keys: string[]) => tmux('send-keys', '-t', session, ...keys);
+
+describe('crm complaint in a real terminal (tmux)', () => {
+  it('takes Chinese words, is cancelled with Ctrl-C in Analyse (exit 130, words kept), and resume continues at Analyse', async (ctx) => {
+    if (!HAS_TMUX) ctx.skip('tmux is not installed, so no real terminal can be driven; .ci/run installs it');
+    expect(spawnCrm(['customer', 'add', '王芳'], { env }).code).toBe(0);
+    const words = ['你们的咖啡机买了两天就坏了！', '我要退货，马上。'];
+
+    start('open', 'complaint', 'open', '--customer', '王芳');
+    await waitFor('open', "The customer's own words, verbatim");
+    for (const line of words) {
+      type('open', line);
+      press('open', 'Enter');
+      await waitFor('open', line);
+    }
+    press('open', 'Enter');
+    await waitFor('open', 'How did the complaint come?');
+    press('open', 'Enter');
+    await waitFor('open', 'How upset is the customer?');
+    press('open', '4', 'Enter');
+    await waitFor('open', 'Did the customer confirm you understood?');
+    press('open', 'y', 'Enter');
+    await waitFor('open', 'What does the customer want');
+    type('open', '退货退款');
+    press('open', 'Enter');
+    await waitFor('open', 'step 2 of 5 · Analyse');
+    await waitFor('open', 'The cause');
+    press('open', 'C-c');
+    const after = await waitFor('open', 'EXIT:');
+    expect(after).toContain('EXIT:130');
+    expect(after).toContain('crm: cancelled; what was answered is saved: continue with crm complaint resume 1');
+
+    const db = new Database(join(dir, 'xdg', 'crm', 'crm.db'), { readonly: true });
+    expect(db.prepare('SELECT words, step, wants, severity FROM complaints WHERE id = 1').get()).toEqual({
+      words: words.join('\n'),
+      step: 'analyse',
+      wants: '退货退款',
+      severity: 4,
+    });
+    db.close();
+
+    start('resume', 'complaint', 'resume', '1');
+    const resumed = await waitFor('resume', 'The cause');
+    expect(resumed).toContain('step 2 of 5 · Analyse');
+    expect(resumed).toContain(words[0]);
+    expect(resumed).not.toContain("The customer's own words");
+    press('resume', 'C-c');
+    expect(await waitFor('resume', 'EXIT:')).toContain('EXIT:130');
+  });
+});
