@@ -15,6 +15,7 @@ import { colorLevel, makeColor, type Io } from './ui/io.js';
 import { inquirerPrompter, type Prompter } from './ui/prompter.js';
 import { defaultDbPath } from './store/paths.js';
 import { COMMANDS } from './commands/index.js';
+import { detectLang, setLanguage } from './i18n.js';
 
 export interface MainOptions {
   env?: NodeJS.ProcessEnv;
@@ -47,6 +48,7 @@ export function buildProgram(write: { out: (s: string) => void; err: (s: string)
     .option('--db <path>', 'the SQLite file (env: CRM_DB; default: $XDG_DATA_HOME/crm/crm.db)')
     .option('--today <YYYY-MM-DD>', 'the date to treat as today (env: CRM_TODAY; default: the local date)')
     .option('--json', 'print one JSON document on stdout')
+    .option('--lang <lang>', 'en or zh (env: CRM_LANG; default: from LC_ALL, LC_MESSAGES or LANG)')
     .option('--no-color', 'no colour, even on a terminal')
     .exitOverride()
     .configureOutput({
@@ -123,6 +125,15 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     await fn(deps);
   };
 
+  // The language first: help texts are written as the program is built.
+  const langArg = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const flag = langArg < 0 ? undefined : argv[langArg].includes('=') ? argv[langArg].split('=')[1] : argv[langArg + 1];
+  const { lang, bad } = detectLang(flag, env);
+  setLanguage(lang);
+  if (bad) {
+    err(`crm: ${bad}\n`);
+    return 2;
+  }
   const program = buildProgram({ out, err }, run);
   try {
     await program.parseAsync(argv);

@@ -1,76 +1,84 @@
 /**
  * The language a person reads: --lang, else CRM_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG),
- * else English. Catalogues are plain JSON files in locales/, one per language, with the same keys
- * and the same {placeholders}; machine output (--json, CSV, ICS, exit codes) is never translated.
+ * else English. Texts are written in English in the code, wrapped in t(); locales/<lang>.json maps
+ * each English text to the language's (en.json maps it to itself, so both catalogues have the same
+ * keys). Machine output (--json, CSV, ICS, rule ids, exit codes) is never translated.
  */
 import { readFileSync } from 'node:fs';
-import { UsageError } from './errors.js';
-import type { IsoDate } from './domain/dates.js';
 
 export const LANGS = ['en', 'zh'] as const;
 export type Lang = (typeof LANGS)[number];
 export type Vars = Record<string, string | number>;
 export type Catalogue = Record<string, string>;
 
-export interface Translator {
-  lang: Lang;
-  /** The text for `key` with {placeholders} filled in as text. */
-  t(key: string, vars?: Vars): string;
-  /** A date the way the language writes it: "Mon 2026-03-02" / "2026年3月2日 周一". */
-  date(iso: IsoDate): string;
-  /** A weekday alone: "Mon" / "周一". */
-  weekday(iso: IsoDate): string;
-}
+let lang: Lang = 'en';
+let catalogue: Catalogue = {};
 
-export function parseLang(value: string, field: string): Lang {
+/** A language name as people write it: zh, zh-CN, zh_CN.UTF-8, en, en_GB ...; undefined if neither. */
+export function langOf(value: string): Lang | undefined {
   const v = value.trim().toLowerCase();
-  if (v.startsWith('zh')) return 'zh';
-  if (v.startsWith('en')) return 'en';
-  throw new UsageError(`${field} must be one of ${LANGS.join(', ')} (got ${JSON.stringify(value)})`);
+  return v.startsWith('zh') ? 'zh' : v.startsWith('en') ? 'en' : undefined;
 }
 
-export function detectLang(flag: string | undefined, env: NodeJS.ProcessEnv): Lang {
-  if (flag) return parseLang(flag, '--lang');
-  if (env.CRM_LANG) return parseLang(env.CRM_LANG, 'CRM_LANG');
-  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return locale.toLowerCase().startsWith('zh') ? 'zh' : 'en';
-}
-
-export function catalogueUrl(lang: Lang): URL {
-  return new URL(`../locales/${lang}.json`, import.meta.url);
-}
-
-const cache = new Map<Lang, Catalogue>();
-export function loadCatalogue(lang: Lang): Catalogue {
-  let c = cache.get(lang);
-  if (!c) {
-    c = JSON.parse(readFileSync(catalogueUrl(lang), 'utf8')) as Catalogue;
-    cache.set(lang, c);
+export function detectLang(flag: string | undefined, env: NodeJS.ProcessEnv): { lang: Lang; bad?: string } {
+  for (const [source, value] of [['--lang', flag], ['CRM_LANG', env.CRM_LANG]] as const) {
+    if (value === undefined || value === '') continue;
+    const l = langOf(value);
+    return l ? { lang: l } : { lang: 'en', bad: `${source} must be one of ${LANGS.join(', ')} (got ${JSON.stringify(value)})` };
   }
-  return c;
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return { lang: langOf(locale) === 'zh' ? 'zh' : 'en' };
+}
+
+export function catalogueFile(l: Lang): URL {
+  return new URL(`../locales/${l}.json`, import.meta.url);
+}
+
+/** Chosen once per run by src/cli.ts, before any text is produced. */
+export function setLanguage(l: Lang, c?: Catalogue): void {
+  lang = l;
+  catalogue = c ?? (l === 'en' ? {} : (JSON.parse(readFileSync(catalogueFile(l), 'utf8')) as Catalogue));
+}
+
+export function currentLang(): Lang {
+  return lang;
 }
 
 const PLACEHOLDER = /\{(\w+)\}/g;
+
 export function placeholdersOf(text: string): string[] {
-  return [...text.matchAll(PLACEHOLDER)].map((m) => m[1]).sort();
+  return [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1]))].sort();
 }
 
-function weekdayIndex(iso: IsoDate): number {
+/** The text in the current language, {placeholders} filled in as text. */
+export function t(text: string, vars: Vars = {}): string {
+  const translated = catalogue[text] || text;
+  return translated.replace(PLACEHOLDER, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+const WEEKDAYS: Record<Lang, string[]> = {
+  en: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
+  zh: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'],
+};
+
+function weekdayIndex(iso: string): number {
   const [y, m, d] = iso.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
 }
 
-export function makeTranslator(lang: Lang, catalogue: Catalogue = loadCatalogue(lang)): Translator {
-  const t = (key: string, vars: Vars = {}) => {
-    const text = catalogue[key];
-    // A missing key shows itself rather than crashing: the catalogue test keeps this from shipping.
-    if (text === undefined) return key;
-    return text.replace(PLACEHOLDER, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
-  };
-  const weekday = (iso: IsoDate) => t(`weekday.${weekdayIndex(iso)}`);
-  const date = (iso: IsoDate) => {
-    const [y, m, d] = iso.split('-').map(Number);
-    return t('date.full', { year: y, month: m, day: d, iso, weekday: weekday(iso) });
-  };
-  return { lang, t, date, weekday };
+/** "Mon" / "周一". */
+export function tWeekday(iso: string): string {
+  return WEEKDAYS[lang][weekdayIndex(iso)];
+}
+
+/** A date the way the language writes it: "Mon 2026-03-02" / "2026年3月2日 周一". */
+export function tDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return lang === 'zh' ? `${y}年${m}月${d}日 ${tWeekday(iso)}` : `${tWeekday(iso)} ${iso}`;
+}
+
+/** "03-02" / "3月2日", for short lists. */
+export function tShortDate(iso: string): string {
+  const [, m, d] = iso.split('-').map(Number);
+  return lang === 'zh' ? `${m}月${d}日` : iso.slice(5);
 }
