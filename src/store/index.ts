@@ -3,18 +3,21 @@ import { openDatabase, type Db } from './db.js';
 import { CustomerRepo } from './customers.js';
 import { SaleRepo } from './sales.js';
 import { ContactRepo, ReminderRepo } from './reminders.js';
+import { OutboxRepo } from './outbox.js';
 
 export class Store {
   readonly customers: CustomerRepo;
   readonly sales: SaleRepo;
   readonly reminders: ReminderRepo;
   readonly contacts: ContactRepo;
+  readonly outbox: OutboxRepo;
 
   constructor(readonly db: Db) {
     this.customers = new CustomerRepo(db);
     this.sales = new SaleRepo(db);
     this.reminders = new ReminderRepo(db);
     this.contacts = new ContactRepo(db);
+    this.outbox = new OutboxRepo(db);
   }
 
   /**
