@@ -10,6 +10,7 @@ import { CrmError } from './errors.js';
 import { localToday } from './domain/dates.js';
 import { parseDate } from './domain/parse.js';
 import type { Deps } from './deps.js';
+import type { MailerFactory } from './mail/mailer.js';
 import type { Store } from './store/index.js';
 import { colorLevel, makeColor, type Io } from './ui/io.js';
 import { defaultDbPath } from './store/paths.js';
@@ -22,6 +23,7 @@ export interface MainOptions {
   stdoutIsTTY?: boolean;
   stdinIsTTY?: boolean;
   now?: Date;
+  mailer?: MailerFactory;
 }
 
 export type RunCommand = (fn: (deps: Deps) => unknown) => Promise<void>;
@@ -103,6 +105,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
       today,
       dbPath,
       env,
+      mailer: options.mailer,
       get store() {
         store ??= openStore(dbPath);
         return store;

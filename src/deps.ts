@@ -4,6 +4,7 @@
  * clock, the environment or the real streams directly.
  */
 import type { IsoDate } from './domain/dates.js';
+import type { MailerFactory } from './mail/mailer.js';
 import type { Store } from './store/index.js';
 import type { Io } from './ui/io.js';
 
@@ -15,4 +16,6 @@ export interface Deps {
   readonly store: Store;
   dbPath: string;
   env: NodeJS.ProcessEnv;
+  /** Sends mail; the default is the SMTP mailer of src/mail/smtp.ts, loaded only when mail goes out. */
+  mailer?: MailerFactory;
 }

@@ -5,6 +5,7 @@ import * as addSale from './add-sale.js';
 import * as customer from './customer.js';
 import * as demo from './demo.js';
 import * as followup from './followup.js';
+import * as remind from './remind.js';
 import * as today from './today.js';
 
 export const COMMANDS: ((program: Command, run: RunCommand) => void)[] = [
@@ -13,4 +14,5 @@ export const COMMANDS: ((program: Command, run: RunCommand) => void)[] = [
   addSale.register,
   today.register,
   followup.register,
+  remind.register,
 ];
