@@ -10,6 +10,7 @@ import { CrmError } from './errors.js';
 import { localTimestamp, localToday } from './domain/dates.js';
 import { parseDate } from './domain/parse.js';
 import type { Deps } from './deps.js';
+import type { MailerFactory } from './mail/mailer.js';
 import type { Store } from './store/index.js';
 import { colorLevel, makeColor, type Io } from './ui/io.js';
 import { inquirerPrompter, type Prompter } from './ui/prompter.js';
@@ -27,6 +28,7 @@ export interface MainOptions {
   now?: Date;
   /** Tests answer questions with a scripted prompter; otherwise inquirer asks on the terminal. */
   prompter?: Prompter;
+  mailer?: MailerFactory;
 }
 
 export type RunCommand = (fn: (deps: Deps) => unknown) => Promise<void>;
@@ -113,6 +115,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
       now: localTimestamp(clock),
       dbPath,
       env,
+      mailer: options.mailer,
       get store() {
         store ??= openStore(dbPath);
         return store;

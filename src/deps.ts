@@ -4,6 +4,7 @@
  * clock, the environment or the real streams directly.
  */
 import type { IsoDate } from './domain/dates.js';
+import type { MailerFactory } from './mail/mailer.js';
 import type { Store } from './store/index.js';
 import type { Io } from './ui/io.js';
 import type { Prompter } from './ui/prompter.js';
@@ -23,4 +24,6 @@ export interface Deps {
   env: NodeJS.ProcessEnv;
   /** Questions for the user; created on first use, so commands that ask nothing never load inquirer. */
   readonly prompter?: Prompter;
+  /** Sends mail; the default is the SMTP mailer of src/mail/smtp.ts, loaded only when mail goes out. */
+  mailer?: MailerFactory;
 }

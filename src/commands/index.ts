@@ -8,6 +8,7 @@ import * as customer from './customer.js';
 import * as demo from './demo.js';
 import * as followup from './followup.js';
 import * as rules from './rules.js';
+import * as remind from './remind.js';
 import * as today from './today.js';
 
 export const COMMANDS: ((program: Command, run: RunCommand) => void)[] = [
@@ -19,4 +20,5 @@ export const COMMANDS: ((program: Command, run: RunCommand) => void)[] = [
   complaint.register,
   rules.register,
   announce.register,
+  remind.register,
 ];

@@ -84,6 +84,8 @@ export interface PlannedFollowUp {
   state: 'open' | 'missed';
   dedupeKey: string;
   reason: string | null;
+  /** The values the title was rendered with: a customer email for this follow-up says the same. */
+  vars: TemplateVars;
 }
 
 /** One occurrence a rule produces before titles, targets and past dates are settled. */
@@ -153,18 +155,20 @@ export function planFollowUps(input: PlanInput): PlannedFollowUp[] {
     if (!target || target.doNotContact || !matches(rule, input)) continue;
     for (const occ of occurrencesOf(rule, input)) {
       const due = adjustForWeekend(occ.due, rule.weekend);
+      const vars = { ...saleVars(input), ...occ.vars };
       const key = occ.scope === 'sale' ? `s${sale.id}:${rule.id}${occ.key ? ':' + occ.key : ''}` : `c${target.id}:${rule.id}:${occ.key}`;
       planned.push({
         customerId: target.id,
         saleId: sale.id,
         rule: rule.id,
         action: rule.action,
-        title: renderTemplate(rule.title, { ...saleVars(input), ...occ.vars }),
+        title: renderTemplate(rule.title, vars),
         lesson: rule.lesson,
         due,
         state: due >= today ? 'open' : 'missed',
         dedupeKey: key,
         reason: due >= today ? null : 'missed: its date had passed when the sale was entered',
+        vars,
         oneOff: 'after' in rule.when,
       });
     }

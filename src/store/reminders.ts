@@ -2,8 +2,13 @@
 import type { Db } from './db.js';
 import type { IsoDate } from '../domain/dates.js';
 import type { Contact, ContactKind, Reminder, ReminderState } from '../domain/reminder.js';
+import type { TemplateVars } from '../domain/template.js';
 
-export type NewReminder = Omit<Reminder, 'id' | 'closedOn' | 'reason' | 'createdOn'> & { reason?: string | null };
+export type NewReminder = Omit<Reminder, 'id' | 'closedOn' | 'reason' | 'createdOn'> & {
+  reason?: string | null;
+  /** The placeholder values of the title, kept for customer emails. */
+  vars?: TemplateVars;
+};
 
 export interface AgendaRow extends Reminder {
   customerName: string;
@@ -52,13 +57,14 @@ export class ReminderRepo {
   /** Inserts what is new; a follow-up already planned (same dedupe key) is left as it is. */
   insertNew(reminders: NewReminder[], today: IsoDate): Reminder[] {
     const stmt = this.db.prepare(
-      `INSERT INTO reminders (customer_id, sale_id, rule, action, title, lesson, due, state, dedupe_key, closed_on, reason, created_on)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING RETURNING *`,
+      `INSERT INTO reminders (customer_id, sale_id, rule, action, title, lesson, due, state, dedupe_key, closed_on, reason, created_on, vars)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING RETURNING *`,
     );
     const inserted: Reminder[] = [];
     for (const r of reminders) {
       const closedOn = r.state === 'open' ? null : today;
-      const row = stmt.get(r.customerId, r.saleId, r.rule, r.action, r.title, r.lesson, r.due, r.state, r.dedupeKey, closedOn, r.reason ?? null, today) as Row | undefined;
+      const vars = r.vars ? JSON.stringify(r.vars) : null;
+      const row = stmt.get(r.customerId, r.saleId, r.rule, r.action, r.title, r.lesson, r.due, r.state, r.dedupeKey, closedOn, r.reason ?? null, today, vars) as Row | undefined;
       if (row) inserted.push(toReminder(row));
     }
     return inserted;
@@ -67,6 +73,12 @@ export class ReminderRepo {
   get(id: number): Reminder | undefined {
     const r = this.db.prepare('SELECT * FROM reminders WHERE id = ?').get(id) as Row | undefined;
     return r && toReminder(r);
+  }
+
+  /** The placeholder values the title was rendered with; {} for follow-ups planned before they were kept. */
+  templateVars(id: number): TemplateVars {
+    const r = this.db.prepare('SELECT vars FROM reminders WHERE id = ?').get(id) as { vars: string | null } | undefined;
+    return r?.vars ? (JSON.parse(r.vars) as TemplateVars) : {};
   }
 
   /** Open follow-ups due on or before `until`, oldest first: uses the partial index on due. */

@@ -35,7 +35,7 @@ describe('crm rules', () => {
     const r = await crm('rules', 'check', file);
     expect(r.code).toBe(2);
     expect(r.stderr.split('\n')).toEqual([
-      `${file}:4: unknown placeholder {nobody} in rule "a"; the placeholders are: {customer}, {company}, {product}, {amount}, {date}, {delivery}, {warrantyEnd}, {useUp}, {festival}, {theme}, {label}, {referrer}, {sender}`,
+      `${file}:4: unknown placeholder {nobody} in rule "a"; the placeholders are: {customer}, {company}, {product}, {amount}, {date}, {delivery}, {warrantyEnd}, {useUp}, {festival}, {theme}, {label}, {referrer}, {sender}, {name}`,
       `${file}:8: rules[0].when.offset must be an offset like +1 day, -2 days, +1 week or -1 month (got "soon")`,
       `crm: ${file}: 2 problems; fix them and check again`,
       '',

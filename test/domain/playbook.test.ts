@@ -166,6 +166,8 @@ describe('what is never planned', () => {
 describe('the shipped playbook file', () => {
   it.each(Object.keys(scenarios()))('plans the %s scenario exactly as the built-in playbook did', (name) => {
     const input = scenarios()[name];
-    expect(planFollowUps({ ...input, rules: DEFAULT_RULES })).toEqual((snapshot as Record<string, unknown>)[name]);
+    // The snapshot predates the title values kept for emails (vars); everything else must match.
+    const plan = planFollowUps({ ...input, rules: DEFAULT_RULES }).map(({ vars: _vars, ...p }) => p);
+    expect(plan).toEqual((snapshot as Record<string, unknown>)[name]);
   });
 });

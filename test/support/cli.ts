@@ -3,10 +3,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { expect } from 'vitest';
 import { main } from '../../src/cli.js';
 import type { Prompter } from '../../src/ui/prompter.js';
+import type { MailerFactory } from '../../src/mail/mailer.js';
 
 export const BIN = fileURLToPath(new URL('../../bin/crm.js', import.meta.url));
 
@@ -40,10 +41,11 @@ export interface CrmInOptions {
   /** Answers the questions; stdin counts as a terminal when one is given. */
   prompter?: Prompter;
   now?: Date;
+  mailer?: MailerFactory;
 }
 
 /** In-process crm against one database file, with a fixed today. */
-export function crmIn(dir: string, { today = '2026-03-02', tty = false, env = {}, prompter, now }: CrmInOptions = {}): CrmRunner {
+export function crmIn(dir: string, { today = '2026-03-02', tty = false, env = {}, prompter, now, mailer }: CrmInOptions = {}): CrmRunner {
   const db = join(dir, 'crm.db');
   const run = async (...args: string[]) => {
     let stdout = '';
@@ -56,6 +58,7 @@ export function crmIn(dir: string, { today = '2026-03-02', tty = false, env = {}
       stdinIsTTY: prompter !== undefined,
       prompter,
       now,
+      mailer,
     });
     return { code, stdout, stderr };
   };
@@ -77,4 +80,20 @@ export async function expectRefused(crm: CrmRunner, args: string[], message: Reg
 export function spawnCrm(args: string[], { env = {} as NodeJS.ProcessEnv, input }: { env?: NodeJS.ProcessEnv; input?: string } = {}): Result {
   const r = spawnSync(process.execPath, [BIN, ...args], { env, input: input ?? '', encoding: 'utf8', timeout: 20_000 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * The real binary without blocking this process: needed when the test itself serves the child,
+ * as an in-process SMTP server does.
+ */
+export function spawnCrmAsync(args: string[], { env = {} as NodeJS.ProcessEnv } = {}): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'], timeout: 20_000 });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
 }

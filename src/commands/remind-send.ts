@@ -1,0 +1,163 @@
+/**
+ * `crm remind --email`, the sending part: queue today's mails in the outbox, claim them
+ * (pending -> sending) in one write transaction so an overlapping run cannot take them too, send
+ * outside the transaction, then record each outcome. Nothing is marked sent that was not.
+ */
+import type { Deps } from '../deps.js';
+import { claimIsLive, startRun, type SendingRun } from '../mail/claimant.js';
+import type { MailConfig } from '../mail/config.js';
+import type { TemplateLookup } from '../mail/customer-email.js';
+import type { DigestMail } from '../mail/digest.js';
+import type { Mailer, OutgoingMail, SendResult } from '../mail/mailer.js';
+import type { OutboxMail } from '../store/outbox.js';
+import { composeCustomerEmail, whyNotAnyMore, type Composed, type CustomerEmailDue } from './remind-mail.js';
+import { activeRules, planNextOccurrence, rollsForward } from './planning.js';
+
+/** A mail refused this many times is given up; its follow-up stays on the agenda. */
+export const MAX_ATTEMPTS = 5;
+
+export type MailStatus = 'sent' | 'already-sent' | 'pending' | 'failed' | 'unknown' | 'in-flight' | 'would-send' | 'nothing-due';
+
+export interface SendPlan {
+  digest: DigestMail | null;
+  customerEmails: CustomerEmailDue[];
+}
+
+export interface Outcome {
+  mail: OutboxMail;
+  subject: string;
+  status: MailStatus;
+  error?: string;
+}
+
+export interface SendReport {
+  outcomes: Outcome[];
+  /** Why the run stopped early or what was refused: the one line of a failed run. */
+  failure?: string;
+}
+
+/** What a queued mail's row says about it, seen from a run that does not own it. */
+export function statusOf(m: OutboxMail | undefined, today: string): MailStatus {
+  if (!m || m.state === 'pending') return 'would-send';
+  if (m.state === 'sending') return claimIsLive(m.claimedBy, m.claimedOn, today) ? 'in-flight' : 'unknown';
+  return m.state === 'sent' ? 'already-sent' : 'failed';
+}
+
+function queueAndClaim(deps: Deps, cfg: MailConfig, plan: SendPlan, run: SendingRun, templates: TemplateLookup, unknown?: 'retry' | 'forget'): OutboxMail[] {
+  const { store, today } = deps;
+  const { outbox } = store;
+  return store.write(() => {
+    if (unknown) {
+      for (const m of outbox.inState('sending')) if (!claimIsLive(m.claimedBy, m.claimedOn, today)) outbox.resolveUnknown(m.id, unknown, today);
+    }
+    outbox.supersedeDigests(plan.digest ? cfg.to : null, today);
+    if (plan.digest) outbox.queueDigest(cfg.to, today, plan.digest.subject);
+    for (const c of plan.customerEmails) {
+      outbox.queueCustomer({ reminderId: c.reminderId, customerId: c.customerId, recipient: c.to, subject: c.mail.subject }, today);
+    }
+    const ids: number[] = [];
+    for (const m of outbox.inState('pending')) {
+      const why = m.kind === 'customer' ? whyNotAnyMore(store, m, cfg.from, templates) : undefined;
+      if (why) outbox.markNotSent(m.id, `not sent: ${why}`, { tried: false, giveUp: true });
+      else ids.push(m.id);
+    }
+    return outbox.claim(ids, run.id, today);
+  });
+}
+
+/** Sent: the customer email did the follow-up, so it is closed, and a yearly greeting plans the next. */
+async function recordSent(deps: Deps, m: OutboxMail, mail: OutgoingMail, messageId: string | null): Promise<void> {
+  const { store, today } = deps;
+  const reminder = m.reminderId ? store.reminders.get(m.reminderId) : undefined;
+  const rules = await activeRules(store);
+  const calendar = reminder && rollsForward(rules, reminder.rule) ? await import('../domain/calendar.js') : undefined;
+  store.write(() => {
+    store.outbox.markSent(m.id, today, messageId);
+    if (!reminder || reminder.state !== 'open') return;
+    const note = `emailed to ${m.recipient}: ${mail.subject}`;
+    store.reminders.close(reminder.id, 'done', today, note);
+    store.contacts.insert({ customerId: reminder.customerId, reminderId: reminder.id, date: today, kind: 'done', outcome: null, note });
+    if (calendar) planNextOccurrence(store, reminder, rules, calendar, today);
+  });
+}
+
+function failureLine(cfg: MailConfig, result: Exclude<SendResult, { status: 'sent' }>, m: OutboxMail, left: number): string {
+  const server = cfg.server!.display;
+  const stay = `${left} mail(s) stay pending for the next run`;
+  if (result.status === 'unreachable' && result.loginRefused) {
+    return `the mail server ${server} refused the login (${result.error}); check the user in CRM_SMTP_URL and CRM_SMTP_PASSWORD; ${stay}`;
+  }
+  if (result.status === 'unreachable') return `cannot reach the mail server ${server} (${result.error}); ${stay}`;
+  if (result.status === 'unknown') {
+    return `the mail server ${server} lost the connection after the mail to ${m.recipient} was handed over (${result.error}); it may have arrived: check, then run crm remind --email --retry-unknown to send it again, or --forget-unknown`;
+  }
+  return `the mail server ${server} refused the mail to ${m.recipient} (${result.error})`;
+}
+
+function mailFor(deps: Deps, cfg: MailConfig, plan: SendPlan, m: OutboxMail, templates: TemplateLookup): Composed {
+  if (m.kind === 'customer') return composeCustomerEmail(deps.store, m.reminderId!, cfg.from, templates);
+  // Only today's digest is ever claimed, and only when there is one to send.
+  const { subject, text, html } = plan.digest!;
+  return { mail: { from: cfg.from, to: { name: null, address: m.recipient }, subject, text, html } };
+}
+
+async function sendClaimed(deps: Deps, cfg: MailConfig, plan: SendPlan, claimed: OutboxMail[], mailer: Mailer, templates: TemplateLookup): Promise<SendReport> {
+  const { store } = deps;
+  const outcomes: Outcome[] = [];
+  const refused: string[] = [];
+  let stopped: string | undefined;
+  for (const [i, m] of claimed.entries()) {
+    if (stopped) {
+      store.write(() => store.outbox.markNotSent(m.id, 'not tried: the run stopped at an earlier mail', { tried: false, giveUp: false }));
+      outcomes.push({ mail: m, subject: m.subject, status: 'pending' });
+      continue;
+    }
+    const composed = mailFor(deps, cfg, plan, m, templates);
+    if ('why' in composed) {
+      store.write(() => store.outbox.markNotSent(m.id, `not sent: ${composed.why}`, { tried: false, giveUp: true }));
+      outcomes.push({ mail: m, subject: m.subject, status: 'failed', error: composed.why });
+      continue;
+    }
+    const { mail } = composed;
+    const result = await mailer.send(mail);
+    if (result.status === 'sent') {
+      await recordSent(deps, m, mail, result.messageId);
+      outcomes.push({ mail: m, subject: mail.subject, status: 'sent' });
+    } else if (result.status === 'unknown') {
+      store.write(() => store.outbox.markUnknown(m.id, result.error));
+      outcomes.push({ mail: m, subject: mail.subject, status: 'unknown', error: result.error });
+      stopped = failureLine(cfg, result, m, claimed.length - i - 1);
+    } else {
+      const giveUp = result.status === 'rejected' && m.attempts + 1 >= MAX_ATTEMPTS;
+      store.write(() => store.outbox.markNotSent(m.id, result.error, { tried: true, giveUp }));
+      outcomes.push({ mail: m, subject: mail.subject, status: giveUp ? 'failed' : 'pending', error: result.error });
+      if (result.status === 'unreachable') stopped = failureLine(cfg, result, m, claimed.length - i);
+      else refused.push(failureLine(cfg, result, m, 0) + (giveUp ? `; given up after ${MAX_ATTEMPTS} attempts` : '; it stays pending for the next run'));
+    }
+  }
+  const failure = stopped ?? (refused.length > 1 ? `${refused.length} mails were refused; the first: ${refused[0]}` : refused[0]);
+  return { outcomes, failure };
+}
+
+export async function sendDue(deps: Deps, cfg: MailConfig, plan: SendPlan, templates: TemplateLookup, unknown?: 'retry' | 'forget'): Promise<SendReport> {
+  const run = startRun();
+  try {
+    const claimed = queueAndClaim(deps, cfg, plan, run, templates, unknown);
+    if (!claimed.length) return { outcomes: [] };
+    let mailer: Mailer;
+    try {
+      mailer = await (deps.mailer ?? (await import('../mail/smtp.js')).smtpMailer)(cfg.server!);
+    } catch (e) {
+      // Nothing was handed to a server: the mails go back to pending, not to "outcome unknown".
+      deps.store.write(() => claimed.forEach((m) => deps.store.outbox.markNotSent(m.id, 'not tried: the mailer could not start', { tried: false, giveUp: false })));
+      throw e;
+    }
+    try {
+      return await sendClaimed(deps, cfg, plan, claimed, mailer, templates);
+    } finally {
+      mailer.close?.();
+    }
+  } finally {
+    run.end();
+  }
+}

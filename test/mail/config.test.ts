@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { mailConfig, maskPassword, parseSender, parseSmtpUrl } from '../../src/mail/config.js';
+import { UsageError } from '../../src/errors.js';
+
+describe('CRM_SMTP_URL', () => {
+  it.each([
+    ['smtp://mail.example.com', undefined, { host: 'mail.example.com', port: 587, secure: false, user: null, password: null, display: 'smtp://mail.example.com:587' }],
+    ['smtps://mail.example.com', undefined, { port: 465, secure: true, display: 'smtps://mail.example.com:465' }],
+    ['smtp://li.na@mail.example.com:2525', undefined, { port: 2525, user: 'li.na', password: null, display: 'smtp://li.na@mail.example.com:2525' }],
+    ['smtp://li.na@mail.example.com', 'env-pw', { user: 'li.na', password: 'env-pw', display: 'smtp://li.na:***@mail.example.com:587' }],
+    ['smtps://li%40corp:p%40ss%3Aword@mail.example.com', undefined, { user: 'li@corp', password: 'p@ss:word', display: 'smtps://li%40corp:***@mail.example.com:465' }],
+    ['smtp://u:url-pw@h.example', 'env-pw', { password: 'env-pw' }],
+    ['smtp://[::1]:2525', undefined, { host: '::1', port: 2525, display: 'smtp://[::1]:2525' }],
+  ])('%s (password from env %s) is %j', (raw, envPassword, expected) => {
+    expect(parseSmtpUrl(raw, envPassword)).toMatchObject(expected);
+  });
+
+  it.each(['http://mail.example.com', 'mail.example.com', 'smtp://', 'smtp://h/path', 'smtp://h?tls=no', 'smtp://h:0', 'smtp://u:pw@h:99999', 'smtp://u:pw@h:x'])(
+    '%s is refused, naming the variable and never showing a password',
+    (raw) => {
+      expect(() => parseSmtpUrl(raw)).toThrow(UsageError);
+      expect(() => parseSmtpUrl(raw)).toThrow(/^CRM_SMTP_URL must be like smtp:\/\/user@mail\.example\.com:587/);
+      try {
+        parseSmtpUrl(raw);
+      } catch (e) {
+        expect((e as Error).message).not.toContain('pw@');
+      }
+    },
+  );
+
+  it.each([
+    ['connect smtp://li:secret@host:25 failed', 'connect smtp://li:***@host:25 failed'],
+    ['smtps://a:b@c and smtp://d:e@f', 'smtps://a:***@c and smtp://d:***@f'],
+    ['smtp://li@host:25', 'smtp://li@host:25'],
+  ])('maskPassword(%j) is %j', (text, masked) => expect(maskPassword(text)).toBe(masked));
+});
+
+describe('CRM_MAIL_FROM', () => {
+  it.each([
+    ['Li Na <li.na@example.com>', { name: 'Li Na', address: 'li.na@example.com' }],
+    ['"Li Na" <li.na@example.com>', { name: 'Li Na', address: 'li.na@example.com' }],
+    ['李娜 <li.na@example.cn>', { name: '李娜', address: 'li.na@example.cn' }],
+    ['<li.na@example.com>', { name: null, address: 'li.na@example.com' }],
+    ['li.na@example.com', { name: null, address: 'li.na@example.com' }],
+  ])('%j is %j', (raw, expected) => expect(parseSender(raw)).toEqual(expected));
+
+  it.each(['Li Na', 'Li Na <li.na@example>', 'Li\u0000Na <li@example.com>', 'a@b.com\r\nBcc: c@d.com'])('%j is refused', (raw) => {
+    expect(() => parseSender(raw)).toThrow(/^CRM_MAIL_FROM must be/);
+  });
+});
+
+describe('mailConfig', () => {
+  const env = { CRM_SMTP_URL: 'smtp://h.example', CRM_MAIL_FROM: 'Li <li@example.com>', CRM_MAIL_TO: 'boss@example.com' };
+  it('takes --to over CRM_MAIL_TO, and needs no server for a dry run', () => {
+    expect(mailConfig(env, { to: 'other@example.com' }, { needServer: true }).to).toBe('other@example.com');
+    expect(mailConfig({ ...env, CRM_SMTP_URL: undefined }, {}, { needServer: false })).toMatchObject({ server: null, to: 'boss@example.com' });
+    expect(() => mailConfig({ ...env, CRM_SMTP_URL: undefined }, {}, { needServer: true })).toThrow(/^CRM_SMTP_URL is not set/);
+  });
+});
