@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { RunCommand } from '../cli.js';
 import * as addSale from './add-sale.js';
+import * as classify from './classify.js';
 import * as customer from './customer.js';
 import * as demo from './demo.js';
 import * as followup from './followup.js';
@@ -15,4 +16,5 @@ export const COMMANDS: ((program: Command, run: RunCommand) => void)[] = [
   today.register,
   followup.register,
   rules.register,
+  classify.register,
 ];
