@@ -6,7 +6,9 @@ import * as classify from './classify.js';
 import * as customer from './customer.js';
 import * as demo from './demo.js';
 import * as followup from './followup.js';
+import * as review from './review.js';
 import * as rules from './rules.js';
+import * as survey from './survey.js';
 import * as today from './today.js';
 
 export const COMMANDS: ((program: Command, run: RunCommand) => void)[] = [
@@ -17,4 +19,6 @@ export const COMMANDS: ((program: Command, run: RunCommand) => void)[] = [
   followup.register,
   rules.register,
   classify.register,
+  review.register,
+  survey.register,
 ];

@@ -5,6 +5,7 @@ import { SaleRepo } from './sales.js';
 import { ContactRepo, ReminderRepo } from './reminders.js';
 import { PlaybookRepo } from './playbooks.js';
 import { ValueRepo } from './values.js';
+import { ReviewRepo } from './review.js';
 
 export class Store {
   readonly customers: CustomerRepo;
@@ -13,6 +14,7 @@ export class Store {
   readonly contacts: ContactRepo;
   readonly playbooks: PlaybookRepo;
   readonly values: ValueRepo;
+  readonly review: ReviewRepo;
 
   constructor(readonly db: Db) {
     this.customers = new CustomerRepo(db);
@@ -21,6 +23,7 @@ export class Store {
     this.contacts = new ContactRepo(db);
     this.playbooks = new PlaybookRepo(db);
     this.values = new ValueRepo(db);
+    this.review = new ReviewRepo(db);
   }
 
   /**
