@@ -10,7 +10,8 @@ import type { Reminder } from '../domain/reminder.js';
 import { info, printJson, type Io } from '../ui/io.js';
 import { renderTable } from '../ui/table.js';
 import { resolveCustomer } from './resolve.js';
-import { activeRules, planForSale } from './planning.js';
+import { activeRules, planContext, planForSale } from './planning.js';
+import { changeText, retierBuyer } from './valuing.js';
 import { warnPhrases } from './phrases.js';
 
 export interface AddSaleOptions {
@@ -63,19 +64,28 @@ export async function addSale(opts: AddSaleOptions, deps: Deps): Promise<{ sale:
   const newSale = parseSale(opts, customer.id, today);
   const calendar = await import('../domain/calendar.js');
   const rules = await activeRules(store);
-  const { sale, reminders } = store.write(() => {
+  const { sale, reminders, value, stopped } = store.write(() => {
     const sale = store.sales.get(store.sales.insert(newSale, today))!;
-    return { sale, reminders: planForSale(store, sale, calendar, today, rules) };
+    // Cadence follows value: the buyer's tier first, so the new sale is planned under it.
+    const value = retierBuyer(store, customer, sale.id, rules, calendar, today);
+    return { sale, reminders: planForSale(store, sale, calendar, today, rules), value, stopped: planContext(store, customer.id).stopped };
   });
   if (opts.note) warnPhrases(io, opts.note);
   const open = reminders.filter((r) => r.state === 'open');
   const missed = reminders.filter((r) => r.state === 'missed');
   if (io.json) {
-    printJson(io, { sale: saleJson(sale), reminders: open.map(reminderJson), missed: missed.map(reminderJson) });
+    const tier = { tier: value.verdict.tier, strategy: value.engagement?.strategy ?? null, tierBefore: value.tierBefore, strategyBefore: value.strategyBefore, replan: value.replan };
+    printJson(io, { sale: saleJson(sale), reminders: open.map(reminderJson), missed: missed.map(reminderJson), value: tier });
     return { sale, reminders };
   }
   info(io, `Sale ${sale.id} recorded for ${customer.name}: ${sale.product}, ${opts.amount}, on ${sale.date}.`);
   if (customer.doNotContact) info(io, `${customer.name} is marked do-not-contact: no follow-ups planned.`);
+  else if (stopped) info(io, `${customer.name}'s active follow-ups were stopped after a review: no follow-ups planned (crm review decide --keep to resume).`);
+  if (value.replan && value.tierBefore) {
+    const r = value.replan;
+    const change = changeText(value.tierBefore, value.verdict.tier, value.strategyBefore, value.engagement?.strategy ?? null);
+    info(io, `${customer.name}: ${change}; future follow-ups re-planned: ${r.added} added, ${r.changed} changed, ${r.removed} removed.`);
+  }
   printPlan(io, reminders, 'were recorded as missed, not planned');
   return { sale, reminders };
 }

@@ -7,6 +7,7 @@ import { formatMoney, printJson, type Io } from '../ui/io.js';
 import { renderTable } from '../ui/table.js';
 import { resolveCustomer } from './resolve.js';
 import { complaintJson, excerpt } from './complaint-show.js';
+import { surveyBody, valueFile, valueLines } from './customer-value.js';
 
 const LABELS: [keyof Customer, string][] = [
   ['company', 'Company'],
@@ -38,8 +39,9 @@ export function showCustomer(ref: string, deps: Deps): void {
   const complaints = store.complaints.list({ customerId: customer.id });
   const referrer = customer.referredBy ? store.customers.get(customer.referredBy) : undefined;
   const stale = needsRefresh(customer, today);
+  const value = valueFile(store, customer.id);
   if (io.json) {
-    printJson(io, { customer, needsRefresh: stale, sales: sales.map(saleJson), contacts, complaints: complaints.map((c) => complaintJson(c, customer.name)), followUps });
+    printJson(io, { customer, needsRefresh: stale, sales: sales.map(saleJson), contacts, complaints: complaints.map((c) => complaintJson(c, customer.name)), followUps, ...value });
     return;
   }
   const lines = [`${io.color.bold(customer.name)}  (id ${customer.id})`];
@@ -54,11 +56,13 @@ export function showCustomer(ref: string, deps: Deps): void {
   if (referrer) lines.push(`  ${'Referred by'.padEnd(13)}${referrer.name} (id ${referrer.id})`);
   if (customer.tags.length) lines.push(`  ${'Tags'.padEnd(13)}${customer.tags.join(', ')}`);
   for (const d of customer.specialDays) lines.push(`  ${'Special day'.padEnd(13)}${d.day} ${d.label}`);
+  lines.push(...valueLines(io, value));
   lines.push(`  ${'On file'.padEnd(13)}since ${customer.createdOn}, updated ${customer.updatedOn}`);
   let text = lines.join('\n') + '\n';
   const table = (head: string[], rows: (string | number | null)[][]) => (rows.length ? renderTable(io, head, rows) : '');
   text += section(io, 'Sales', table(['id', 'date', 'product', 'qty', 'amount'], sales.map((s) => [s.id, s.date, s.product, s.quantity, formatMoney(s.amountCents)])));
   text += section(io, 'Contacts', table(['date', 'kind', 'outcome', 'note'], contacts.map((c) => [c.date, c.kind, c.outcome, c.note])));
+  if (value.surveys.length) text += section(io, 'Survey answers', surveyBody(value));
   text += section(
     io,
     'Complaints',

@@ -15,6 +15,7 @@ import {
   parseText,
   parseYearlyDay,
 } from '../domain/parse.js';
+import { TIERS } from '../domain/value.js';
 import { info, printJson, warn } from '../ui/io.js';
 import { printTable } from '../ui/table.js';
 import { resolveCustomer } from './resolve.js';
@@ -128,20 +129,26 @@ export function editCustomer(ref: string, opts: EditOptions, deps: Deps): Custom
   };
   if (next.referredBy === current.id) throw new UsageError('--referred-by: a customer cannot refer themselves');
   if (opts.name !== undefined) warnDuplicateName(deps, next.name, current.id);
-  store.write(() => store.customers.update(next, deps.today));
+  const stopped = store.write(() => {
+    store.customers.update(next, deps.today);
+    // Asked not to be contacted: what was planned is skipped with the reason, never deleted.
+    return next.doNotContact && !current.doNotContact ? store.reminders.skipOpenForCustomer(current.id, deps.today, 'customer asked not to be contacted') : 0;
+  });
+  if (stopped) info(io, `${stopped} open follow-up(s) of ${next.name} skipped: do not contact.`);
   const saved = store.customers.get(current.id)!;
   if (io.json) printJson(io, saved);
   else io.stdout(`Updated customer ${saved.id}: ${saved.name}\n`);
   return saved;
 }
 
-export function listCustomers(opts: { search?: string; tag?: string; limit?: string }, deps: Deps): void {
+export function listCustomers(opts: { search?: string; tag?: string; tier?: string; limit?: string }, deps: Deps): void {
   const { io } = deps;
   const limit = opts.limit ? Number(opts.limit) : undefined;
   if (opts.limit && (!Number.isInteger(limit) || limit! < 1)) throw new UsageError(`--limit must be a whole number like 50 (got "${opts.limit}")`);
-  const customers = deps.store.customers.list({ search: opts.search, tag: opts.tag, limit });
+  const tier = opts.tier !== undefined ? parseChoice(opts.tier, '--tier', TIERS) : undefined;
+  const customers = deps.store.customers.list({ search: opts.search, tag: opts.tag, tier, limit });
   if (io.json) return printJson(io, customers);
-  if (!customers.length) return info(io, opts.search || opts.tag ? 'No customer matches.' : 'No customers yet: add one with crm customer add NAME');
+  if (!customers.length) return info(io, opts.search || opts.tag || tier ? 'No customer matches.' : 'No customers yet: add one with crm customer add NAME');
   printTable(
     io,
     ['id', 'name', 'company', 'phone', 'email', 'channel', 'tags'],
@@ -160,9 +167,10 @@ export function register(program: Command, run: RunCommand): void {
     .description('list customers, optionally searched by text or filtered by tag')
     .argument('[search]', 'text found in name, company, phone, email, notes or tags')
     .option('--tag <tag>', 'only customers with this tag')
+    .option('--tier <tier>', `only customers of this value tier (crm classify): ${TIERS.join(', ')}`)
     .option('--limit <n>', 'at most this many')
-    .addHelpText('after', '\nExamples:\n  $ crm customer list\n  $ crm customer list 王 --tag important\n  $ crm customer list --json')
-    .action((search: string | undefined, opts: { tag?: string; limit?: string }) => run((deps) => listCustomers({ ...opts, search }, deps)));
+    .addHelpText('after', '\nExamples:\n  $ crm customer list\n  $ crm customer list 王 --tag important\n  $ crm customer list --tier gold\n  $ crm customer list --json')
+    .action((search: string | undefined, opts: { tag?: string; tier?: string; limit?: string }) => run((deps) => listCustomers({ ...opts, search }, deps)));
   customer
     .command('show')
     .description('the whole file: details, sales, contacts, complaints, next follow-ups')

@@ -4,11 +4,14 @@ import type { RunCommand } from '../cli.js';
 import * as addSale from './add-sale.js';
 import * as announce from './announce.js';
 import * as complaint from './complaint.js';
+import * as classify from './classify.js';
 import * as customer from './customer.js';
 import * as demo from './demo.js';
 import * as followup from './followup.js';
+import * as review from './review.js';
 import * as rules from './rules.js';
 import * as remind from './remind.js';
+import * as survey from './survey.js';
 import * as today from './today.js';
 
 export const COMMANDS: ((program: Command, run: RunCommand) => void)[] = [
@@ -21,4 +24,7 @@ export const COMMANDS: ((program: Command, run: RunCommand) => void)[] = [
   rules.register,
   announce.register,
   remind.register,
+  classify.register,
+  review.register,
+  survey.register,
 ];

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Calendar, PlanInput, Rule } from '../domain/playbook.js';
 import { planFollowUps } from '../domain/playbook.js';
 import { addDays, type IsoDate } from '../domain/dates.js';
+import type { Customer } from '../domain/customer.js';
 import type { Reminder } from '../domain/reminder.js';
 import type { Sale } from '../domain/sale.js';
 import { UserError } from '../errors.js';
@@ -38,10 +39,37 @@ interface PlanOptions {
   catchUp?: boolean;
 }
 
-function planSale(store: Store, sale: Sale, existing: PlanInput['existing'], o: PlanOptions) {
-  const customer = store.customers.get(sale.customerId)!;
-  const referrer = customer.referredBy ? store.customers.get(customer.referredBy) : undefined;
-  return planFollowUps({ customer, sale, referrer, existing, rules: o.rules, calendar: o.calendar, today: o.from, catchUp: o.catchUp });
+/** What planning knows about a customer beyond the file: their value, strategy and purchases. */
+export function planContext(store: Store, customerId: number): Pick<PlanInput, 'tier' | 'strategy' | 'strategySince' | 'firstSaleId' | 'lastSaleId'> & { stopped: boolean } {
+  const c = store.values.context(customerId);
+  return {
+    tier: c.tier ?? undefined,
+    strategy: c.strategy ?? undefined,
+    strategySince: c.strategySince ?? undefined,
+    firstSaleId: c.firstSaleId ?? undefined,
+    lastSaleId: c.lastSaleId ?? undefined,
+    stopped: c.stopped,
+  };
+}
+
+/** A customer whose active follow-ups were stopped after a review is planned like do-not-contact. */
+export function asPlanned(customer: Customer, stopped: boolean): Customer {
+  return stopped ? { ...customer, doNotContact: true } : customer;
+}
+
+/** Who a customer's sales are planned for: loaded once per customer, not once per sale. */
+type Buyer = Pick<PlanInput, 'customer' | 'referrer' | 'tier' | 'strategy' | 'strategySince' | 'firstSaleId' | 'lastSaleId'>;
+
+function buyer(store: Store, customerId: number): Buyer {
+  const { stopped, ...context } = planContext(store, customerId);
+  const customer = asPlanned(store.customers.get(customerId)!, stopped);
+  const ref = customer.referredBy ? store.customers.get(customer.referredBy) : undefined;
+  const referrer = ref && asPlanned(ref, store.values.context(ref.id).stopped);
+  return { customer, referrer, ...context };
+}
+
+function planSale(store: Store, sale: Sale, existing: PlanInput['existing'], o: PlanOptions, who = buyer(store, sale.customerId)) {
+  return planFollowUps({ ...who, sale, existing, rules: o.rules, calendar: o.calendar, today: o.from, catchUp: o.catchUp });
 }
 
 export function planForSale(store: Store, sale: Sale, calendar: Calendar, today: IsoDate, rules: Rule[]): Reminder[] {
@@ -72,38 +100,52 @@ export interface ReplanCount {
   unchanged: number;
 }
 
+export interface ReplanScope {
+  /** Leave this sale's follow-ups alone: add-sale plans a new sale itself, with catch-up. */
+  exceptSaleId?: number;
+  /** Only the follow-ups of these rules. */
+  ruleIds?: string[];
+}
+
 /**
  * Plans a customer's sales again under `rules` and brings their future, open follow-ups in line:
- * done, skipped, missed and overdue ones are never touched; a date the user moved (snooze) is kept.
+ * done, skipped, missed and overdue ones are never touched; a date the user moved (snooze) is kept,
+ * and so is a step already past its planned date (caught up or snoozed) that the rules still want.
  */
-export function replanCustomer(store: Store, customerId: number, rules: Rule[], calendar: Calendar, today: IsoDate): ReplanCount {
-  const sales = store.sales.forCustomer(customerId);
-  const future = store.reminders.futureOpenForSales(sales.map((s) => s.id), today);
+export function replanCustomer(store: Store, customerId: number, rules: Rule[], calendar: Calendar, today: IsoDate, scope: ReplanScope = {}): ReplanCount {
+  const inScope = (rule: string) => !scope.ruleIds || scope.ruleIds.includes(rule);
+  const sales = store.sales.forCustomer(customerId).filter((s) => s.id !== scope.exceptSaleId);
+  const future = store.reminders.futureOpenForSales(sales.map((s) => s.id), today).filter((r) => inScope(r.rule));
   const futureKeys = new Set(future.map((r) => r.dedupeKey));
   const kept = store.reminders.forCustomer(customerId, { limit: 100_000 }).filter((r) => !futureKeys.has(r.dedupeKey));
   const keptKeys = new Set(kept.map((r) => r.dedupeKey));
   const wanted = new Map<string, ReturnType<typeof planSale>[number]>();
+  const passed = new Set<string>();
+  const planRules = rules.filter((r) => inScope(r.id));
+  const who = buyer(store, customerId);
   for (const sale of sales) {
     const existing = [...kept, ...wanted.values()];
-    for (const p of planSale(store, sale, existing, { rules, calendar, from: today, catchUp: false })) {
-      if (p.state === 'open' && !keptKeys.has(p.dedupeKey) && !wanted.has(p.dedupeKey)) wanted.set(p.dedupeKey, p);
+    for (const p of planSale(store, sale, existing, { rules: planRules, calendar, from: today, catchUp: false }, who)) {
+      if (p.state === 'missed') passed.add(p.dedupeKey);
+      else if (!keptKeys.has(p.dedupeKey) && !wanted.has(p.dedupeKey)) wanted.set(p.dedupeKey, p);
     }
   }
   const moved = store.reminders.snoozedIds(future.map((r) => r.id));
   const count: ReplanCount = { added: 0, changed: 0, removed: 0, unchanged: 0 };
   for (const r of future) {
     const p = wanted.get(r.dedupeKey);
-    if (!p) {
+    if (!p && passed.has(r.dedupeKey)) count.unchanged++;
+    else if (!p) {
       store.reminders.remove(r.id);
       count.removed++;
-      continue;
-    }
-    wanted.delete(r.dedupeKey);
-    const due = moved.has(r.id) ? r.due : p.due;
-    if (due === r.due && p.title === r.title && p.action === r.action && p.lesson === r.lesson) count.unchanged++;
-    else {
-      store.reminders.revise(r.id, { due, title: p.title, action: p.action, lesson: p.lesson });
-      count.changed++;
+    } else {
+      wanted.delete(r.dedupeKey);
+      const due = moved.has(r.id) ? r.due : p.due;
+      if (due === r.due && p.title === r.title && p.action === r.action && p.lesson === r.lesson) count.unchanged++;
+      else {
+        store.reminders.revise(r.id, { due, title: p.title, action: p.action, lesson: p.lesson });
+        count.changed++;
+      }
     }
   }
   count.added = store.reminders.insertNew([...wanted.values()], today).length;

@@ -6,12 +6,12 @@ import { fileURLToPath } from 'node:url';
 import type { RunCommand } from '../cli.js';
 import type { Deps } from '../deps.js';
 import { UsageError } from '../errors.js';
-import type { Rule, When } from '../domain/playbook.js';
+import type { Condition, Rule, When } from '../domain/playbook.js';
 import type { Playbook, Problem } from '../domain/rules-file.js';
 import { info, printJson } from '../ui/io.js';
 import { printTable } from '../ui/table.js';
 import { parseSale, printPlan, type AddSaleOptions } from './add-sale.js';
-import { activeRules, replanCustomer, type ReplanCount } from './planning.js';
+import { activeRules, asPlanned, planContext, replanCustomer, type ReplanCount } from './planning.js';
 import { resolveCustomer } from './resolve.js';
 
 const SHIPPED = ['default', 'car-dealer', 'b2b-distributor'];
@@ -51,12 +51,12 @@ export function describeWhen(w: When): string {
   if ('monthlyCards' in w) return `${w.monthlyCards.count} months: ${w.monthlyCards.leadDays} days before each month's festival`;
   if ('yearly' in w) return `every year: ${w.yearly === 'birthday' ? 'birthday' : 'special days'} ${offset(w.days)}`.trim();
   if ('festivals' in w) return `${w.festivals.join(', ')} ${offset(w.days)}`.trim();
-  const every = w.every.months ? `${w.every.months} months` : `${w.every.weeks} weeks`;
+  const [n, unit] = w.every.months ? [w.every.months, 'month'] : [w.every.weeks!, 'week'];
+  const every = n === 1 ? unit : `${n} ${unit}s`;
   return `every ${every} after the close, ${w.count} times`;
 }
 
-function describeIf(r: Rule): string {
-  const c = r.if ?? {};
+function describeCondition(c: Condition): string {
   return [
     c.verbal !== undefined ? (c.verbal ? 'verbal deal' : 'written deal') : '',
     c.referred ? 'referred' : '',
@@ -64,11 +64,17 @@ function describeIf(r: Rule): string {
     c.channels ? `channel ${c.channels.join('/')}` : '',
     c.tiers ? `tier ${c.tiers.join('/')}` : '',
     c.strategies ? `strategy ${c.strategies.join('/')}` : '',
+    c.notTiers ? `not tier ${c.notTiers.join('/')}` : '',
+    c.notStrategies ? `not strategy ${c.notStrategies.join('/')}` : '',
     c.productContains ? `product ~ ${c.productContains.join('/')}` : '',
     c.minAmount !== undefined ? `amount >= ${c.minAmount}` : '',
     c.maxAmount !== undefined ? `amount <= ${c.maxAmount}` : '',
-    r.target === 'referrer' ? 'to the referrer' : '',
+    c.any ? `(${c.any.map(describeCondition).join(' or ')})` : '',
   ].filter(Boolean).join(', ');
+}
+
+function describeIf(r: Rule): string {
+  return [describeCondition(r.if ?? {}), r.target === 'referrer' ? 'to the referrer' : ''].filter(Boolean).join(', ');
 }
 
 export async function listRules(deps: Deps): Promise<void> {
@@ -120,7 +126,10 @@ export async function previewRules(opts: AddSaleOptions, deps: Deps): Promise<vo
   const referrer = customer.referredBy ? store.customers.get(customer.referredBy) : undefined;
   const [{ planFollowUps }, calendar, rules] = await Promise.all([import('../domain/playbook.js'), import('../domain/calendar.js'), activeRules(store)]);
   const existing = store.reminders.forCustomer(customer.id, { limit: 100_000 });
-  const plan = planFollowUps({ customer, sale, referrer, existing, rules, calendar, today });
+  const { stopped, ...context } = planContext(store, customer.id);
+  // The previewed sale would be the latest one, and the first if there is none yet.
+  const history = { firstSaleId: context.firstSaleId ?? sale.id, lastSaleId: sale.id };
+  const plan = planFollowUps({ customer: asPlanned(customer, stopped), sale, referrer, existing, rules, calendar, today, ...context, ...history });
   if (io.json) return printJson(io, { preview: plan.map(({ dedupeKey: _k, saleId: _s, ...p }) => p) });
   info(io, `Preview for ${customer.name}: ${sale.product} on ${sale.date}. Nothing is saved.`);
   printPlan(io, plan, 'would be recorded as missed');

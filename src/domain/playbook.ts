@@ -12,7 +12,12 @@ import { addDays, isWeekend, nextWorkingDay, type IsoDate as Day } from './dates
 import { renderTemplate } from './template.js';
 import { occurrencesOf, saleVars } from './schedule.js';
 
-export type Anchor = 'close' | 'delivery' | 'warranty-end' | 'use-up';
+/**
+ * What a one-off step counts from. first-purchase and last-purchase fire only for the customer's
+ * first or latest sale (a win-back call moves with each new purchase when re-planned);
+ * strategy-start is the day the customer's engagement strategy began (a persist series).
+ */
+export type Anchor = 'close' | 'delivery' | 'warranty-end' | 'use-up' | 'first-purchase' | 'last-purchase' | 'strategy-start';
 export type WeekendPolicy = 'keep' | 'next-weekday' | 'previous-weekday';
 
 /** When a rule fires, relative to the sale or to the calendar. */
@@ -35,6 +40,11 @@ export interface Condition {
   /** The customer's value tier / engagement strategy (set by classification). */
   tiers?: string[];
   strategies?: string[];
+  /** Not these: an unclassified customer has no tier, so it is never excluded. */
+  notTiers?: string[];
+  notStrategies?: string[];
+  /** At least one of these holds (each is a whole condition); everything else must hold as well. */
+  any?: Condition[];
 }
 
 export interface Rule {
@@ -68,6 +78,11 @@ export interface PlanInput {
   /** The buyer's value tier and engagement strategy, when classified. */
   tier?: string;
   strategy?: string;
+  /** The day the strategy began: what strategy-start counts from. */
+  strategySince?: Day;
+  /** The buyer's first and latest purchases; without them this sale counts as both. */
+  firstSaleId?: number;
+  lastSaleId?: number;
   /** Move recently missed steps to today (default); re-planning turns it off. */
   catchUp?: boolean;
 }
@@ -104,9 +119,7 @@ export interface Occurrence {
  */
 export const CATCH_UP_DAYS = 3;
 
-export function matches(rule: Rule, input: PlanInput): boolean {
-  const c = rule.if;
-  if (!c) return true;
+function holds(c: Condition, input: PlanInput): boolean {
   const { customer, sale } = input;
   if (c.verbal !== undefined && c.verbal !== sale.verbal) return false;
   if (c.referred !== undefined && c.referred !== Boolean(input.referrer)) return false;
@@ -117,7 +130,14 @@ export function matches(rule: Rule, input: PlanInput): boolean {
   if (c.productContains && !c.productContains.some((p) => sale.product.toLowerCase().includes(p.toLowerCase()))) return false;
   if (c.tiers && !(input.tier && c.tiers.includes(input.tier))) return false;
   if (c.strategies && !(input.strategy && c.strategies.includes(input.strategy))) return false;
+  if (c.notTiers && input.tier && c.notTiers.includes(input.tier)) return false;
+  if (c.notStrategies && input.strategy && c.notStrategies.includes(input.strategy)) return false;
+  if (c.any && !c.any.some((alt) => holds(alt, input))) return false;
   return true;
+}
+
+export function matches(rule: Rule, input: PlanInput): boolean {
+  return !rule.if || holds(rule.if, input);
 }
 
 function previousWorkingDay(d: Day): Day {

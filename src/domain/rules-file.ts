@@ -42,7 +42,7 @@ function where(path: Path): string {
 function fieldsFor(path: Path): string[] {
   const last = path[path.length - 1];
   if (!path.length) return FIELDS.file;
-  if (typeof last === 'number') return FIELDS.rule;
+  if (typeof last === 'number') return path[path.length - 2] === 'any' ? FIELDS.any : FIELDS.rule;
   return FIELDS[last as 'when' | 'if' | 'email'] ?? [];
 }
 
@@ -57,6 +57,10 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
       return `${at} must be one of ${issue.values.map(String).join(', ')} (got ${JSON.stringify(got)})`;
     case 'invalid_type':
       return got === undefined ? `${at} is missing` : `${at} must be ${issue.expected === 'array' ? 'a list like [a, b]' : `a ${issue.expected}`} (got ${JSON.stringify(got)})`;
+    case 'too_small':
+      return issue.origin === 'array'
+        ? `${at} must list at least ${issue.minimum} (got ${JSON.stringify(got)})`
+        : `${at}: ${issue.message}`;
     case 'custom':
     case 'invalid_format':
       return `${at} ${issue.message} (got ${JSON.stringify(got)})`;

@@ -7,6 +7,8 @@ import { FESTIVAL_IDS } from './calendar.js';
 import { ACTIONS } from './reminder.js';
 import { CHANNELS } from './parse.js';
 import type { Condition, When } from './playbook.js';
+import { TIERS } from './value.js';
+import { STRATEGIES } from './engagement.js';
 
 const OFFSET = /^([+-]?\d+)\s*(d|days?|w|weeks?|m|months?)$/i;
 const INTERVAL = /^(\d+)\s*(w|weeks?|m|months?)$/i;
@@ -25,7 +27,8 @@ const offsetField = z
   .refine((v) => parseOffset(String(v)) !== undefined, { message: `must be ${OFFSET_HELP}` });
 
 const whenSchema = z.strictObject({
-  'relative-to': z.enum(['close', 'delivery', 'warranty-end', 'use-up', 'birthday', 'special-day', 'festival', 'festival-each-month']),
+  'relative-to': z.enum(['close', 'delivery', 'warranty-end', 'use-up', 'first-purchase', 'last-purchase', 'strategy-start', 'birthday',
+    'special-day', 'festival', 'festival-each-month']),
   offset: offsetField.optional(),
   festivals: z.array(z.enum(FESTIVAL_IDS as [string, ...string[]])).min(1).optional(),
   months: z.number().int().min(1).max(36).optional(),
@@ -33,7 +36,7 @@ const whenSchema = z.strictObject({
   count: z.number().int().min(1).max(120).optional(),
 });
 
-const conditionSchema = z.strictObject({
+const simpleCondition = z.strictObject({
   verbal: z.boolean().optional(),
   referred: z.boolean().optional(),
   'tags-any': z.array(z.string().min(1)).min(1).optional(),
@@ -41,9 +44,14 @@ const conditionSchema = z.strictObject({
   'min-amount': z.number().optional(),
   'max-amount': z.number().optional(),
   'product-contains': z.array(z.string().min(1)).min(1).optional(),
-  tiers: z.array(z.enum(['gold', 'meteor', 'stream', 'burden', 'new'])).min(1).optional(),
-  strategies: z.array(z.enum(['let-go', 'persist', 'give-up'])).min(1).optional(),
+  tiers: z.array(z.enum(TIERS)).min(1).optional(),
+  strategies: z.array(z.enum(STRATEGIES)).min(1).optional(),
+  'not-tiers': z.array(z.enum(TIERS)).min(1).optional(),
+  'not-strategies': z.array(z.enum(STRATEGIES)).min(1).optional(),
 });
+
+/** `any` holds when one of its conditions does: one level deep, which is all a playbook needs. */
+const conditionSchema = simpleCondition.extend({ any: z.array(simpleCondition).min(2).optional() });
 
 export const ruleSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'must be lower-case letters, digits and dashes, like call-day-2' }),
@@ -73,6 +81,7 @@ export const FIELDS = {
   rule: Object.keys(ruleSchema.shape),
   when: Object.keys(whenSchema.shape),
   if: Object.keys(conditionSchema.shape),
+  any: Object.keys(simpleCondition.shape),
   email: ['subject', 'text'],
 };
 
@@ -84,7 +93,10 @@ export function toWhen(w: RuleData['when']): When | string {
     case 'close':
     case 'delivery':
     case 'warranty-end':
-    case 'use-up': {
+    case 'use-up':
+    case 'first-purchase':
+    case 'last-purchase':
+    case 'strategy-start': {
       const anchor = w['relative-to'];
       if (w.every) {
         if (anchor !== 'close' || !w.count) return 'every needs relative-to: close and a count, like every: 3 months, count: 4';
@@ -108,7 +120,9 @@ export function toWhen(w: RuleData['when']): When | string {
   }
 }
 
-export function toCondition(c: NonNullable<RuleData['if']>): Condition {
+type ConditionData = z.infer<typeof simpleCondition> & { any?: z.infer<typeof simpleCondition>[] };
+
+export function toCondition(c: ConditionData): Condition {
   const out: Condition = {};
   if (c.verbal !== undefined) out.verbal = c.verbal;
   if (c.referred !== undefined) out.referred = c.referred;
@@ -119,6 +133,9 @@ export function toCondition(c: NonNullable<RuleData['if']>): Condition {
   if (c['product-contains']) out.productContains = c['product-contains'];
   if (c.tiers) out.tiers = c.tiers;
   if (c.strategies) out.strategies = c.strategies;
+  if (c['not-tiers']) out.notTiers = c['not-tiers'];
+  if (c['not-strategies']) out.notStrategies = c['not-strategies'];
+  if (c.any) out.any = c.any.map(toCondition);
   return out;
 }
 

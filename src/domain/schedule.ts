@@ -46,6 +46,12 @@ function anchorDate(input: PlanInput, when: Extract<When, { after: unknown }>): 
       return sale.warrantyMonths ? addMonths(sale.date, sale.warrantyMonths) : undefined;
     case 'use-up':
       return sale.useUpDays ? addDays(sale.date, sale.useUpDays) : undefined;
+    case 'first-purchase':
+      return (input.firstSaleId ?? sale.id) === sale.id ? sale.date : undefined;
+    case 'last-purchase':
+      return (input.lastSaleId ?? sale.id) === sale.id ? sale.date : undefined;
+    case 'strategy-start':
+      return input.strategySince;
   }
 }
 
@@ -101,13 +107,15 @@ function yearly(input: PlanInput, which: 'birthday' | 'special-days', offset: nu
 }
 
 function festivalVisits(input: PlanInput, ids: string[], days: number): Occurrence[] {
-  const { sale, calendar } = input;
+  const { sale, calendar, today } = input;
+  // Like birthdays, the next visit from today: a customer who turns gold long after buying gets one.
+  const from = sale.date > today ? sale.date : today;
   const out: Occurrence[] = [];
   for (const id of ids) {
-    for (const year of [yearOf(sale.date), yearOf(sale.date) + 1]) {
+    for (const year of [yearOf(from), yearOf(from) + 1]) {
       const f = calendar.festivalsInYear(year).find((x) => x.id === id);
       const due = f && addDays(f.date, days);
-      if (f && due && due >= sale.date) {
+      if (f && due && due >= from) {
         out.push({ due, key: `${id}:${yearOf(f.date)}`, scope: 'customer', vars: { festival: f.name } });
         break;
       }
@@ -136,7 +144,14 @@ export function occurrencesOf(rule: Rule, input: PlanInput): Occurrence[] {
   if ('after' in w) {
     const anchor = anchorDate(input, w);
     if (!anchor) return [];
-    return [{ due: addDays(addMonths(anchor, w.months ?? 0), w.days ?? 0), key: '', scope: 'sale' }];
+    const due = addDays(addMonths(anchor, w.months ?? 0), w.days ?? 0);
+    // One series per strategy start for the customer, whichever sale plans it; a sale made after
+    // a step's date does not record that step as missed again.
+    if (w.after === 'strategy-start') return due >= input.sale.date ? [{ due, key: anchor, scope: 'customer' }] : [];
+    // "90 days without a purchase" that have already passed when the customer enters the tier
+    // (or when the sale is entered) mean now, not a missed date.
+    if (w.after === 'first-purchase' || w.after === 'last-purchase') return [{ due: due < input.today ? input.today : due, key: '', scope: 'sale' }];
+    return [{ due, key: '', scope: 'sale' }];
   }
   if ('monthlyCards' in w) return monthlyCards(input, w.monthlyCards.count, w.monthlyCards.leadDays);
   if ('yearly' in w) return yearly(input, w.yearly, w.days ?? 0);

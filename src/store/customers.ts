@@ -24,6 +24,8 @@ interface Row {
 export interface CustomerFilter {
   search?: string;
   tag?: string;
+  /** The value tier `crm classify` gave them. */
+  tier?: string;
   ids?: number[];
   limit?: number;
 }
@@ -126,6 +128,10 @@ export class CustomerRepo {
     if (filter.tag) {
       where.push('EXISTS (SELECT 1 FROM customer_tags t WHERE t.customer_id = c.id AND t.tag = ?)');
       params.push(filter.tag.toLowerCase());
+    }
+    if (filter.tier) {
+      where.push('EXISTS (SELECT 1 FROM customer_value v WHERE v.customer_id = c.id AND v.tier = ?)');
+      params.push(filter.tier);
     }
     if (filter.ids) {
       where.push('c.id IN (SELECT value FROM json_each(?))');

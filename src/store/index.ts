@@ -6,6 +6,8 @@ import { ContactRepo, ReminderRepo } from './reminders.js';
 import { PlaybookRepo } from './playbooks.js';
 import { ComplaintRepo } from './complaints.js';
 import { OutboxRepo } from './outbox.js';
+import { ValueRepo } from './values.js';
+import { ReviewRepo } from './review.js';
 
 export class Store {
   readonly customers: CustomerRepo;
@@ -15,6 +17,8 @@ export class Store {
   readonly playbooks: PlaybookRepo;
   readonly complaints: ComplaintRepo;
   readonly outbox: OutboxRepo;
+  readonly values: ValueRepo;
+  readonly review: ReviewRepo;
 
   constructor(readonly db: Db) {
     this.customers = new CustomerRepo(db);
@@ -24,6 +28,8 @@ export class Store {
     this.playbooks = new PlaybookRepo(db);
     this.complaints = new ComplaintRepo(db);
     this.outbox = new OutboxRepo(db);
+    this.values = new ValueRepo(db);
+    this.review = new ReviewRepo(db);
   }
 
   /**

@@ -63,6 +63,17 @@ describe('crm customer', () => {
     expect(needsRefresh).toBe(false);
   });
 
+  it('skips the open follow-ups of a customer who asks not to be contacted, keeping them in the history', async () => {
+    await crm('customer', 'add', 'Emma');
+    await crm('add-sale', '--customer', 'Emma', '--product', 'Helmet', '--amount', '89');
+    const r = await crm('customer', 'edit', 'Emma', '--do-not-contact');
+    expect(r.stderr).toMatch(/^\d+ open follow-up\(s\) of Emma skipped: do not contact\.\n$/);
+    const agenda = JSON.parse((await crm('--json', 'today', '--days', '400')).stdout);
+    expect([...agenda.due, ...agenda.upcoming]).toEqual([]);
+    const { followUps } = JSON.parse((await crm('--json', 'customer', 'show', 'Emma')).stdout);
+    expect(followUps).toEqual([]);
+  });
+
   it('names the matches of an ambiguous customer and exits 2', async () => {
     await crm('customer', 'add', 'Wang Fang');
     await crm('customer', 'add', 'Wang Lei');

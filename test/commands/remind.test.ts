@@ -105,7 +105,7 @@ describe('crm remind', () => {
     expect(r.stderr).toMatch(message);
   });
 
-  it('mails no customer who is do-not-contact or prefers another channel; their follow-ups stay in the digest', async () => {
+  it('mails no customer who is do-not-contact or prefers another channel; only the latter stays in the digest', async () => {
     await crm('customer', 'add', 'Carl', '--email', 'carl@example.com', '--channel', 'email');
     await crm('customer', 'add', 'Dora', '--email', 'dora@example.com', '--channel', 'phone', '--phone', '555 0101');
     await crm('add-sale', '--customer', 'Carl', '--product', 'Kettle', '--amount', '10');
@@ -116,8 +116,10 @@ describe('crm remind', () => {
     const r = await mailing(mailer.factory)('--json', 'remind', '--email');
     expect(r.code).toBe(0);
     expect(mailer.sent.map((m) => m.to.address)).toEqual(['boss@example.com']);
-    expect(json(r)).toMatchObject({ digest: { status: 'sent', subject: 'Follow-ups for Mon 2026-03-02: 3 due' }, customerEmails: [] });
-    expect(mailer.sent[0].text).toMatch(/Carl: Send Carl a handwritten thank-you note/);
+    expect(json(r)).toMatchObject({ digest: { status: 'sent', subject: 'Follow-ups for Mon 2026-03-02: 2 due' }, customerEmails: [] });
+    expect(mailer.sent[0].text).toMatch(/Dora: Send Dora a handwritten thank-you note/);
+    // Do-not-contact skipped Carl's follow-ups when it was set: nothing of his is left to do.
+    expect(mailer.sent[0].text).not.toMatch(/Carl/);
   });
 
   it('sends at most one customer email per customer a day; the next waits for the next day', async () => {

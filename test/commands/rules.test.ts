@@ -27,6 +27,10 @@ describe('crm rules', () => {
     expect(list.rules.map((r: { id: string }) => r.id)).toContain('call-day-12');
     const table = await crm('rules', 'list');
     expect(table.stdout).toContain('call-day-2\tclose +1 day\t\tcall\tDay-2 call to {customer}');
+    expect(table.stdout).toContain('\nholiday-visit\tspring-festival, mid-autumn -7 days\t(tag important/gold or tier gold)\tvisit\t');
+    expect(table.stdout).toContain('\nmonthly-card\t12 months: 3 days before each month\'s festival\tnot tier burden, not strategy give-up\tcard\t');
+    expect(table.stdout).toContain('\nproactive-check-gold\tevery month after the close, 12 times\ttier gold\tcall\t');
+    expect(table.stdout).toContain('\nwin-back\tlast-purchase +90 days\ttier meteor\tcall\t');
   });
 
   it('checks a file and reports every problem with file and line, exit 2', async () => {

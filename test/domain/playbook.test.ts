@@ -50,8 +50,10 @@ describe('every default rule', () => {
     for (const r of rows) expect(r).toMatchObject({ action, lesson, state: 'open', saleId: 7 });
   });
 
-  it('covers every rule of the default playbook', () => {
-    const covered = new Set(full.map((p) => p.rule));
+  it('covers every rule of the default playbook, over the tiers and strategies', () => {
+    const input = { customer: customer({ birthday: '1980-05-10' }), sale: sale(), strategySince: '2026-03-02' };
+    const variants = [{}, { tier: 'gold' }, { tier: 'meteor' }, { tier: 'new' }, { strategy: 'persist' }];
+    const covered = new Set([...full, ...variants.flatMap((v) => planFollowUps(planInput({ ...input, ...v })))].map((p) => p.rule));
     expect(DEFAULT_RULES.filter((r) => !covered.has(r.id)).map((r) => r.id)).toEqual([]);
   });
 

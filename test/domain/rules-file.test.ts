@@ -24,7 +24,13 @@ describe('a broken playbook gives each problem with its line and the fix', () =>
     ['unknown field', rule('    colour: red\n'), 9, /^unknown field "colour" in rules\[0\]; the fields are: id, action, title, lesson, when, if/],
     ['unknown top-level field', 'nom: x\n' + rule(''), 1, /^unknown field "nom" in the file; the fields are: version, name, description, rules$/],
     ['bad offset', rule('', '{ relative-to: close, offset: +2x }'), 8, /^rules\[0\]\.when\.offset must be an offset like \+1 day, -2 days, \+1 week or -1 month \(got "\+2x"\)$/],
-    ['unknown anchor', rule('', '{ relative-to: payday }'), 8, /^rules\[0\]\.when\.relative-to must be one of close, delivery, warranty-end, use-up, birthday/],
+    ['unknown anchor', rule('', '{ relative-to: payday }'), 8, /^rules\[0\]\.when\.relative-to must be one of close, delivery, warranty-end, use-up, first-purchase, last-purchase, strategy-start, birthday/],
+    ['unknown tier', rule('    if: { not-tiers: [platinum] }\n'), 9, /^rules\[0\]\.if\.not-tiers\[0\] must be one of gold, meteor, stream, burden, new \(got "platinum"\)$/],
+    ['unknown strategy', rule('    if: { not-strategies: [wait] }\n'), 9, /^rules\[0\]\.if\.not-strategies\[0\] must be one of let-go, persist, give-up \(got "wait"\)$/],
+    ['any with one condition', rule('    if: { any: [{ tiers: [gold] }] }\n'), 9, /^rules\[0\]\.if\.any must list at least 2 \(got \[\{"tiers":\["gold"\]\}\]\)$/],
+    ['unknown field inside any', rule('    if:\n      any:\n        - { tiers: [gold] }\n        - { tag: vip }\n'), 12, /^unknown field "tag" in rules\[0\]\.if\.any\[1\]; the fields are: verbal, referred, tags-any, channels, min-amount, max-amount, product-contains, tiers, strategies, not-tiers, not-strategies$/],
+    ['any inside any', rule('    if: { any: [{ any: [] }, { tiers: [gold] }] }\n'), 9, /^unknown field "any" in rules\[0\]\.if\.any\[0\]; the fields are: verbal, /],
+    ['empty list', rule('    if: { tags-any: [] }\n'), 9, /^rules\[0\]\.if\.tags-any must list at least 1 \(got \[\]\)$/],
     ['unknown festival', rule('', '{ relative-to: festival, festivals: [easter] }'), 8, /^rules\[0\]\.when\.festivals\[0\] must be one of new-year, /],
     ['festival without festivals', rule('', '{ relative-to: festival }'), 8, /^rules\[0\]\.when: relative-to: festival needs festivals: \[/],
     ['every without count', rule('', '{ relative-to: close, every: 3 months }'), 8, /^rules\[0\]\.when: every needs relative-to: close and a count/],
@@ -60,5 +66,16 @@ describe('a broken playbook gives each problem with its line and the fix', () =>
     expect(when('{ relative-to: birthday, offset: -3d }')).toEqual({ yearly: 'birthday', days: -3 });
     expect(when('{ relative-to: close, every: 2 weeks, count: 3 }')).toEqual({ every: { weeks: 2 }, count: 3 });
     expect(when('{ relative-to: festival-each-month, months: 6, offset: -2 days }')).toEqual({ monthlyCards: { count: 6, leadDays: 2 } });
+    expect(when('{ relative-to: last-purchase, offset: +90 days }')).toEqual({ after: 'last-purchase', days: 90 });
+    expect(when('{ relative-to: first-purchase, offset: +1 month }')).toEqual({ after: 'first-purchase', months: 1 });
+    expect(when('{ relative-to: strategy-start, offset: +2 days }')).toEqual({ after: 'strategy-start', days: 2 });
+    expect(readPlaybook(rule('', '{ relative-to: last-purchase, every: 3 months, count: 2 }')).problems[0].message).toMatch(/every needs relative-to: close/);
+  });
+
+  it('reads any, not-tiers and not-strategies into the engine\'s conditions', () => {
+    const text = rule('    if:\n      not-tiers: [burden]\n      not-strategies: [give-up]\n      any: [{ tags-any: [VIP] }, { tiers: [gold], min-amount: 100 }]\n');
+    expect(readPlaybook(text).playbook!.rules[0].if).toEqual({
+      notTiers: ['burden'], notStrategies: ['give-up'], any: [{ tagsAny: ['vip'] }, { tiers: ['gold'], minAmount: 100 }],
+    });
   });
 });

@@ -1,0 +1,146 @@
+/** `crm classify`: value tier and engagement strategy of every customer (DOMAIN.md section 4). */
+import type { Command } from 'commander';
+import type { RunCommand } from '../cli.js';
+import type { Deps } from '../deps.js';
+import { UsageError } from '../errors.js';
+import { parseChoice } from '../domain/parse.js';
+import { parseSetting, settingsConflict } from '../domain/value-settings.js';
+import { TIERS, type Thresholds } from '../domain/value.js';
+import type { CustomerValue } from '../store/values.js';
+import { formatMoney, info, printJson, type Io } from '../ui/io.js';
+import { printTable } from '../ui/table.js';
+import { activeRules, type ReplanCount } from './planning.js';
+import { resolveCustomer } from './resolve.js';
+import { applyClassification, changeText, classifyAll, type Applied, type Classification } from './valuing.js';
+import { explainText, thresholdsJson } from './classify-explain.js';
+
+interface ClassifyOptions {
+  customer?: string;
+  explain?: boolean;
+  set?: string[];
+  capable?: string;
+}
+
+interface Row {
+  c: Classification;
+  applied: Applied;
+  /** What the previous run said about this customer. */
+  run: Pick<CustomerValue, 'runTier' | 'runStrategy'>;
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+const tierOf = (r: Row) => r.c.verdict.tier;
+const strategyOf = (r: Row) => r.c.engagement?.strategy ?? null;
+const changedSinceRun = (r: Row) => r.run.runTier !== tierOf(r) || r.run.runStrategy !== strategyOf(r);
+
+function parseCapable(raw: string): boolean | null {
+  const v = parseChoice(raw, '--capable', ['yes', 'no', 'unknown'] as const);
+  return v === 'unknown' ? null : v === 'yes';
+}
+
+function money(cents: number | null, estimated = false): string {
+  return cents === null ? '' : `${estimated ? '~' : ''}${formatMoney(cents)}`;
+}
+
+function customerJson(r: Row) {
+  const { c } = r;
+  const p = c.profile;
+  return {
+    id: c.customer.id, name: c.customer.name, tier: tierOf(r), strategy: strategyOf(r), type: c.engagement?.type ?? null,
+    deals: p.deals, amount: p.amountCents / 100, profit: p.profitCents / 100,
+    profitPerDeal: p.profitPerDealCents === null ? null : p.profitPerDealCents / 100,
+    margin: p.marginPct === null ? null : Number(p.marginPct.toFixed(1)), estimated: p.estimated,
+    repeatsPerYear: Number(p.repeatsPerYear.toFixed(2)), firstPurchase: p.firstPurchase, lastPurchase: p.lastPurchase,
+    monthlyVolume: c.volumeCents === null ? null : c.volumeCents / 100,
+    reasons: [...c.verdict.reasons, ...(c.engagement ? [c.engagement.reason] : [])],
+    change: changedSinceRun(r) ? { tierBefore: r.run.runTier, tierAfter: tierOf(r), strategyBefore: r.run.runStrategy, strategyAfter: strategyOf(r) } : null,
+  };
+}
+
+function printRows(io: Io, rows: Row[], hasPrevious: boolean): void {
+  printTable(
+    io,
+    ['id', 'customer', 'tier', 'strategy', 'deals', 'profit/deal', 'repeats/yr', 'last purchase', 'change'],
+    rows.map((r) => {
+      const e = r.c.engagement;
+      const p = r.c.profile;
+      const change = !hasPrevious || !changedSinceRun(r) ? '' : r.run.runTier ? changeText(r.run.runTier, tierOf(r), r.run.runStrategy, strategyOf(r)) : 'first classified';
+      return [r.c.customer.id, r.c.customer.name, tierOf(r), e ? `type ${e.type} ${e.strategy ?? '(judge)'}` : '', p.deals,
+        money(p.profitPerDealCents, p.estimated), p.repeatsPerYear.toFixed(1), p.lastPurchase, change];
+    }),
+  );
+}
+
+function sumReplans(rows: Row[]): ReplanCount & { customers: number } {
+  const total = { customers: 0, added: 0, changed: 0, removed: 0, unchanged: 0 };
+  for (const { applied } of rows) {
+    if (!applied.replan) continue;
+    total.customers++;
+    for (const k of ['added', 'changed', 'removed', 'unchanged'] as const) total[k] += applied.replan[k];
+  }
+  return total;
+}
+
+export async function classify(opts: ClassifyOptions, deps: Deps): Promise<void> {
+  const { store, io, today } = deps;
+  const sets = (opts.set ?? []).map(parseSetting);
+  if (opts.capable !== undefined && !opts.customer) throw new UsageError('--capable needs --customer: whose ability is being judged');
+  const capable = opts.capable === undefined ? undefined : parseCapable(opts.capable);
+  const target = opts.customer ? resolveCustomer(store, opts.customer, '--customer') : undefined;
+  const calendar = await import('../domain/calendar.js');
+  const rules = await activeRules(store);
+  const { runId, previous, thresholds, rows } = store.write(() => {
+    for (const s of sets) store.values.setSetting(s.key, s.value);
+    if (target && capable !== undefined) store.values.setCapable(target.id, capable);
+    const { thresholds, results } = classifyAll(store, today);
+    const conflict = settingsConflict({ 'type1-volume': thresholds.values['type1-volume']!, 'type3-volume': thresholds.values['type3-volume']! });
+    if (conflict) throw new UsageError(conflict);
+    const previous = store.values.lastRun();
+    const before = store.values.all();
+    const rows: Row[] = results.map((c) => {
+      const b = before.get(c.customer.id);
+      return { c, run: { runTier: b?.runTier ?? null, runStrategy: b?.runStrategy ?? null }, applied: applyClassification(store, c, rules, calendar, today) };
+    });
+    const runId = store.values.insertRun(today, thresholds, rows.length, rows.filter(changedSinceRun).length);
+    for (const r of rows) store.values.recordRun(runId, r.c.customer.id, r.run, tierOf(r), strategyOf(r));
+    return { runId, previous, thresholds, rows };
+  });
+  rows.sort((a, b) => TIERS.indexOf(tierOf(a)) - TIERS.indexOf(tierOf(b)));
+  const shown = target ? rows.filter((r) => r.c.customer.id === target.id) : rows;
+  const replanned = sumReplans(rows);
+  if (io.json) {
+    const prev = previous ? { id: previous.id, date: previous.runOn } : null;
+    printJson(io, { date: today, run: { id: runId, previous: prev }, thresholds: thresholdsJson(thresholds), basis: thresholds.basis, customers: shown.map(customerJson), replanned });
+    return;
+  }
+  if (opts.explain) io.stdout(explainText(thresholds) + '\n');
+  if (shown.length) printRows(io, shown, Boolean(previous));
+  else info(io, 'No customers yet: add one with crm customer add NAME');
+  if (opts.explain && target) for (const r of shown) io.stdout(`\nWhy ${r.c.customer.name} is ${tierOf(r)}:\n${customerJson(r).reasons.map((x) => `  ${x}\n`).join('')}`);
+  summary(io, runId, previous, rows, replanned, thresholds);
+}
+
+function summary(io: Io, runId: number, previous: { id: number; runOn: string } | undefined, rows: Row[], r: ReplanCount & { customers: number }, t: Thresholds): void {
+  const changed = rows.filter(changedSinceRun).length;
+  info(io, previous ? `Run ${runId}: ${rows.length} customers, ${changed} changed since run ${previous.id} (${previous.runOn}).` : `Run ${runId}: ${rows.length} customers classified for the first time.`);
+  if (r.customers) info(io, `Re-planned the future follow-ups of ${r.customers} customer(s): ${r.added} added, ${r.changed} changed, ${r.removed} removed; done ones untouched.`);
+  const judge = rows.filter((x) => x.c.engagement && !x.c.engagement.strategy).map((x) => x.c.customer.name);
+  const more = judge.length > 5 ? ` and ${judge.length - 5} more` : '';
+  if (judge.length) info(io, `Type 3 dealers to judge: ${judge.slice(0, 5).join(', ')}${more} (crm classify --customer NAME --capable yes|no).`);
+  if (t.values['gold-profit'] === null) info(io, 'No sales yet: every customer is new until they buy.');
+}
+
+export function register(program: Command, run: RunCommand): void {
+  program
+    .command('classify')
+    .description('value tier (gold, meteor, stream, burden, new) and dealer strategy of every customer; re-plans those that changed')
+    .option('--customer <customer>', 'show only this customer (id or name)')
+    .option('--explain', 'print the thresholds used and how each tier is decided')
+    .option('--set <key=value>', 'set a threshold before classifying, e.g. gold-profit=500; key= for the default (repeatable)', collect)
+    .option('--capable <yes|no|unknown>', 'with --customer: your judgement of a dealer\'s ability (seed 003)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ crm classify\n  $ crm classify --explain\n  $ crm classify --set gold-profit=500 --set margin=30\n  $ crm classify --customer 张伟 --capable no --explain',
+    )
+    .action((opts: ClassifyOptions) => run((deps) => classify(opts, deps)));
+}

@@ -1,0 +1,105 @@
+/**
+ * Glue between the store and the pure value and engagement rules: classify customers, store the
+ * result, and re-plan a customer's future follow-ups when their tier or strategy changes.
+ * Called inside the caller's write transaction.
+ */
+import type { Customer } from '../domain/customer.js';
+import type { IsoDate } from '../domain/dates.js';
+import { engagementOf, isDealer, monthlyVolume, type Engagement } from '../domain/engagement.js';
+import type { Calendar, Rule } from '../domain/playbook.js';
+import { SETTING_KEYS, VALUE_SETTINGS } from '../domain/value-settings.js';
+import { profileOf, resolveThresholds, tierOf, type Profile, type SaleFact, type Thresholds, type TierVerdict } from '../domain/value.js';
+import type { Store } from '../store/index.js';
+import { replanCustomer, type ReplanCount, type ReplanScope } from './planning.js';
+
+export interface Classification {
+  customer: Pick<Customer, 'id' | 'name' | 'tags'>;
+  profile: Profile;
+  verdict: TierVerdict;
+  /** Dealers and B2B customers only. */
+  engagement: Engagement | null;
+  volumeCents: number | null;
+}
+
+export function classifyOne(customer: Classification['customer'], sales: SaleFact[], t: Thresholds, capable: boolean | null, today: IsoDate): Classification {
+  const profile = profileOf(sales, t.values.margin!, today);
+  const dealer = isDealer(customer.tags);
+  const volumeCents = dealer ? monthlyVolume(sales, today, t.values['volume-months']!) : null;
+  return {
+    customer: { id: customer.id, name: customer.name, tags: customer.tags },
+    profile,
+    verdict: tierOf(profile, t, today),
+    engagement: dealer ? engagementOf(volumeCents!, capable, t) : null,
+    volumeCents,
+  };
+}
+
+/** The thresholds from the settings and the whole customer base, as of today. */
+export function thresholdsNow(store: Store, today: IsoDate, facts = store.values.saleFacts()): Thresholds {
+  const settings = store.values.settings();
+  const margin = settings.margin ?? VALUE_SETTINGS.margin.fixed;
+  return resolveThresholds(settings, [...facts.values()].map((sales) => profileOf(sales, margin, today)));
+}
+
+export function classifyAll(store: Store, today: IsoDate): { thresholds: Thresholds; results: Classification[] } {
+  const facts = store.values.saleFacts();
+  const thresholds = thresholdsNow(store, today, facts);
+  const values = store.values.all();
+  const results = store.customers
+    .list()
+    .map((c) => classifyOne(c, facts.get(c.id) ?? [], thresholds, values.get(c.id)?.capable ?? null, today));
+  return { thresholds, results };
+}
+
+export interface Applied {
+  tierBefore: string | null;
+  strategyBefore: string | null;
+  /** Set when the tier or strategy changed and the future follow-ups were re-planned. */
+  replan: ReplanCount | null;
+}
+
+/**
+ * Stores a classification. A changed tier or strategy re-plans the customer's future, open
+ * follow-ups (never the done ones) under `rules`; a new strategy starts today.
+ */
+export function applyClassification(store: Store, c: Classification, rules: Rule[], calendar: Calendar, today: IsoDate, scope: ReplanScope = {}): Applied {
+  const before = store.values.get(c.customer.id);
+  const tierBefore = before?.tier ?? null;
+  const strategyBefore = before?.strategy ?? null;
+  const tier = c.verdict.tier;
+  const strategy = c.engagement?.strategy ?? null;
+  const strategySince = strategy === strategyBefore ? (before?.strategySince ?? null) : strategy && today;
+  store.values.save(c.customer.id, { tier, strategy, strategySince, classifiedOn: today });
+  const changed = tier !== tierBefore || strategy !== strategyBefore;
+  return { tierBefore, strategyBefore, replan: changed ? replanCustomer(store, c.customer.id, rules, calendar, today, scope) : null };
+}
+
+/** A change of tier and strategy in a few words: "stream -> gold", "strategy persist -> let-go". */
+export function changeText(tierBefore: string | null, tier: string, strategyBefore: string | null, strategy: string | null): string {
+  const parts: string[] = [];
+  if (tierBefore !== tier) parts.push(`${tierBefore ?? 'unclassified'} -> ${tier}`);
+  if (strategyBefore !== strategy) parts.push(`strategy ${strategyBefore ?? 'none'} -> ${strategy ?? 'none'}`);
+  return parts.join(', ');
+}
+
+/** Rules that count from the customer's first or latest purchase: a new sale moves them. */
+export function purchaseAnchoredRules(rules: Rule[]): string[] {
+  return rules.filter((r) => 'after' in r.when && (r.when.after === 'first-purchase' || r.when.after === 'last-purchase')).map((r) => r.id);
+}
+
+/**
+ * After a sale: the buyer's tier and strategy again, with the thresholds of the last classify run
+ * (derived from the base before the first run), and their earlier sales' follow-ups brought in
+ * line. The new sale itself is left to the caller, who plans it with catch-up.
+ */
+export function retierBuyer(store: Store, customer: Customer, saleId: number, rules: Rule[], calendar: Calendar, today: IsoDate): Classification & Applied {
+  const last = store.values.lastRun()?.thresholds;
+  // A run on an empty base (or by an older crm) left a threshold open: derive them afresh then.
+  const thresholds = last && SETTING_KEYS.every((k) => last.values[k] != null) ? last : thresholdsNow(store, today);
+  const sales = store.values.saleFacts(customer.id).get(customer.id) ?? [];
+  const c = classifyOne(customer, sales, thresholds, store.values.get(customer.id)?.capable ?? null, today);
+  const applied = applyClassification(store, c, rules, calendar, today, { exceptSaleId: saleId });
+  const moved = purchaseAnchoredRules(rules);
+  if (!applied.replan && moved.length) replanCustomer(store, customer.id, rules, calendar, today, { exceptSaleId: saleId, ruleIds: moved });
+  return { ...c, ...applied };
+}

@@ -1,0 +1,107 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { crmIn, tempDir, type CrmRunner } from '../support/cli.js';
+import { seedBase } from '../support/value-base.js';
+
+let crm: CrmRunner;
+let cleanup: () => void;
+const json = async (...args: string[]) => JSON.parse((await crm('--json', ...args)).stdout);
+const tiers = (out: { customers: { name: string; tier: string }[] }) => Object.fromEntries(out.customers.map((c) => [c.name, c.tier]));
+
+beforeEach(async () => {
+  const t = tempDir();
+  cleanup = t.cleanup;
+  crm = crmIn(t.dir, { today: '2026-03-02' });
+  await seedBase(crm);
+});
+afterEach(() => cleanup());
+
+describe('crm classify', () => {
+  it('gives every customer a tier and every dealer a strategy, with the thresholds used', async () => {
+    const out = await json('classify');
+    expect(tiers(out)).toEqual({ Gina: 'gold', Sam: 'stream', Mia: 'meteor', Bob: 'burden', Nina: 'new', Dave: 'new' });
+    expect(out.customers.find((c: { name: string }) => c.name === 'Dave')).toMatchObject({ type: 2, strategy: 'persist', monthlyVolume: 33333.33 });
+    expect(out.customers.find((c: { name: string }) => c.name === 'Gina')).toMatchObject({ deals: 2, profitPerDeal: 2000, repeatsPerYear: 1, lastPurchase: '2025-09-01', estimated: false });
+    expect(out.thresholds['gold-profit']).toMatchObject({ value: 1250, origin: 'derived' });
+    expect(out.thresholds['burden-margin']).toMatchObject({ value: 14.6, origin: 'derived' });
+    expect(out.thresholds['type1-volume']).toMatchObject({ value: 80000, origin: 'default' });
+    expect(out.run).toEqual({ id: 1, previous: null });
+  });
+
+  it('prints a table, and what changed since the last run', async () => {
+    const first = await crm('classify');
+    expect(first.stdout.split('\n')[0]).toBe('id\tcustomer\ttier\tstrategy\tdeals\tprofit/deal\trepeats/yr\tlast purchase\tchange');
+    expect(first.stdout).toContain('1\tGina\tgold\t\t2\t2,000\t1.0\t2025-09-01\t\n');
+    expect(first.stdout).toContain('6\tDave\tnew\ttype 2 persist\t1\t20,000\t0.0\t2026-02-01\t\n');
+    expect(first.stderr).toContain('Run 1: 6 customers classified for the first time.');
+    const second = await crm('classify', '--set', 'gold-profit=2500');
+    expect(second.stdout).toContain('1\tGina\tstream\t\t2\t2,000\t1.0\t2025-09-01\tgold -> stream\n');
+    expect(second.stdout).toContain('\tSam\tstream\t\t2\t200\t1.0\t2025-09-01\t\n');
+    expect(second.stderr).toContain('Run 2: 6 customers, 1 changed since run 1 (2026-03-02).');
+    const third = await json('classify');
+    expect(third.thresholds['gold-profit']).toMatchObject({ value: 2500, origin: 'set' });
+    expect(third.customers.every((c: { change: unknown }) => c.change === null)).toBe(true);
+    const reset = await json('classify', '--set', 'gold-profit=');
+    expect(tiers(reset).Gina).toBe('gold');
+    expect(reset.customers.find((c: { name: string }) => c.name === 'Gina').change).toEqual({ tierBefore: 'stream', tierAfter: 'gold', strategyBefore: null, strategyAfter: null });
+  });
+
+  it('--explain names every threshold used, where it comes from, and why a customer got their tier', async () => {
+    const r = await crm('classify', '--explain', '--customer', 'Gina');
+    expect(r.code).toBe(0);
+    for (const line of [
+      '  gold-profit    1,250     derived: the median profit per deal of the customers who bought (6 customers)',
+      '  burden-margin  14.6%     derived: a quarter of the median margin, never under 0% (6 customers)',
+      '  loyal-repeats  1         default',
+      '  lapse-days     365       default',
+      '  new-days       90        default',
+      '  margin         25%       default',
+      '  type1-volume   80,000    default',
+      '  type3-volume   30,000    default',
+      '  volume-months  3         default',
+    ]) expect(r.stdout).toContain(line + '\n');
+    expect(r.stdout).toContain('\nWhy Gina is gold:\n  1 repeat purchases a year >= loyal-repeats 1\n  last purchase 182 days ago <= lapse-days 365\n  profit per deal 2,000 >= gold-profit 1,250\n');
+    expect(r.stdout.match(/^\d+\t/gm)).toHaveLength(1);
+    const set = await crm('classify', '--explain', '--set', 'margin=30');
+    expect(set.stdout).toContain('  margin         30%       set\n');
+  });
+
+  it('records the capable judgement of a type 3 dealer: give up, or persist', async () => {
+    await crm('classify', '--set', 'type3-volume=40000');
+    const judge = await crm('classify');
+    expect(judge.stdout).toContain('\tDave\tnew\ttype 3 (judge)\t');
+    expect(judge.stderr).toContain('Type 3 dealers to judge: Dave (crm classify --customer NAME --capable yes|no).');
+    const no = await json('classify', '--customer', 'Dave', '--capable', 'no');
+    expect(no.customers).toHaveLength(1);
+    expect(no.customers[0]).toMatchObject({ name: 'Dave', type: 3, strategy: 'give-up' });
+    expect(no.customers[0].reasons).toContain('monthly volume 33,333.33 < type3-volume 40,000: type 3, not capable: give up');
+    expect((await json('classify', '--customer', 'Dave', '--capable', 'yes')).customers[0].strategy).toBe('persist');
+  });
+
+  it('filters crm customer list by tier', async () => {
+    await crm('classify');
+    expect((await json('customer', 'list', '--tier', 'gold')).map((c: { name: string }) => c.name)).toEqual(['Gina']);
+    expect((await crm('customer', 'list', '--tier', 'burden')).stdout).toContain('\tBob\t');
+    expect((await json('customer', 'list', '--tier', 'new')).map((c: { name: string }) => c.name)).toEqual(['Dave', 'Nina']);
+  });
+
+  it.each([
+    [['classify', '--set', 'gold=5'], /^crm: --set must be KEY=VALUE with KEY one of gold-profit, /],
+    [['classify', '--set', 'margin=lots'], /^crm: --set margin must be a percentage like 25 or 7.5% \(got "lots"\)\n$/],
+    [['classify', '--set', 'type3-volume=90000'], /^crm: type3-volume \(90000\) must not be above type1-volume \(80000\); change one of them\n$/],
+    [['classify', '--capable', 'yes'], /^crm: --capable needs --customer/],
+    [['classify', '--customer', 'Dave', '--capable', 'maybe'], /^crm: --capable must be one of yes, no, unknown \(got "maybe"\)\n$/],
+    [['classify', '--customer', 'Nobody'], /^crm: --customer: no customer named "Nobody"/],
+    [['customer', 'list', '--tier', 'platinum'], /^crm: --tier must be one of gold, meteor, stream, burden, new \(got "platinum"\)\n$/],
+  ])('bad input %j exits 2 with one line and changes nothing', async (args, message) => {
+    await crm('classify');
+    const before = readFileSync(crm.db);
+    const r = await crm(...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stdout).toBe('');
+    expect(readFileSync(crm.db).equals(before)).toBe(true);
+    expect((await json('classify')).run.previous.id).toBe(1);
+  });
+});
