@@ -2,6 +2,7 @@
  * Glue between the store and the pure playbook engine: which rules are in force, what the engine
  * needs to know, and storing what it plans. Called inside the caller's write transaction.
  */
+import { currentLang } from '../i18n.js';
 import { readFileSync } from 'node:fs';
 import type { Calendar, PlanInput, Rule } from '../domain/playbook.js';
 import { planFollowUps } from '../domain/playbook.js';
@@ -69,7 +70,7 @@ function buyer(store: Store, customerId: number): Buyer {
 }
 
 function planSale(store: Store, sale: Sale, existing: PlanInput['existing'], o: PlanOptions, who = buyer(store, sale.customerId)) {
-  return planFollowUps({ ...who, sale, existing, rules: o.rules, calendar: o.calendar, today: o.from, catchUp: o.catchUp });
+  return planFollowUps({ ...who, sale, existing, rules: o.rules, calendar: o.calendar, today: o.from, catchUp: o.catchUp, lang: currentLang() });
 }
 
 export function planForSale(store: Store, sale: Sale, calendar: Calendar, today: IsoDate, rules: Rule[]): Reminder[] {

@@ -1,4 +1,5 @@
 /** `crm rules list|check|use|preview`: the playbook as a file the salesperson can read and change. */
+import { currentLang } from '../i18n.js';
 import type { Command } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -129,7 +130,7 @@ export async function previewRules(opts: AddSaleOptions, deps: Deps): Promise<vo
   const { stopped, ...context } = planContext(store, customer.id);
   // The previewed sale would be the latest one, and the first if there is none yet.
   const history = { firstSaleId: context.firstSaleId ?? sale.id, lastSaleId: sale.id };
-  const plan = planFollowUps({ customer: asPlanned(customer, stopped), sale, referrer, existing, rules, calendar, today, ...context, ...history });
+  const plan = planFollowUps({ customer: asPlanned(customer, stopped), sale, referrer, existing, rules, calendar, today, ...context, ...history, lang: currentLang() });
   if (io.json) return printJson(io, { preview: plan.map(({ dedupeKey: _k, saleId: _s, ...p }) => p) });
   info(io, `Preview for ${customer.name}: ${sale.product} on ${sale.date}. Nothing is saved.`);
   printPlan(io, plan, 'would be recorded as missed');

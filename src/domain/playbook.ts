@@ -51,6 +51,8 @@ export interface Rule {
   id: string;
   action: string;
   title: string;
+  /** The title in Chinese, used when crm speaks Chinese (--lang zh); else `title`. */
+  titleZh?: string;
   lesson: string;
   when: When;
   if?: Condition;
@@ -85,6 +87,8 @@ export interface PlanInput {
   lastSaleId?: number;
   /** Move recently missed steps to today (default); re-planning turns it off. */
   catchUp?: boolean;
+  /** The language titles are written in (default English). */
+  lang?: 'en' | 'zh';
 }
 
 export interface PlannedFollowUp {
@@ -155,13 +159,13 @@ export function adjustForWeekend(due: Day, policy: WeekendPolicy = 'keep'): Day 
  * Moves recently missed one-off steps to today: per kind of action, the latest one, unless a step
  * of that kind is coming within CATCH_UP_DAYS anyway (the day-5 call makes up for the day-2 call).
  */
-function catchUp(planned: (PlannedFollowUp & { oneOff: boolean })[], today: Day): void {
+function catchUp(planned: (PlannedFollowUp & { oneOff: boolean })[], today: Day, lang: PlanInput['lang']): void {
   const horizon = addDays(today, CATCH_UP_DAYS);
   const recent = planned.filter((p) => p.state === 'missed' && p.oneOff && p.due >= addDays(today, -CATCH_UP_DAYS));
   for (const action of new Set(recent.map((p) => p.action))) {
     if (planned.some((p) => p.state === 'open' && p.oneOff && p.action === action && p.due <= horizon)) continue;
     const latest = recent.filter((p) => p.action === action).sort((a, b) => (a.due < b.due ? 1 : -1))[0];
-    latest.title += ` (late: was due ${latest.due})`;
+    latest.title += lang === 'zh' ? `（已晚：原定 ${latest.due}）` : ` (late: was due ${latest.due})`;
     Object.assign(latest, { due: today, state: 'open', reason: null });
   }
 }
@@ -182,7 +186,7 @@ export function planFollowUps(input: PlanInput): PlannedFollowUp[] {
         saleId: sale.id,
         rule: rule.id,
         action: rule.action,
-        title: renderTemplate(rule.title, vars),
+        title: renderTemplate((input.lang === 'zh' && rule.titleZh) || rule.title, vars),
         lesson: rule.lesson,
         due,
         state: due >= today ? 'open' : 'missed',
@@ -193,7 +197,7 @@ export function planFollowUps(input: PlanInput): PlannedFollowUp[] {
       });
     }
   }
-  if (input.catchUp !== false) catchUp(planned, today);
+  if (input.catchUp !== false) catchUp(planned, today, input.lang);
   return planned
     .map(({ oneOff: _oneOff, ...p }) => p)
     .sort((a, b) => (a.due === b.due ? 0 : a.due < b.due ? -1 : 1));

@@ -109,7 +109,7 @@ export function readPlaybook(text: string): { playbook?: Playbook; problems: Pro
       if (seen.has(r.id)) problems.push({ line, message: `duplicate rule id "${r.id}" (first on line ${seen.get(r.id)}); give each rule its own id` });
       else seen.set(r.id, line);
       const email = (r.email ?? {}) as Raw;
-      for (const message of checkTexts(r.id, [r.title, email.subject, email.text])) problems.push({ line, message });
+      for (const message of checkTexts(r.id, [r.title, r['title-zh'], email.subject, email.text])) problems.push({ line, message });
     }
     const parsed = ruleSchema.safeParse(raw);
     if (!parsed.success) return report(parsed.error.issues, ['rules', i]);
@@ -117,7 +117,7 @@ export function readPlaybook(text: string): { playbook?: Playbook; problems: Pro
     if (typeof when === 'string') return problems.push({ line: lineOf(doc, lc, ['rules', i, 'when']), message: `rules[${i}].when: ${when}` });
     const d = parsed.data;
     rules.push({
-      id: d.id, action: d.action, title: d.title, lesson: d.lesson, when,
+      id: d.id, action: d.action, title: d.title, ...(d['title-zh'] ? { titleZh: d['title-zh'] } : {}), lesson: d.lesson, when,
       ...(d.if ? { if: toCondition(d.if) } : {}),
       ...(d.target ? { target: d.target } : {}),
       ...(d.weekend ? { weekend: d.weekend } : {}),

@@ -57,6 +57,7 @@ export const ruleSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'must be lower-case letters, digits and dashes, like call-day-2' }),
   action: z.enum(ACTIONS),
   title: z.string().min(1),
+  'title-zh': z.string().min(1).optional(),
   lesson: z.union([z.string(), z.number()]).transform(String),
   when: whenSchema,
   if: conditionSchema.optional(),

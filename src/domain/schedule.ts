@@ -19,6 +19,8 @@ const CARD_PRIORITY: Record<'cn' | 'west', string[]> = {
   west: ['christmas', 'new-year', 'valentines', 'thanksgiving', 'labour-day'],
 };
 /** A month without a festival still gets a card, with a seasonal theme of its own. */
+const SEASONAL_THEMES_ZH = ['新年问候', '冬日问候', '早春问候', '春日问候', '暮春问候', '初夏问候', '盛夏问候', '夏末问候', '初秋问候',
+  '秋日问候', '深秋问候', '岁末问候'];
 const SEASONAL_THEMES = ['new-year greetings', 'winter greetings', 'early-spring greetings', 'spring greetings',
   'late-spring greetings', 'early-summer greetings', 'summer greetings', 'late-summer greetings', 'early-autumn greetings',
   'autumn greetings', 'late-autumn greetings', 'year-end greetings'];
@@ -80,13 +82,13 @@ function monthlyCards(input: PlanInput, count: number, leadDays: number): Occurr
     const best = CARD_PRIORITY[culture].map((id) => inMonth.find((f) => f.id === id)).find(Boolean);
     const key = first.slice(0, 7);
     if (best) {
-      const theme = culture === 'cn' ? `${best.nameZh} ${best.name}` : best.name;
+      const theme = input.lang === 'zh' ? best.nameZh : culture === 'cn' ? `${best.nameZh} ${best.name}` : best.name;
       // Never before the day after the sale: a card for 1 October bought on 30 September still goes.
       const due = addDays(best.date, -leadDays) > input.sale.date ? addDays(best.date, -leadDays) : addDays(input.sale.date, 1);
-      out.push({ due, key, scope: 'customer', vars: { festival: best.name, theme } });
+      out.push({ due, key, scope: 'customer', vars: { festival: input.lang === 'zh' ? best.nameZh : best.name, theme } });
     } else {
       const day = Math.min(Number(input.sale.date.slice(8)), daysInMonth(y, m));
-      out.push({ due: isoOf(y, m, day), key, scope: 'customer', vars: { theme: SEASONAL_THEMES[m - 1] } });
+      out.push({ due: isoOf(y, m, day), key, scope: 'customer', vars: { theme: (input.lang === 'zh' ? SEASONAL_THEMES_ZH : SEASONAL_THEMES)[m - 1] } });
     }
   }
   return out;
@@ -96,7 +98,7 @@ function yearly(input: PlanInput, which: 'birthday' | 'special-days', offset: nu
   const { customer, sale, today } = input;
   const from = sale.date > today ? sale.date : today;
   const days = which === 'birthday'
-    ? customer.birthday ? [{ day: customer.birthday, label: 'birthday' }] : []
+    ? customer.birthday ? [{ day: customer.birthday, label: input.lang === 'zh' ? '生日' : 'birthday' }] : []
     : customer.specialDays;
   return days.map((d) => {
     const day = nextYearly(monthDay(d.day), addDays(from, -offset));
@@ -116,7 +118,7 @@ function festivalVisits(input: PlanInput, ids: string[], days: number): Occurren
       const f = calendar.festivalsInYear(year).find((x) => x.id === id);
       const due = f && addDays(f.date, days);
       if (f && due && due >= from) {
-        out.push({ due, key: `${id}:${yearOf(f.date)}`, scope: 'customer', vars: { festival: f.name } });
+        out.push({ due, key: `${id}:${yearOf(f.date)}`, scope: 'customer', vars: { festival: input.lang === 'zh' ? f.nameZh : f.name } });
         break;
       }
     }
