@@ -11,7 +11,11 @@ const MACHINE = /^(SELECT|INSERT|UPDATE|DELETE|CREATE|WITH|PRAGMA|BEGIN|ON CONFL
 
 function isWrapped(src, index) {
   const before = src.slice(Math.max(0, index - 40), index);
-  return /(?<![\w.])t\(\s*$/.test(before) || /\/\/ i18n-ignore[^\n]*\n[^\n]*$/.test(src.slice(Math.max(0, index - 300), index));
+  if (/(?<![\w.])t\(\s*$/.test(before)) return true;
+  // `// i18n-ignore: why` on the line before, or a block between i18n-ignore-start and -end.
+  if (/\/\/ i18n-ignore[^\n]*\n[^\n]*$/.test(src.slice(Math.max(0, index - 300), index))) return true;
+  const upTo = src.slice(0, index);
+  return upTo.lastIndexOf('// i18n-ignore-start') > upTo.lastIndexOf('// i18n-ignore-end');
 }
 
 // Data, not interface: the store's SQL, festival names (both languages already), the demo's sample

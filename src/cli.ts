@@ -16,7 +16,7 @@ import { colorLevel, makeColor, type Io } from './ui/io.js';
 import { inquirerPrompter, type Prompter } from './ui/prompter.js';
 import { defaultDbPath } from './store/paths.js';
 import { COMMANDS } from './commands/index.js';
-import { detectLang, setLanguage } from './i18n.js';
+import { detectLang, setLanguage, t } from './i18n.js';
 
 export interface MainOptions {
   env?: NodeJS.ProcessEnv;
@@ -43,25 +43,60 @@ interface GlobalOptions {
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string })
   .version;
 
+/** The section titles commander writes in every help text. */
+function helpTitle(title: string): string {
+  const titles: Record<string, string> = {
+    'Usage:': t('Usage:'),
+    'Arguments:': t('Arguments:'),
+    'Options:': t('Options:'),
+    // i18n-ignore: commander's own title, matched here to be translated
+    'Global Options:': t('Global Options:'),
+    'Commands:': t('Commands:'),
+  };
+  return titles[title] ?? title;
+}
+
+/** Commander's own error messages, in the language in force and on one line. */
+export function commanderMessage(raw: string): string {
+  const msg = raw.trim().replace(/^error: /, '');
+  const hint = /\n\(Did you mean (.+)\?\)$/.exec(msg);
+  const first = msg.split('\n')[0];
+  const suggestion = hint ? ' ' + t('(did you mean {suggestion}?)', { suggestion: hint[1] }) : '';
+  let m: RegExpExecArray | null;
+  let text = first;
+  if ((m = /^unknown option '(.+)'$/.exec(first))) text = t("unknown option '{option}'", { option: m[1] });
+  else if ((m = /^unknown command '(.+)'$/.exec(first))) text = t("unknown command '{command}'", { command: m[1] });
+  else if ((m = /^missing required argument '(.+)'$/.exec(first))) text = t("missing required argument '{argument}'", { argument: m[1] });
+  else if ((m = /^required option '(.+)' not specified$/.exec(first))) text = t("required option '{option}' not specified", { option: m[1] });
+  else if ((m = /^option '(.+)' argument missing$/.exec(first))) text = t("option '{option}' needs a value", { option: m[1] });
+  else if ((m = /^too many arguments.*Expected (\d+) arguments? but got (\d+)\.$/.exec(first))) {
+    text = t('too many arguments: expected {expected}, got {got}', { expected: m[1], got: m[2] });
+  }
+  return t('{message}{suggestion} (see --help)', { message: text, suggestion });
+}
+
 export function buildProgram(write: { out: (s: string) => void; err: (s: string) => void }, run: RunCommand): Command {
   const program = new Command('crm')
-    .description('Follow-up planner for salespeople: after every close, no contact forgotten, no complaint half-handled.')
-    .version(VERSION, '-V, --version')
-    .option('--db <path>', 'the SQLite file (env: CRM_DB; default: $XDG_DATA_HOME/crm/crm.db)')
-    .option('--today <YYYY-MM-DD>', 'the date to treat as today (env: CRM_TODAY; default: the local date)')
-    .option('--json', 'print one JSON document on stdout')
-    .option('--lang <lang>', 'en or zh (env: CRM_LANG; default: from LC_ALL, LC_MESSAGES or LANG)')
-    .option('--no-color', 'no colour, even on a terminal')
+    .description(t('Follow-up planner for salespeople: after every close, no contact forgotten, no complaint half-handled.'))
+    .version(VERSION, '-V, --version', t('print the version number'))
+    .helpOption('-h, --help', t('show help for the command'))
+    .helpCommand('help [command]', t('show help for a command'))
+    .configureHelp({ styleTitle: helpTitle })
+    .option('--db <path>', t('the SQLite file (env: CRM_DB; default: $XDG_DATA_HOME/crm/crm.db)'))
+    .option('--today <YYYY-MM-DD>', t('the date to treat as today (env: CRM_TODAY; default: the local date)'))
+    .option('--json', t('print one JSON document on stdout'))
+    .option('--lang <lang>', t('en or zh (env: CRM_LANG; default: from LC_ALL, LC_MESSAGES or LANG)'))
+    .option('--no-color', t('no colour, even on a terminal'))
     .exitOverride()
     .configureOutput({
       writeOut: write.out,
       writeErr: write.err,
       // One line, as every crm error: commander's message plus where help is.
-      outputError: (str, w) => w(`crm: ${str.trim().replace(/^error: /, '')} (see --help)\n`),
+      outputError: (str, w) => w(`crm: ${commanderMessage(str)}\n`),
     });
   program.addHelpText(
     'after',
-    '\nExamples:\n  $ crm demo\n  $ crm customer add "王芳" --phone "+86 138 0013 8000" --birthday 03-15\n  $ crm today --days 14',
+    t('\nExamples:\n  $ crm demo\n  $ crm customer add "王芳" --phone "+86 138 0013 8000" --birthday 03-15\n  $ crm today --days 14'),
   );
   for (const register of COMMANDS) register(program, run);
   return program;
@@ -76,17 +111,25 @@ function todayFrom(opts: GlobalOptions, env: NodeJS.ProcessEnv, now: Date): stri
 function errorLine(e: unknown, env: NodeJS.ProcessEnv): { line: string; code: number } {
   if (e instanceof CrmError) return { line: e.message, code: e.exitCode };
   const err = e as { name?: string; code?: string; message?: string; stack?: string };
-  if (err?.name === 'ExitPromptError') return { line: 'cancelled', code: 130 };
+  if (err?.name === 'ExitPromptError') return { line: t('cancelled'), code: 130 };
   if (err?.code === 'SQLITE_BUSY' || err?.code === 'SQLITE_LOCKED') {
-    return { line: 'the database is busy (another crm is writing); try again in a moment', code: 1 };
+    return { line: t('the database is busy (another crm is writing); try again in a moment'), code: 1 };
   }
-  if (err?.code === 'SQLITE_FULL' || err?.code === 'ENOSPC') return { line: 'the disk is full; free some space and try again', code: 1 };
-  const detail = env.CRM_DEBUG === '1' ? `\n${err?.stack ?? String(e)}` : ' (run with CRM_DEBUG=1 for details)';
-  return { line: `internal error: ${err?.message ?? String(e)}${detail}`, code: 1 };
+  if (err?.code === 'SQLITE_FULL' || err?.code === 'ENOSPC') return { line: t('the disk is full; free some space and try again'), code: 1 };
+  const message = err?.message ?? String(e);
+  if (env.CRM_DEBUG === '1') return { line: `${t('internal error: {message}', { message })}\n${err?.stack ?? ''}`, code: 1 };
+  return { line: t('internal error: {message} (run with CRM_DEBUG=1 for details)', { message }), code: 1 };
 }
 
 export async function main(argv: string[], options: MainOptions = {}): Promise<number> {
   const env = options.env ?? process.env;
+  if (!options.stdout) {
+    // `crm today | head` closes the pipe early: that is the reader's choice, not an error.
+    process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   const out = options.stdout ?? ((s: string) => void process.stdout.write(s));
   const err = options.stderr ?? ((s: string) => void process.stderr.write(s));
   const stdoutIsTTY = options.stdoutIsTTY ?? Boolean(process.stdout.isTTY);

@@ -3,15 +3,16 @@
  * form and what was given, because that one line is all the user sees.
  */
 import { UsageError } from '../errors.js';
+import { t } from '../i18n.js';
 import { isValidIsoDate, isoOf, type IsoDate } from './dates.js';
 
 function bad(field: string, form: string, got: string): never {
-  throw new UsageError(`${field} must be ${form} (got ${JSON.stringify(got)})`);
+  throw new UsageError(t('{field} must be {form} (got {got})', { field, form, got: JSON.stringify(got) }));
 }
 
 export function parseDate(input: string, field: string): IsoDate {
   const s = input.trim();
-  if (!isValidIsoDate(s)) bad(field, 'a real date like 2026-03-02 (YYYY-MM-DD)', input);
+  if (!isValidIsoDate(s)) bad(field, t('a real date like 2026-03-02 (YYYY-MM-DD)'), input);
   return s;
 }
 
@@ -23,22 +24,22 @@ export function parseYearlyDay(input: string, field: string): string {
   if (full && isValidIsoDate(s)) return s;
   // 2000 is a leap year, so '02-29' is accepted as a birthday.
   if (short && isValidIsoDate(isoOf(2000, Number(short[1]), Number(short[2])))) return s;
-  return bad(field, 'a day like 03-15 (MM-DD) or 1980-03-15 (YYYY-MM-DD)', input);
+  return bad(field, t('a day like 03-15 (MM-DD) or 1980-03-15 (YYYY-MM-DD)'), input);
 }
 
 /** 'MM-DD label', as in --special "06-18 wedding anniversary". */
 export function parseSpecialDay(input: string): { day: string; label: string } {
   const m = /^\s*(\S+)\s+(.+?)\s*$/.exec(input);
-  if (!m) bad('--special', 'a day and a label like "06-18 wedding anniversary"', input);
+  if (!m) bad('--special', t('a day and a label like "06-18 wedding anniversary"'), input);
   return { day: parseYearlyDay(m[1], '--special'), label: m[2] };
 }
 
 /** Money as integer cents, so sums never drift: '1200', '1200.5', '1,200.50'. */
 export function parseAmount(input: string, field: string): number {
   const s = input.trim().replace(/,/g, '');
-  if (!/^-?\d+(\.\d{1,2})?$/.test(s)) bad(field, 'a number like 1200 or 1200.50', input);
+  if (!/^-?\d+(\.\d{1,2})?$/.test(s)) bad(field, t('a number like 1200 or 1200.50'), input);
   const cents = Math.round(Number(s) * 100);
-  if (!Number.isSafeInteger(cents)) bad(field, 'a number like 1200 or 1200.50', input);
+  if (!Number.isSafeInteger(cents)) bad(field, t('a number like 1200 or 1200.50'), input);
   return cents;
 }
 
@@ -46,7 +47,7 @@ export function parsePositiveInt(input: string, field: string, { allowZero = fal
   const s = input.trim();
   const n = Number(s);
   if (!/^\d+$/.test(s) || !Number.isSafeInteger(n) || (!allowZero && n === 0)) {
-    bad(field, allowZero ? 'a whole number like 0, 3 or 12' : 'a whole number like 1, 3 or 12', input);
+    bad(field, allowZero ? t('a whole number like 0, 3 or 12') : t('a whole number like 1, 3 or 12'), input);
   }
   return n;
 }
@@ -56,14 +57,14 @@ export function parsePositiveInt(input: string, field: string, { allowZero = fal
 const EMAIL = /^[^\s@<>()[\]\\,;:"\x00-\x1f\x7f]+@[^\s@<>()[\]\\,;:"\x00-\x1f\x7f]+\.[^\s@<>()[\]\\,;:"\x00-\x1f\x7f]+$/;
 export function parseEmail(input: string, field = '--email'): string {
   const s = input.trim();
-  if (!EMAIL.test(s) || s.length > 254) bad(field, 'an address like name@example.com', input);
+  if (!EMAIL.test(s) || s.length > 254) bad(field, t('an address like name@example.com'), input);
   return s;
 }
 
 export function parsePhone(input: string, field = '--phone'): string {
   const s = input.trim();
   if (!/^\+?[\d ().-]{3,30}$/.test(s) || !/\d{3}/.test(s.replace(/\D/g, ''))) {
-    bad(field, 'digits, spaces, +, -, ( or ), like +86 138 0013 8000', input);
+    bad(field, t('digits, spaces, +, -, ( or ), like +86 138 0013 8000'), input);
   }
   return s;
 }
@@ -73,21 +74,21 @@ export type Channel = (typeof CHANNELS)[number];
 
 export function parseChoice<T extends string>(input: string, field: string, choices: readonly T[]): T {
   const s = input.trim().toLowerCase();
-  if (!(choices as readonly string[]).includes(s)) bad(field, `one of ${choices.join(', ')}`, input);
+  if (!(choices as readonly string[]).includes(s)) bad(field, t('one of {choices}', { choices: choices.join(', ') }), input);
   return s as T;
 }
 
 /** Free text that ends up in a table or a mail: control characters other than newline and tab are refused. */
 export function parseText(input: string, field: string, { multiline = true } = {}): string {
   const forbidden = multiline ? /[\x00-\x08\x0b-\x1f\x7f]/ : /[\x00-\x1f\x7f]/;
-  if (forbidden.test(input)) bad(field, multiline ? 'text without control characters' : 'one line of text', input);
+  if (forbidden.test(input)) bad(field, multiline ? t('text without control characters') : t('one line of text'), input);
   return input;
 }
 
 export function parseName(input: string, field = 'name'): string {
   const s = parseText(input, field, { multiline: false }).trim();
-  if (!s) bad(field, 'a non-empty name', input);
-  if (/^\d+$/.test(s)) bad(field, 'a name with at least one non-digit (numbers are customer ids)', input);
+  if (!s) bad(field, t('a non-empty name'), input);
+  if (/^\d+$/.test(s)) bad(field, t('a name with at least one non-digit (numbers are customer ids)'), input);
   return s;
 }
 

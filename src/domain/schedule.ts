@@ -19,11 +19,16 @@ const CARD_PRIORITY: Record<'cn' | 'west', string[]> = {
   west: ['christmas', 'new-year', 'valentines', 'thanksgiving', 'labour-day'],
 };
 /** A month without a festival still gets a card, with a seasonal theme of its own. */
+// i18n-ignore-start: card themes in both languages, chosen by the planning language
 const SEASONAL_THEMES_ZH = ['新年问候', '冬日问候', '早春问候', '春日问候', '暮春问候', '初夏问候', '盛夏问候', '夏末问候', '初秋问候',
   '秋日问候', '深秋问候', '岁末问候'];
 const SEASONAL_THEMES = ['new-year greetings', 'winter greetings', 'early-spring greetings', 'spring greetings',
   'late-spring greetings', 'early-summer greetings', 'summer greetings', 'late-summer greetings', 'early-autumn greetings',
   'autumn greetings', 'late-autumn greetings', 'year-end greetings'];
+// i18n-ignore-end
+
+// i18n-ignore: the birthday's {label} in the planning language
+const BIRTHDAY_LABEL = { en: 'birthday', zh: '生日' };
 
 export function customerCulture(c: { name: string; company: string | null }): 'cn' | 'west' {
   return hasCjk(c.name) || hasCjk(c.company ?? '') ? 'cn' : 'west';
@@ -98,7 +103,7 @@ function yearly(input: PlanInput, which: 'birthday' | 'special-days', offset: nu
   const { customer, sale, today } = input;
   const from = sale.date > today ? sale.date : today;
   const days = which === 'birthday'
-    ? customer.birthday ? [{ day: customer.birthday, label: input.lang === 'zh' ? '生日' : 'birthday' }] : []
+    ? customer.birthday ? [{ day: customer.birthday, label: BIRTHDAY_LABEL[input.lang ?? 'en'] }] : []
     : customer.specialDays;
   return days.map((d) => {
     const day = nextYearly(monthDay(d.day), addDays(from, -offset));

@@ -3,6 +3,7 @@
  * (or when forced), and nothing but one JSON document on stdout under --json.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
+import { t } from '../i18n.js';
 
 export interface Io {
   stdout(text: string): void;
@@ -46,12 +47,13 @@ export function info(io: Io, message: string): void {
 }
 
 export function warn(io: Io, message: string): void {
-  io.stderr(io.color.yellow(`warning: ${message}`) + '\n');
+  io.stderr(io.color.yellow(t('warning: {message}', { message })) + '\n');
 }
 
 export function formatMoney(cents: number): string {
   const sign = cents < 0 ? '-' : '';
   const abs = Math.abs(cents);
+  // i18n-ignore: digit grouping with commas reads the same in both languages
   const whole = Math.floor(abs / 100).toLocaleString('en-US');
   const frac = abs % 100;
   return `${sign}${whole}${frac ? '.' + String(frac).padStart(2, '0') : ''}`;
