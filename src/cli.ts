@@ -20,6 +20,7 @@ export interface MainOptions {
   stdout?: (text: string) => void;
   stderr?: (text: string) => void;
   stdoutIsTTY?: boolean;
+  stderrIsTTY?: boolean;
   stdinIsTTY?: boolean;
   now?: Date;
 }
@@ -91,6 +92,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
       stdout: out,
       stderr: err,
       isTTY: stdoutIsTTY && !json,
+      stderrIsTTY: options.stderrIsTTY ?? Boolean(process.stderr.isTTY),
       stdinIsTTY: options.stdinIsTTY ?? Boolean(process.stdin.isTTY),
       json,
       color: makeColor(colorLevel({ isTTY: stdoutIsTTY, json, noColorFlag: opts.color === false, env })),

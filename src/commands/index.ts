@@ -4,7 +4,9 @@ import type { RunCommand } from '../cli.js';
 import * as addSale from './add-sale.js';
 import * as customer from './customer.js';
 import * as demo from './demo.js';
+import * as exportCommand from './export.js';
 import * as followup from './followup.js';
+import * as importCommand from './import.js';
 import * as today from './today.js';
 
 export const COMMANDS: ((program: Command, run: RunCommand) => void)[] = [
@@ -13,4 +15,6 @@ export const COMMANDS: ((program: Command, run: RunCommand) => void)[] = [
   addSale.register,
   today.register,
   followup.register,
+  importCommand.register,
+  exportCommand.register,
 ];

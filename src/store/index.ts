@@ -3,18 +3,21 @@ import { openDatabase, type Db } from './db.js';
 import { CustomerRepo } from './customers.js';
 import { SaleRepo } from './sales.js';
 import { ContactRepo, ReminderRepo } from './reminders.js';
+import { TransferRepo } from './transfer.js';
 
 export class Store {
   readonly customers: CustomerRepo;
   readonly sales: SaleRepo;
   readonly reminders: ReminderRepo;
   readonly contacts: ContactRepo;
+  readonly transfer: TransferRepo;
 
   constructor(readonly db: Db) {
     this.customers = new CustomerRepo(db);
     this.sales = new SaleRepo(db);
     this.reminders = new ReminderRepo(db);
     this.contacts = new ContactRepo(db);
+    this.transfer = new TransferRepo(db);
   }
 
   /**
@@ -23,6 +26,11 @@ export class Store {
    */
   write<T>(fn: () => T): T {
     return this.db.transaction(fn).immediate();
+  }
+
+  /** Runs `fn` on one snapshot: reads that must agree (an export) see no write land between them. */
+  read<T>(fn: () => T): T {
+    return this.db.transaction(fn).deferred();
   }
 
   close(): void {

@@ -92,6 +92,11 @@ export class ReminderRepo {
     return (this.db.prepare('SELECT * FROM reminders WHERE sale_id = ? ORDER BY due, id').all(saleId) as Row[]).map(toReminder);
   }
 
+  /** Every follow-up in id order, for export. */
+  all(): Reminder[] {
+    return (this.db.prepare('SELECT * FROM reminders ORDER BY id').all() as Row[]).map(toReminder);
+  }
+
   close(id: number, state: Exclude<ReminderState, 'open'>, today: IsoDate, reason: string | null): void {
     this.db.prepare('UPDATE reminders SET state = ?, closed_on = ?, reason = ? WHERE id = ?').run(state, today, reason, id);
   }
@@ -118,6 +123,10 @@ interface ContactRow {
   note: string | null;
 }
 
+function toContact(r: ContactRow): Contact {
+  return { id: r.id, customerId: r.customer_id, reminderId: r.reminder_id, date: r.date, kind: r.kind, outcome: r.outcome, note: r.note };
+}
+
 export class ContactRepo {
   constructor(private readonly db: Db) {}
 
@@ -130,7 +139,11 @@ export class ContactRepo {
   }
 
   forCustomer(customerId: number): Contact[] {
-    const rows = this.db.prepare('SELECT * FROM contacts WHERE customer_id = ? ORDER BY date, id').all(customerId) as ContactRow[];
-    return rows.map((r) => ({ id: r.id, customerId: r.customer_id, reminderId: r.reminder_id, date: r.date, kind: r.kind, outcome: r.outcome, note: r.note }));
+    return (this.db.prepare('SELECT * FROM contacts WHERE customer_id = ? ORDER BY date, id').all(customerId) as ContactRow[]).map(toContact);
+  }
+
+  /** Every contact in id order, for export. */
+  all(): Contact[] {
+    return (this.db.prepare('SELECT * FROM contacts ORDER BY id').all() as ContactRow[]).map(toContact);
   }
 }

@@ -62,6 +62,11 @@ export class SaleRepo {
     return (this.db.prepare('SELECT * FROM sales WHERE customer_id = ? ORDER BY date, id').all(customerId) as Row[]).map(toSale);
   }
 
+  /** Every sale in id order, for export and import matching. */
+  all(): Sale[] {
+    return (this.db.prepare('SELECT * FROM sales ORDER BY id').all() as Row[]).map(toSale);
+  }
+
   count(): number {
     return (this.db.prepare('SELECT count(*) AS n FROM sales').get() as { n: number }).n;
   }
