@@ -74,6 +74,7 @@ function errorLine(e: unknown, env: NodeJS.ProcessEnv): { line: string; code: nu
     return { line: 'the database is busy (another crm is writing); try again in a moment', code: 1 };
   }
   if (err?.code === 'SQLITE_FULL' || err?.code === 'ENOSPC') return { line: 'the disk is full; free some space and try again', code: 1 };
+  if (err?.code?.startsWith('SQLITE_CORRUPT')) return { line: 'the database file is damaged; run crm doctor for what to do', code: 1 };
   const detail = env.CRM_DEBUG === '1' ? `\n${err?.stack ?? String(e)}` : ' (run with CRM_DEBUG=1 for details)';
   return { line: `internal error: ${err?.message ?? String(e)}${detail}`, code: 1 };
 }

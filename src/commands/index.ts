@@ -2,8 +2,10 @@
 import type { Command } from 'commander';
 import type { RunCommand } from '../cli.js';
 import * as addSale from './add-sale.js';
+import * as backup from './backup.js';
 import * as customer from './customer.js';
 import * as demo from './demo.js';
+import * as doctor from './doctor.js';
 import * as exportCommand from './export.js';
 import * as followup from './followup.js';
 import * as importCommand from './import.js';
@@ -17,4 +19,6 @@ export const COMMANDS: ((program: Command, run: RunCommand) => void)[] = [
   followup.register,
   importCommand.register,
   exportCommand.register,
+  backup.register,
+  doctor.register,
 ];

@@ -4,6 +4,7 @@ import { CustomerRepo } from './customers.js';
 import { SaleRepo } from './sales.js';
 import { ContactRepo, ReminderRepo } from './reminders.js';
 import { TransferRepo } from './transfer.js';
+import { HealthRepo } from './health.js';
 
 export class Store {
   readonly customers: CustomerRepo;
@@ -11,6 +12,7 @@ export class Store {
   readonly reminders: ReminderRepo;
   readonly contacts: ContactRepo;
   readonly transfer: TransferRepo;
+  readonly health: HealthRepo;
 
   constructor(readonly db: Db) {
     this.customers = new CustomerRepo(db);
@@ -18,6 +20,7 @@ export class Store {
     this.reminders = new ReminderRepo(db);
     this.contacts = new ContactRepo(db);
     this.transfer = new TransferRepo(db);
+    this.health = new HealthRepo(db);
   }
 
   /**
