@@ -1,12 +1,12 @@
 /** The work of `crm export`: customers, sales, follow-ups or contacts as Excel-safe CSV, JSON to restore, or a calendar feed. */
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Deps } from '../deps.js';
 import { UsageError, UserError } from '../errors.js';
-import { formatCsv } from '../domain/csv.js';
-import { renderCalendar } from '../domain/ics.js';
+import { csvLines } from '../domain/csv.js';
+import { calendarChunks } from '../domain/ics.js';
 import {
-  contactsCsv, customersCsv, exportDocument, reminderEvent, remindersCsv, salesCsv, type CsvTable, type ExportData,
+  contactsCsv, customersCsv, exportJsonChunks, reminderEvent, remindersCsv, salesCsv, type CsvTable, type ExportData,
 } from '../domain/export-format.js';
 import { parseChoice } from '../domain/parse.js';
 import type { Customer } from '../domain/customer.js';
@@ -46,41 +46,66 @@ function csvTable(store: Store, what: What, customers: Map<number, Customer>): C
     case 'sales':
       return salesCsv(store.sales.all(), customers);
     case 'reminders':
-      return remindersCsv(store.reminders.all(), customers);
+      return remindersCsv(store.reminders.each(), customers);
     case 'contacts':
       return contactsCsv(store.contacts.all(), customers);
   }
 }
 
-function render(deps: Deps, format: Format, what: What | undefined, databaseId: string): { text: string; count: number } {
+/** Counts what passes, for the report. */
+function* counted<T>(items: Iterable<T>, tally: { n: number }): Generator<T> {
+  for (const x of items) {
+    tally.n++;
+    yield x;
+  }
+}
+
+function chunks(deps: Deps, format: Format, what: What | undefined, databaseId: string, tally: { n: number }): Iterable<string> {
   const { store, today } = deps;
   const customers = new Map(store.customers.all().map((c) => [c.id, c]));
   if (format === 'csv') {
     const table = csvTable(store, what!, customers);
-    return { text: formatCsv(table.header, table.rows), count: table.rows.length };
+    return csvLines(table.header, counted(table.rows, tally));
   }
   if (format === 'ics') {
-    const open = store.reminders.agenda('9999-12-31');
-    const events = open.map((r) => reminderEvent(r, customers.get(r.customerId), databaseId));
-    return { text: renderCalendar(events, { name: 'crm follow-ups', today }), count: events.length };
+    const events = store.reminders.agenda('9999-12-31').map((r) => reminderEvent(r, customers.get(r.customerId), databaseId));
+    return calendarChunks(counted(events, tally), { name: 'crm follow-ups', today });
   }
   const data: ExportData = {};
-  if (!what || what === 'customers') data.customers = [...customers.values()];
-  if (!what || what === 'sales') data.sales = store.sales.all();
-  if (!what || what === 'reminders') data.reminders = store.reminders.all();
-  if (!what || what === 'contacts') data.contacts = store.contacts.all();
-  const count = Object.values(data).reduce((n, list) => n + list.length, 0);
-  return { text: JSON.stringify(exportDocument(data, { databaseId, today }), null, 2) + '\n', count };
+  if (!what || what === 'customers') data.customers = counted(customers.values(), tally);
+  if (!what || what === 'sales') data.sales = counted(store.sales.all(), tally);
+  if (!what || what === 'reminders') data.reminders = counted(store.reminders.each(), tally);
+  if (!what || what === 'contacts') data.contacts = counted(store.contacts.all(), tally);
+  return exportJsonChunks(data, { databaseId, today });
+}
+
+/** Pieces gathered into writes of about a megabyte. */
+function drain(pieces: Iterable<string>, write: (text: string) => void): void {
+  let buffer = '';
+  for (const p of pieces) {
+    buffer += p;
+    if (buffer.length >= 1 << 20) {
+      write(buffer);
+      buffer = '';
+    }
+  }
+  if (buffer) write(buffer);
 }
 
 /** Written beside the target and renamed over it, so a calendar app never reads half a file. */
-function writeOut(path: string, text: string): void {
+function writeOut(path: string, pieces: Iterable<string>): void {
   const tmp = `${path}.${process.pid}.tmp`;
   try {
-    writeFileSync(tmp, text, { mode: 0o600 });
+    const fd = openSync(tmp, 'w', 0o600);
+    try {
+      drain(pieces, (text) => writeSync(fd, text));
+    } finally {
+      closeSync(fd);
+    }
     renameSync(tmp, path);
   } catch (e) {
     rmSync(tmp, { force: true });
+    if (!/^E[A-Z]+$/.test(String((e as { code?: unknown }).code))) throw e;
     throw new UserError(`cannot write ${path}: ${(e as Error).message}; pass --out with a writable path`);
   }
 }
@@ -95,10 +120,14 @@ export function runExport(opts: ExportOptions, deps: Deps): void {
   const { store } = deps;
   // The id is created on first use, a write; then one snapshot, so no sale lands without its customer.
   const databaseId = format === 'csv' ? '' : store.write(() => store.transfer.databaseId());
-  const { text, count } = store.read(() => render(deps, format, what, databaseId));
-  if (!opts.out) return io.stdout(text);
-  writeOut(opts.out, text);
-  const report = { file: opts.out, format, what: what ?? 'all', records: count };
+  const tally = { n: 0 };
+  store.read(() => {
+    const pieces = chunks(deps, format, what, databaseId, tally);
+    if (opts.out) writeOut(opts.out, pieces);
+    else drain(pieces, io.stdout);
+  });
+  if (!opts.out) return;
+  const report = { file: opts.out, format, what: what ?? 'all', records: tally.n };
   if (io.json) printJson(io, report);
-  else info(io, `Exported ${count} ${what ?? 'records'} to ${opts.out} (${format}).`);
+  else info(io, `Exported ${tally.n} ${what ?? 'records'} to ${opts.out} (${format}).`);
 }

@@ -19,6 +19,7 @@ function readBytes(file: string): Buffer {
     const code = (e as { code?: string }).code;
     if (code === 'ENOENT') throw new UsageError(`${file}: no such file; check the path`);
     if (code === 'EISDIR') throw new UsageError(`${file} is a directory; give a .csv or .json file`);
+    if (code === 'ERR_FS_FILE_TOO_LARGE') tooLarge(file, new RangeError(code));
     throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
   }
 }
@@ -47,8 +48,19 @@ function jsonRows(list: unknown[], encoding: string): Source {
   return { kind: 'rows', header, records, firstRow: 1, encoding, size: records.length };
 }
 
+function tooLarge(file: string, e: unknown): never {
+  if (!(e instanceof RangeError)) throw e;
+  throw new UsageError(`${file} is too large to read at once; split it into smaller files (a whole database is copied with crm backup)`);
+}
+
 export function readSource(file: string, forcedEncoding?: string): Source {
-  const { text, encoding } = decodeText(readBytes(file), forcedEncoding);
+  let decoded: ReturnType<typeof decodeText>;
+  try {
+    decoded = decodeText(readBytes(file), forcedEncoding);
+  } catch (e) {
+    tooLarge(file, e);
+  }
+  const { text, encoding } = decoded;
   const ext = extname(file).toLowerCase();
   const looksJson = ext === '.json' || (!['.csv', '.tsv', '.txt'].includes(ext) && /^\s*[[{]/.test(text));
   if (looksJson) {
@@ -56,6 +68,7 @@ export function readSource(file: string, forcedEncoding?: string): Source {
     try {
       doc = JSON.parse(text);
     } catch (e) {
+      if (!(e instanceof SyntaxError)) tooLarge(file, e);
       throw new UsageError(`${file} is not valid JSON (${(e as Error).message}); fix it, or save the sheet as CSV`);
     }
     if (Array.isArray(doc)) return jsonRows(doc, encoding);

@@ -13,11 +13,17 @@ import type { Sale } from '../domain/sale.js';
 import type { Store } from '../store/index.js';
 import { activeRules } from './planning.js';
 
-type Known = Pick<Reminder, 'rule' | 'due' | 'state'>;
+type Known = Pick<Reminder, 'rule' | 'due' | 'state' | 'dedupeKey'>;
+
+/** A customer's follow-ups so far: the list the engine reads, and their keys to skip re-planned ones. */
+interface History {
+  list: Known[];
+  keys: Set<string>;
+}
 
 export class SalePlanner {
   private readonly rules = activeRules();
-  private readonly known = new Map<number, Known[]>();
+  private readonly history = new Map<number, History>();
   open = 0;
   missed = 0;
 
@@ -31,28 +37,33 @@ export class SalePlanner {
     private readonly fresh: Set<number>,
   ) {}
 
-  private knownOf(customerId: number): Known[] {
-    let list = this.known.get(customerId);
-    if (!list) {
-      list = this.fresh.has(customerId) ? [] : this.store.reminders.forCustomer(customerId, { limit: 100_000 });
-      this.known.set(customerId, list);
+  private historyOf(customerId: number): History {
+    let h = this.history.get(customerId);
+    if (!h) {
+      const list: Known[] = this.fresh.has(customerId) ? [] : this.store.reminders.forCustomer(customerId, { limit: 100_000 });
+      h = { list, keys: new Set(list.map((r) => r.dedupeKey)) };
+      this.history.set(customerId, h);
     }
-    return list;
+    return h;
   }
 
   plan(sale: Sale): void {
     const customer = this.customers.get(sale.customerId)!;
     const referrer = customer.referredBy ? this.customers.get(customer.referredBy) : undefined;
     const planned = planFollowUps({
-      customer, sale, referrer, existing: this.knownOf(customer.id), rules: this.rules, calendar: this.calendar, today: this.today,
+      customer, sale, referrer, existing: this.historyOf(customer.id).list, rules: this.rules, calendar: this.calendar, today: this.today,
     });
     for (const p of planned) {
-      const list = this.knownOf(p.customerId);
+      // A key names its target customer (c12:...) or a new sale, so the target's keys are all
+      // that can conflict: skipping them here spares the database most of a customer's cards.
+      const h = this.historyOf(p.customerId);
+      if (h.keys.has(p.dedupeKey)) continue;
       const id = this.store.transfer.insertReminder({
         ...p, closedOn: p.state === 'open' ? null : this.today, reason: p.reason ?? null, createdOn: this.today,
       });
       if (id === undefined) continue;
-      list.push({ rule: p.rule, due: p.due, state: p.state });
+      h.list.push({ rule: p.rule, due: p.due, state: p.state, dedupeKey: p.dedupeKey });
+      h.keys.add(p.dedupeKey);
       if (p.state === 'open') this.open++;
       else this.missed++;
     }

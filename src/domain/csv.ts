@@ -107,7 +107,12 @@ export function formatCsvRow(cells: CsvCell[]): string {
   return cells.map((c) => quoteCell(neutraliseFormula(c === null || c === undefined ? '' : String(c)))).join(',');
 }
 
-/** A whole file: BOM, header, rows, CRLF after every line. */
-export function formatCsv(header: string[], rows: CsvCell[][]): string {
-  return '\ufeff' + [header, ...rows].map(formatCsvRow).join('\r\n') + '\r\n';
+/** A whole file line by line, so a large export is never one string: BOM, header, rows, CRLF after each. */
+export function* csvLines(header: string[], rows: Iterable<CsvCell[]>): Generator<string> {
+  yield `\ufeff${formatCsvRow(header)}\r\n`;
+  for (const row of rows) yield `${formatCsvRow(row)}\r\n`;
+}
+
+export function formatCsv(header: string[], rows: Iterable<CsvCell[]>): string {
+  return [...csvLines(header, rows)].join('');
 }

@@ -12,7 +12,11 @@ import type { CsvCell } from './csv.js';
 
 export interface CsvTable {
   header: string[];
-  rows: CsvCell[][];
+  rows: Iterable<CsvCell[]>;
+}
+
+function* map<T, U>(items: Iterable<T>, f: (x: T) => U): Generator<U> {
+  for (const x of items) yield f(x);
 }
 
 /** 120000 cents as 1200, 120050 as 1200.50: a plain number every spreadsheet reads. */
@@ -64,10 +68,10 @@ export const REMINDER_CSV_HEADER = [
   'closed_on', 'reason', 'created_on',
 ];
 
-export function remindersCsv(reminders: Reminder[], customers: Map<number, Customer>): CsvTable {
+export function remindersCsv(reminders: Iterable<Reminder>, customers: Map<number, Customer>): CsvTable {
   return {
     header: REMINDER_CSV_HEADER,
-    rows: reminders.map((r) => {
+    rows: map(reminders, (r) => {
       const c = customers.get(r.customerId);
       return [r.id, r.due, r.state, r.rule, r.action, r.title, r.customerId, c?.name, c?.phone, c?.email, c?.channel, r.saleId,
         r.lesson, r.closedOn, r.reason, r.createdOn];
@@ -85,23 +89,33 @@ export function contactsCsv(contacts: Contact[], customers: Map<number, Customer
 }
 
 export interface ExportData {
-  customers?: Customer[];
-  sales?: Sale[];
-  reminders?: Reminder[];
-  contacts?: Contact[];
+  customers?: Iterable<Customer>;
+  sales?: Iterable<Sale>;
+  reminders?: Iterable<Reminder>;
+  contacts?: Iterable<Contact>;
 }
 
-/** The JSON document `crm import` restores; sections left out of `data` are left out of the file. */
-export function exportDocument(data: ExportData, meta: { databaseId: string; today: string }) {
-  return {
-    version: EXPORT_VERSION,
-    databaseId: meta.databaseId,
-    exportedOn: meta.today,
-    ...(data.customers && { customers: data.customers }),
-    ...(data.sales && { sales: data.sales.map(saleJson) }),
-    ...(data.reminders && { reminders: data.reminders }),
-    ...(data.contacts && { contacts: data.contacts }),
-  };
+/**
+ * The JSON document `crm import` restores, in pieces and one record per line: a database with a
+ * million follow-ups never becomes one string, and a diff of two exports shows records. Sections
+ * left out of `data` are left out of the file.
+ */
+export function* exportJsonChunks(data: ExportData, meta: { databaseId: string; today: string }): Generator<string> {
+  yield `{\n  "version": ${EXPORT_VERSION},\n  "databaseId": ${JSON.stringify(meta.databaseId)},\n  "exportedOn": ${JSON.stringify(meta.today)}`;
+  const sections: [string, Iterable<unknown> | undefined][] = [
+    ['customers', data.customers], ['sales', data.sales && map(data.sales, saleJson)], ['reminders', data.reminders], ['contacts', data.contacts],
+  ];
+  for (const [name, records] of sections) {
+    if (!records) continue;
+    yield `,\n  "${name}": [`;
+    let first = true;
+    for (const r of records) {
+      yield `${first ? '' : ','}\n    ${JSON.stringify(r)}`;
+      first = false;
+    }
+    yield first ? ']' : '\n  ]';
+  }
+  yield '\n}\n';
 }
 
 /** One all-day event per open follow-up, UID stable as long as the database and the follow-up live. */

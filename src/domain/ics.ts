@@ -29,22 +29,23 @@ const MAX_OCTETS = 75;
  * line starts with a space. Never inside a UTF-8 sequence, so a Chinese character is never cut.
  */
 export function foldLine(line: string): string {
-  const out: string[] = [];
-  let current = '';
+  const parts: string[] = [];
+  let start = 0;
   let octets = 0;
-  for (const ch of line) {
-    const cp = ch.codePointAt(0)!;
-    const size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    // A high surrogate starts a 4-octet character: the pair is kept together.
+    const size = c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? 4 : 3;
     if (octets + size > MAX_OCTETS) {
-      out.push(current);
-      current = ' ';
-      octets = 1;
+      parts.push(line.slice(start, i));
+      start = i;
+      octets = 1; // the space that starts a continuation line
     }
-    current += ch;
     octets += size;
+    if (size === 4) i++;
   }
-  out.push(current);
-  return out.join('\r\n');
+  parts.push(line.slice(start));
+  return parts.join('\r\n ');
 }
 
 const compact = (d: IsoDate) => d.replace(/-/g, '');
@@ -65,18 +66,15 @@ function eventLines(e: CalendarEvent, stamp: string): string[] {
   ];
 }
 
-/** The whole calendar, CRLF line ends. `today` stamps the events (no clock below the CLI). */
-export function renderCalendar(events: CalendarEvent[], { name, today }: { name: string; today: IsoDate }): string {
+/** The calendar event by event, each piece folded and ending in CRLF. `today` stamps the events (no clock below the CLI). */
+export function* calendarChunks(events: Iterable<CalendarEvent>, { name, today }: { name: string; today: IsoDate }): Generator<string> {
   const stamp = `${compact(today)}T000000Z`;
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//crm//follow-ups//EN',
-    'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
-    `X-WR-CALNAME:${escapeText(name)}`,
-    ...events.flatMap((e) => eventLines(e, stamp)),
-    'END:VCALENDAR',
-  ];
-  return lines.map(foldLine).join('\r\n') + '\r\n';
+  const lines = (list: string[]) => list.map((l) => `${foldLine(l)}\r\n`).join('');
+  yield lines(['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//crm//follow-ups//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(name)}`]);
+  for (const e of events) yield lines(eventLines(e, stamp));
+  yield 'END:VCALENDAR\r\n';
+}
+
+export function renderCalendar(events: Iterable<CalendarEvent>, options: { name: string; today: IsoDate }): string {
+  return [...calendarChunks(events, options)].join('');
 }

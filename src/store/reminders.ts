@@ -92,9 +92,12 @@ export class ReminderRepo {
     return (this.db.prepare('SELECT * FROM reminders WHERE sale_id = ? ORDER BY due, id').all(saleId) as Row[]).map(toReminder);
   }
 
-  /** Every follow-up in id order, for export. */
-  all(): Reminder[] {
-    return (this.db.prepare('SELECT * FROM reminders ORDER BY id').all() as Row[]).map(toReminder);
+  /**
+   * Every follow-up in id order, one at a time: an export of a million never holds them all.
+   * The connection runs nothing else until the iteration ends.
+   */
+  *each(): Generator<Reminder> {
+    for (const r of this.db.prepare('SELECT * FROM reminders ORDER BY id').iterate() as IterableIterator<Row>) yield toReminder(r);
   }
 
   close(id: number, state: Exclude<ReminderState, 'open'>, today: IsoDate, reason: string | null): void {

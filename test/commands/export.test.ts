@@ -37,6 +37,10 @@ describe('crm export --format json and crm import', () => {
     expect(first.code).toBe(0);
     const doc = JSON.parse(first.stdout);
     expect(Object.keys(doc)).toEqual(['version', 'databaseId', 'exportedOn', 'customers', 'sales', 'reminders', 'contacts']);
+    const lines = first.stdout.split('\n');
+    expect(lines.slice(0, 5)).toEqual(['{', '  "version": 1,', `  "databaseId": "${doc.databaseId}",`, '  "exportedOn": "2026-03-02",', '  "customers": [']);
+    expect(lines[5]).toMatch(/^ {4}\{"id":1,"name":"李明",.*\},$/);
+    expect(lines.filter((l) => l.startsWith('    {')).length).toBe(doc.customers.length + doc.sales.length + doc.reminders.length + doc.contacts.length);
     expect(doc.reminders.map((r: { state: string }) => r.state)).toEqual(expect.arrayContaining(['open', 'done', 'skipped', 'missed']));
     expect(doc.contacts.length).toBeGreaterThanOrEqual(5);
 

@@ -41,6 +41,15 @@ describe('crm import of a sheet', () => {
     expect(imported.sales).toEqual(entered.sales);
     expect(imported.reminders.length).toBeGreaterThan(20);
     expect(imported.reminders).toEqual(entered.reminders);
+
+    // A later sheet for customers already on file plans around the follow-ups they already have.
+    const later = [{ name: '王芳', product: '滤芯', amount: '199', date: '2026-03-01', use_up_days: '90' }, { name: 'Bob Li', product: 'Cups', amount: '50', date: '2026-03-02' }];
+    await crm('import', writeSheet(join(dir, 'later.csv'), later));
+    await typed('add-sale', '--customer', '王芳', '--product', '滤芯', '--amount', '199', '--date', '2026-03-01', '--use-up-days', '90');
+    await typed('add-sale', '--customer', 'Bob Li', '--product', 'Cups', '--amount', '50', '--date', '2026-03-02');
+    const [importedLater, enteredLater] = [await exported(crm), await exported(typed)];
+    expect(importedLater.reminders.length).toBeGreaterThan(imported.reminders.length);
+    expect(importedLater.reminders).toEqual(enteredLater.reminders);
   });
 
   it('imports the same file twice without doubling anything, and updates what a changed file says', async () => {
