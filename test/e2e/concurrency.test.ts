@@ -51,8 +51,11 @@ function rows(db: string, sql: string): Row[] {
 
 describe('concurrent use', () => {
   it('two processes adding 500 sales each end with 1000 sales and the follow-ups a serial run plans: no error, no duplicate', async () => {
-    for (let i = 1; i <= 4; i++) await crm('customer', 'add', `Customer ${i}`, '--birthday', `0${i}-1${i}`, '--tag', i % 2 ? 'important' : 'x');
-    const runs = ['A', 'B'].map((label) => child([ADD_SALES, crm.db, label, '500', '4']));
+    const customers = async (run: CrmRunner) => {
+      for (let i = 1; i <= 12; i++) await run('customer', 'add', `Customer ${i}`, '--birthday', `${String(i).padStart(2, '0')}-1${i % 10}`, '--tag', i % 2 ? 'important' : 'x');
+    };
+    await customers(crm);
+    const runs = ['A', 'B'].map((label) => child([ADD_SALES, crm.db, label, '500', '12']));
     const results = await Promise.all(runs.map((r) => r.done));
     expect(results).toEqual([{ code: 0, signal: null, stderr: '' }, { code: 0, signal: null, stderr: '' }]);
 
@@ -65,7 +68,7 @@ describe('concurrent use', () => {
 
     // The same sales entered one after the other, in the order they were committed.
     const serial = crmIn(join(dir, 'serial'), { today: TODAY });
-    for (let i = 1; i <= 4; i++) await serial('customer', 'add', `Customer ${i}`, '--birthday', `0${i}-1${i}`, '--tag', i % 2 ? 'important' : 'x');
+    await customers(serial);
     for (const s of sales) {
       await serial('add-sale', '--customer', String(s.customer_id), '--product', String(s.product), '--amount', '100', '--date', String(s.date));
     }
