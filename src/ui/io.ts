@@ -9,8 +9,8 @@ export interface Io {
   stderr(text: string): void;
   /** stdout is a terminal: tables with borders; otherwise tab-separated rows. */
   isTTY: boolean;
-  /** stderr is a terminal: progress bars may be drawn there. */
-  stderrIsTTY: boolean;
+  /** stderr is a terminal: progress bars may be drawn there. Optional: absent means no. */
+  stderrIsTTY?: boolean;
   /** stdin is a terminal: questions may be asked. */
   stdinIsTTY: boolean;
   json: boolean;
