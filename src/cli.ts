@@ -23,6 +23,7 @@ export interface MainOptions {
   stdout?: (text: string) => void;
   stderr?: (text: string) => void;
   stdoutIsTTY?: boolean;
+  stderrIsTTY?: boolean;
   stdinIsTTY?: boolean;
   columns?: number;
   now?: Date;
@@ -116,6 +117,7 @@ function errorLine(e: unknown, env: NodeJS.ProcessEnv): { line: string; code: nu
     return { line: t('the database is busy (another crm is writing); try again in a moment'), code: 1 };
   }
   if (err?.code === 'SQLITE_FULL' || err?.code === 'ENOSPC') return { line: t('the disk is full; free some space and try again'), code: 1 };
+  if (err?.code?.startsWith('SQLITE_CORRUPT')) return { line: t('the database file is damaged; run crm doctor for what to do'), code: 1 };
   const message = err?.message ?? String(e);
   if (env.CRM_DEBUG === '1') return { line: `${t('internal error: {message}', { message })}\n${err?.stack ?? ''}`, code: 1 };
   return { line: t('internal error: {message} (run with CRM_DEBUG=1 for details)', { message }), code: 1 };
@@ -144,6 +146,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
       stderr: err,
       isTTY: stdoutIsTTY && !json,
       columns: options.columns ?? process.stdout.columns,
+      stderrIsTTY: options.stderrIsTTY ?? Boolean(process.stderr.isTTY),
       stdinIsTTY: options.stdinIsTTY ?? Boolean(process.stdin.isTTY),
       json,
       color: makeColor(colorLevel({ isTTY: stdoutIsTTY, json, noColorFlag: opts.color === false, env })),

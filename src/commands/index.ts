@@ -5,13 +5,17 @@ import * as addSale from './add-sale.js';
 import * as announce from './announce.js';
 import * as complaint from './complaint.js';
 import * as classify from './classify.js';
+import * as backup from './backup.js';
 import * as customer from './customer.js';
 import * as demo from './demo.js';
+import * as doctor from './doctor.js';
+import * as exportCommand from './export.js';
 import * as followup from './followup.js';
 import * as review from './review.js';
 import * as rules from './rules.js';
 import * as remind from './remind.js';
 import * as survey from './survey.js';
+import * as importCommand from './import.js';
 import * as today from './today.js';
 
 export const COMMANDS: ((program: Command, run: RunCommand) => void)[] = [
@@ -27,4 +31,8 @@ export const COMMANDS: ((program: Command, run: RunCommand) => void)[] = [
   classify.register,
   review.register,
   survey.register,
+  importCommand.register,
+  exportCommand.register,
+  backup.register,
+  doctor.register,
 ];

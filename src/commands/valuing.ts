@@ -92,10 +92,17 @@ export function purchaseAnchoredRules(rules: Rule[]): string[] {
  * (derived from the base before the first run), and their earlier sales' follow-ups brought in
  * line. The new sale itself is left to the caller, who plans it with catch-up.
  */
-export function retierBuyer(store: Store, customer: Customer, saleId: number, rules: Rule[], calendar: Calendar, today: IsoDate): Classification & Applied {
+/** The thresholds a buyer is re-tiered with: the last run's, or derived afresh if it left one open. */
+export function buyerThresholds(store: Store, today: IsoDate): Thresholds {
   const last = store.values.lastRun()?.thresholds;
   // A run on an empty base (or by an older crm) left a threshold open: derive them afresh then.
-  const thresholds = last && SETTING_KEYS.every((k) => last.values[k] != null) ? last : thresholdsNow(store, today);
+  return last && SETTING_KEYS.every((k) => last.values[k] != null) ? last : thresholdsNow(store, today);
+}
+
+export function retierBuyer(
+  store: Store, customer: Customer, saleId: number, rules: Rule[], calendar: Calendar, today: IsoDate,
+  thresholds = buyerThresholds(store, today),
+): Classification & Applied {
   const sales = store.values.saleFacts(customer.id).get(customer.id) ?? [];
   const c = classifyOne(customer, sales, thresholds, store.values.get(customer.id)?.capable ?? null, today);
   const applied = applyClassification(store, c, rules, calendar, today, { exceptSaleId: saleId });

@@ -147,6 +147,11 @@ export class CustomerRepo {
     return rows.map((r) => this.toCustomer(r, days.get(r.id) ?? []));
   }
 
+  /** Every customer in id order, for export and import matching. */
+  all(): Customer[] {
+    return this.hydrate(this.db.prepare(`${SELECT} ORDER BY c.id`).all() as Row[]);
+  }
+
   count(): number {
     return (this.db.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n;
   }

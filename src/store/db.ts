@@ -51,20 +51,28 @@ function prepareFile(path: string): void {
     }
     return;
   }
+  let made = false;
   try {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    made = true;
     closeSync(openSync(path, 'wx', 0o600));
   } catch (e) {
+    // Another crm created the file a moment ago: it is as new as ours would have been.
+    if (made && (e as { code?: string }).code === 'EEXIST') return;
     throw new UserError(`cannot create the database ${path}: ${describe(e)}; pass --db with a writable path`);
   }
 }
 
 function checkIdentity(db: Db, path: string, latest: number): number {
-  const version = db.pragma('user_version', { simple: true }) as number;
-  const appId = db.pragma('application_id', { simple: true }) as number;
+  // One snapshot: another crm creating the same new file may commit its first migration between
+  // two separate reads, and tables without a version would look like someone else's database.
+  const { version, appId, tables } = db.transaction(() => ({
+    version: db.pragma('user_version', { simple: true }) as number,
+    appId: db.pragma('application_id', { simple: true }) as number,
+    tables: (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").get() as { n: number }).n,
+  }))();
   if (version === 0) {
-    const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").get() as { n: number };
-    if (tables.n > 0) throw new UserError(`${path} is an SQLite database but not a crm one; it was left untouched, pass another --db`);
+    if (tables > 0) throw new UserError(`${path} is an SQLite database but not a crm one; it was left untouched, pass another --db`);
   } else if (appId !== APPLICATION_ID) {
     throw new UserError(`${path} is an SQLite database but not a crm one; it was left untouched, pass another --db`);
   }

@@ -8,6 +8,8 @@ import { ComplaintRepo } from './complaints.js';
 import { OutboxRepo } from './outbox.js';
 import { ValueRepo } from './values.js';
 import { ReviewRepo } from './review.js';
+import { TransferRepo } from './transfer.js';
+import { HealthRepo } from './health.js';
 
 export class Store {
   readonly customers: CustomerRepo;
@@ -19,6 +21,8 @@ export class Store {
   readonly outbox: OutboxRepo;
   readonly values: ValueRepo;
   readonly review: ReviewRepo;
+  readonly transfer: TransferRepo;
+  readonly health: HealthRepo;
 
   constructor(readonly db: Db) {
     this.customers = new CustomerRepo(db);
@@ -30,6 +34,8 @@ export class Store {
     this.outbox = new OutboxRepo(db);
     this.values = new ValueRepo(db);
     this.review = new ReviewRepo(db);
+    this.transfer = new TransferRepo(db);
+    this.health = new HealthRepo(db);
   }
 
   /**
@@ -38,6 +44,11 @@ export class Store {
    */
   write<T>(fn: () => T): T {
     return this.db.transaction(fn).immediate();
+  }
+
+  /** Runs `fn` on one snapshot: reads that must agree (an export) see no write land between them. */
+  read<T>(fn: () => T): T {
+    return this.db.transaction(fn).deferred();
   }
 
   close(): void {

@@ -129,6 +129,14 @@ export class ReminderRepo {
     this.db.prepare("DELETE FROM reminders WHERE id = ? AND state = 'open'").run(id);
   }
 
+  /**
+   * Every follow-up in id order, one at a time: an export of a million never holds them all.
+   * The connection runs nothing else until the iteration ends.
+   */
+  *each(): Generator<Reminder> {
+    for (const r of this.db.prepare('SELECT * FROM reminders ORDER BY id').iterate() as IterableIterator<Row>) yield toReminder(r);
+  }
+
   close(id: number, state: Exclude<ReminderState, 'open'>, today: IsoDate, reason: string | null): void {
     this.db.prepare('UPDATE reminders SET state = ?, closed_on = ?, reason = ? WHERE id = ?').run(state, today, reason, id);
   }
@@ -155,6 +163,10 @@ interface ContactRow {
   note: string | null;
 }
 
+function toContact(r: ContactRow): Contact {
+  return { id: r.id, customerId: r.customer_id, reminderId: r.reminder_id, date: r.date, kind: r.kind, outcome: r.outcome, note: r.note };
+}
+
 export class ContactRepo {
   constructor(private readonly db: Db) {}
 
@@ -167,7 +179,11 @@ export class ContactRepo {
   }
 
   forCustomer(customerId: number): Contact[] {
-    const rows = this.db.prepare('SELECT * FROM contacts WHERE customer_id = ? ORDER BY date, id').all(customerId) as ContactRow[];
-    return rows.map((r) => ({ id: r.id, customerId: r.customer_id, reminderId: r.reminder_id, date: r.date, kind: r.kind, outcome: r.outcome, note: r.note }));
+    return (this.db.prepare('SELECT * FROM contacts WHERE customer_id = ? ORDER BY date, id').all(customerId) as ContactRow[]).map(toContact);
+  }
+
+  /** Every contact in id order, for export. */
+  all(): Contact[] {
+    return (this.db.prepare('SELECT * FROM contacts ORDER BY id').all() as ContactRow[]).map(toContact);
   }
 }

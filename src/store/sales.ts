@@ -85,6 +85,11 @@ export class SaleRepo {
     return (this.db.prepare('SELECT DISTINCT customer_id AS id FROM sales ORDER BY id').all() as { id: number }[]).map((r) => r.id);
   }
 
+  /** Every sale in id order, for export and import matching. */
+  all(): Sale[] {
+    return (this.db.prepare('SELECT * FROM sales ORDER BY id').all() as Row[]).map(toSale);
+  }
+
   count(): number {
     return (this.db.prepare('SELECT count(*) AS n FROM sales').get() as { n: number }).n;
   }

@@ -12,6 +12,8 @@ export interface Io {
   isTTY: boolean;
   /** The terminal's width, when stdout is one: wide tables wrap their widest column to fit. */
   columns?: number;
+  /** stderr is a terminal: progress bars may be drawn there. Optional: absent means no. */
+  stderrIsTTY?: boolean;
   /** stdin is a terminal: questions may be asked. */
   stdinIsTTY: boolean;
   json: boolean;

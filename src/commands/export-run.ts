@@ -1,0 +1,133 @@
+/** The work of `crm export`: customers, sales, follow-ups or contacts as Excel-safe CSV, JSON to restore, or a calendar feed. */
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { extname } from 'node:path';
+import type { Deps } from '../deps.js';
+import { UsageError, UserError } from '../errors.js';
+import { csvLines } from '../domain/csv.js';
+import { calendarChunks } from '../domain/ics.js';
+import {
+  contactsCsv, customersCsv, exportJsonChunks, reminderEvent, remindersCsv, salesCsv, type CsvTable, type ExportData,
+} from '../domain/export-format.js';
+import { parseChoice } from '../domain/parse.js';
+import type { Customer } from '../domain/customer.js';
+import type { Store } from '../store/index.js';
+import { info, printJson } from '../ui/io.js';
+
+const FORMATS = ['csv', 'json', 'ics'] as const;
+/** complaints: accepted so scripts can ask, refused until the complaint module stores them. */
+const WHAT = ['customers', 'sales', 'reminders', 'contacts', 'complaints'] as const;
+type Format = (typeof FORMATS)[number];
+type What = Exclude<(typeof WHAT)[number], 'complaints'>;
+
+export interface ExportOptions {
+  format?: string;
+  what?: string;
+  out?: string;
+}
+
+function chooseFormat(opts: ExportOptions): Format {
+  if (opts.format) return parseChoice(opts.format, '--format', FORMATS);
+  const ext = opts.out ? extname(opts.out).slice(1).toLowerCase() : '';
+  return (FORMATS as readonly string[]).includes(ext) ? (ext as Format) : 'json';
+}
+
+function chooseWhat(opts: ExportOptions, format: Format): What | undefined {
+  const what = opts.what ? parseChoice(opts.what, '--what', WHAT) : undefined;
+  if (what === 'complaints') throw new UsageError('--what complaints: this crm does not store complaints yet; export customers, sales, reminders or contacts');
+  if (format === 'ics' && what && what !== 'reminders') throw new UsageError(`--format ics exports follow-ups only: use --what reminders or leave --what out (got "${what}")`);
+  if (format === 'csv') return what ?? 'customers';
+  return format === 'ics' ? 'reminders' : what;
+}
+
+function csvTable(store: Store, what: What, customers: Map<number, Customer>): CsvTable {
+  switch (what) {
+    case 'customers':
+      return customersCsv([...customers.values()]);
+    case 'sales':
+      return salesCsv(store.sales.all(), customers);
+    case 'reminders':
+      return remindersCsv(store.reminders.each(), customers);
+    case 'contacts':
+      return contactsCsv(store.contacts.all(), customers);
+  }
+}
+
+/** Counts what passes, for the report. */
+function* counted<T>(items: Iterable<T>, tally: { n: number }): Generator<T> {
+  for (const x of items) {
+    tally.n++;
+    yield x;
+  }
+}
+
+function chunks(deps: Deps, format: Format, what: What | undefined, databaseId: string, tally: { n: number }): Iterable<string> {
+  const { store, today } = deps;
+  const customers = new Map(store.customers.all().map((c) => [c.id, c]));
+  if (format === 'csv') {
+    const table = csvTable(store, what!, customers);
+    return csvLines(table.header, counted(table.rows, tally));
+  }
+  if (format === 'ics') {
+    const events = store.reminders.agenda('9999-12-31').map((r) => reminderEvent(r, customers.get(r.customerId), databaseId));
+    return calendarChunks(counted(events, tally), { name: 'crm follow-ups', today });
+  }
+  const data: ExportData = {};
+  if (!what || what === 'customers') data.customers = counted(customers.values(), tally);
+  if (!what || what === 'sales') data.sales = counted(store.sales.all(), tally);
+  if (!what || what === 'reminders') data.reminders = counted(store.reminders.each(), tally);
+  if (!what || what === 'contacts') data.contacts = counted(store.contacts.all(), tally);
+  return exportJsonChunks(data, { databaseId, today });
+}
+
+/** Pieces gathered into writes of about a megabyte. */
+function drain(pieces: Iterable<string>, write: (text: string) => void): void {
+  let buffer = '';
+  for (const p of pieces) {
+    buffer += p;
+    if (buffer.length >= 1 << 20) {
+      write(buffer);
+      buffer = '';
+    }
+  }
+  if (buffer) write(buffer);
+}
+
+/** Written beside the target and renamed over it, so a calendar app never reads half a file. */
+function writeOut(path: string, pieces: Iterable<string>): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    const fd = openSync(tmp, 'w', 0o600);
+    try {
+      drain(pieces, (text) => writeSync(fd, text));
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    if (!/^E[A-Z]+$/.test(String((e as { code?: unknown }).code))) throw e;
+    throw new UserError(`cannot write ${path}: ${(e as Error).message}; pass --out with a writable path`);
+  }
+}
+
+export function runExport(opts: ExportOptions, deps: Deps): void {
+  const { io } = deps;
+  const format = chooseFormat(opts);
+  const what = chooseWhat(opts, format);
+  if (io.json && !opts.out && format !== 'json') {
+    throw new UsageError(`--json prints JSON on stdout: use --format json, or --out FILE for ${format}`);
+  }
+  const { store } = deps;
+  // The id is created on first use, a write; then one snapshot, so no sale lands without its customer.
+  const databaseId = format === 'csv' ? '' : store.write(() => store.transfer.databaseId());
+  const tally = { n: 0 };
+  store.read(() => {
+    const pieces = chunks(deps, format, what, databaseId, tally);
+    if (opts.out) writeOut(opts.out, pieces);
+    else drain(pieces, io.stdout);
+  });
+  if (!opts.out) return;
+  const report = { file: opts.out, format, what: what ?? 'all', records: tally.n };
+  if (io.json) printJson(io, report);
+  else info(io, `Exported ${tally.n} ${what ?? 'records'} to ${opts.out} (${format}).`);
+}

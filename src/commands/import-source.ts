@@ -1,0 +1,84 @@
+/**
+ * Reading the file `crm import` was given: its bytes decoded (UTF-8, UTF-16, GB18030), then either
+ * a sheet (CSV, or a JSON list of rows with the same column names) or a crm JSON export.
+ */
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { UsageError } from '../errors.js';
+import { parseCsv } from '../domain/csv.js';
+import { decodeText } from '../domain/decode.js';
+
+export type Source =
+  | { kind: 'rows'; header: string[]; records: string[][]; firstRow: number; encoding: string; size: number }
+  | { kind: 'document'; doc: unknown; encoding: string; size: number };
+
+function readBytes(file: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === 'ENOENT') throw new UsageError(`${file}: no such file; check the path`);
+    if (code === 'EISDIR') throw new UsageError(`${file} is a directory; give a .csv or .json file`);
+    if (code === 'ERR_FS_FILE_TOO_LARGE') tooLarge(file, new RangeError(code));
+    throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
+  }
+}
+
+function cellText(v: unknown, row: number, key: string): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  // Tags and special days as lists: ';' separates both when the cell is read.
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v.join(';');
+  throw new UsageError(`row ${row}, column ${key} must be text, a number, true/false or a list of text (got ${JSON.stringify(v)})`);
+}
+
+/** A JSON list of objects read as a sheet: the keys seen are the header, in first-seen order. */
+function jsonRows(list: unknown[], encoding: string): Source {
+  const header: string[] = [];
+  const seen = new Set<string>();
+  list.forEach((item, i) => {
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+      throw new UsageError(`row ${i + 1} must be an object like {"name": "王芳", "phone": "..."} (got ${JSON.stringify(item)})`);
+    }
+    for (const k of Object.keys(item)) if (!seen.has(k)) seen.add(k) && header.push(k);
+  });
+  const records = list.map((item, i) => header.map((k) => cellText((item as Record<string, unknown>)[k], i + 1, k)));
+  return { kind: 'rows', header, records, firstRow: 1, encoding, size: records.length };
+}
+
+function tooLarge(file: string, e: unknown): never {
+  if (!(e instanceof RangeError)) throw e;
+  throw new UsageError(`${file} is too large to read at once; split it into smaller files (a whole database is copied with crm backup)`);
+}
+
+export function readSource(file: string, forcedEncoding?: string): Source {
+  let decoded: ReturnType<typeof decodeText>;
+  try {
+    decoded = decodeText(readBytes(file), forcedEncoding);
+  } catch (e) {
+    tooLarge(file, e);
+  }
+  const { text, encoding } = decoded;
+  const ext = extname(file).toLowerCase();
+  const looksJson = ext === '.json' || (!['.csv', '.tsv', '.txt'].includes(ext) && /^\s*[[{]/.test(text));
+  if (looksJson) {
+    let doc: unknown;
+    try {
+      doc = JSON.parse(text);
+    } catch (e) {
+      if (!(e instanceof SyntaxError)) tooLarge(file, e);
+      throw new UsageError(`${file} is not valid JSON (${(e as Error).message}); fix it, or save the sheet as CSV`);
+    }
+    if (Array.isArray(doc)) return jsonRows(doc, encoding);
+    const d = doc as Record<string, unknown[] | undefined> | null;
+    const size = ['customers', 'sales', 'reminders', 'contacts'].reduce((n, k) => n + (Array.isArray(d?.[k]) ? d![k]!.length : 0), 0);
+    return { kind: 'document', doc, encoding, size };
+  }
+  const records = parseCsv(text);
+  if (!records.length || records[0].every((h) => h.trim() === '')) {
+    throw new UsageError(`${file} is empty; a sheet needs a header row like name,phone,product,amount,date`);
+  }
+  return { kind: 'rows', header: records[0], records: records.slice(1), firstRow: 2, encoding, size: records.length - 1 };
+}

@@ -1,0 +1,50 @@
+/**
+ * `crm import`: customers and sales from a sheet (CSV) or JSON, every row checked before one is
+ * written. Registration only; the work is loaded when the command runs.
+ */
+import type { Command } from 'commander';
+import type { RunCommand } from '../cli.js';
+import type { ImportOptions } from './import-run.js';
+
+const HELP = `
+Columns (header names in English or Chinese, any case; name other headers with --map):
+  customer  name (姓名, 名字, 客户), company (公司, 单位), phone (电话, 手机, 手机号),
+            email (邮箱, 电子邮件), birthday (生日: MM-DD or YYYY-MM-DD), address (地址),
+            role (职位, 角色), channel (渠道, 联系方式: phone, email, wechat/微信, sms, visit,
+            letter, other), tags (标签: "vip,important"), notes (备注), special_days (纪念日:
+            "05-20 结婚纪念日; 10-01 公司周年"), referred_by (介绍人: a customer's name),
+            do_not_contact (yes/no), character, hobbies, family, source, credit, competitors
+  sale      product (产品, 商品), amount (金额, 价格), cost (成本), quantity (数量),
+            date (日期, 成交日期; default today), delivery (交货日期, 交付日期),
+            warranty_months (保修, 保修月数), use_up_days, verbal (yes/no), sale_channel, sale_note
+  ignored   id, customer_id, sale_id, created_on, updated_on (written by crm export)
+
+A row with a product is a sale of the customer on that row. A row means a customer already on file
+(or earlier in the file) with the same phone, else the same email, else the same name and no other
+phone, email or company; its non-empty cells update that customer. A sale already on file (same
+customer, date, product, amount and quantity) is not added again: importing a file twice is safe.
+Every row is checked first; any error lists row, column and the fix, and nothing is imported (exit 2).
+Sales are planned by the playbook; steps whose date has passed are recorded as missed (as add-sale does).
+Dates may be 2026-03-02, 2026/3/2 or 2026年3月2日; amounts may carry ¥ or 元.
+
+Files: CSV (comma, semicolon or tab; UTF-8 with or without BOM, UTF-16, or GBK/GB18030 as Chinese
+Excel saves; name any other with --encoding), a JSON list of rows with the same column names, or a
+crm export --format json file, which is restored with its follow-ups and contacts: with the same
+ids into an empty database, else with new ids.
+
+Examples:
+  $ crm import customers.csv --dry-run
+  $ crm import 客户.csv --map "客户名称=name,序号=-"
+  $ crm import backup.json`;
+
+export function register(program: Command, run: RunCommand): void {
+  program
+    .command('import')
+    .description('import customers and sales from CSV (UTF-8 or GBK, English or Chinese headers) or JSON')
+    .argument('<file>', 'a .csv sheet, a JSON list of rows, or a crm export --format json file')
+    .option('--dry-run', 'check every row and say what would change; write nothing')
+    .option('--map <HEADER=COLUMN,...>', 'name other headers: --map "客户名称=name,序号=-" (- skips a column; repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--encoding <name>', 'the file\'s encoding when it is not UTF-8, UTF-16 or GBK/GB18030, e.g. windows-1252, big5')
+    .addHelpText('after', HELP)
+    .action((file: string, opts: ImportOptions) => run(async (deps) => (await import('./import-run.js')).runImport(file, opts, deps)));
+}

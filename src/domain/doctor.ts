@@ -1,0 +1,79 @@
+/**
+ * The judgements of `crm doctor` that need no file or database: is this mail setting usable, is this
+ * file mode private, and how to show a password-bearing URL without the password.
+ */
+import { parseEmail } from './parse.js';
+import { UsageError } from '../errors.js';
+
+export type Status = 'ok' | 'warn' | 'fail';
+
+export interface Check {
+  name: string;
+  status: Status;
+  detail: string;
+  fix?: string;
+}
+
+/** The URL with its password as ***; an unparsable one with everything between : and @ hidden. */
+export function maskUrl(raw: string): string {
+  try {
+    const url = new URL(raw);
+    if (url.password) url.password = '***';
+    return url.toString().replace(/\/$/, '');
+  } catch {
+    return raw.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@');
+  }
+}
+
+function badAddresses(value: string): string[] {
+  return value
+    .split(',')
+    .map((a) => a.trim())
+    .filter((a) => {
+      try {
+        parseEmail(a);
+        return false;
+      } catch (e) {
+        if (e instanceof UsageError) return true;
+        throw e;
+      }
+    });
+}
+
+/** CRM_SMTP_URL, CRM_MAIL_FROM and CRM_MAIL_TO, as `crm remind --email` reads them. */
+export function mailCheck(env: NodeJS.ProcessEnv): Check {
+  const url = env.CRM_SMTP_URL?.trim();
+  const from = env.CRM_MAIL_FROM?.trim();
+  const to = env.CRM_MAIL_TO?.trim();
+  const name = 'mail';
+  if (!url && !from && !to) {
+    return { name, status: 'ok', detail: 'not configured; crm remind --email needs CRM_SMTP_URL, CRM_MAIL_FROM and CRM_MAIL_TO' };
+  }
+  const shown = `CRM_SMTP_URL=${url ? maskUrl(url) : '(unset)'}, CRM_MAIL_FROM=${from || '(unset)'}, CRM_MAIL_TO=${to || '(unset)'}`;
+  let protocol = '';
+  try {
+    protocol = url ? new URL(url).protocol : '';
+  } catch {
+    protocol = 'invalid';
+  }
+  if (url && protocol !== 'smtp:' && protocol !== 'smtps:') {
+    return { name, status: 'fail', detail: shown, fix: 'CRM_SMTP_URL must look like smtp://user:password@smtp.example.com:587 (or smtps:// for port 465)' };
+  }
+  const bad = [...(from ? badAddresses(from) : []), ...(to ? badAddresses(to) : [])];
+  if (bad.length) return { name, status: 'fail', detail: shown, fix: `not an address like name@example.com: ${bad.map((a) => JSON.stringify(a)).join(', ')}` };
+  const missing = [!url && 'CRM_SMTP_URL', !from && 'CRM_MAIL_FROM', !to && 'CRM_MAIL_TO'].filter(Boolean);
+  if (missing.length) return { name, status: 'warn', detail: shown, fix: `set ${missing.join(' and ')} too, or crm remind --email cannot send` };
+  return { name, status: 'ok', detail: shown };
+}
+
+/** Customer data is personal: the file must not be readable by other users. */
+export function permissionCheck(path: string, mode: number): Check | undefined {
+  const open = mode & 0o077;
+  if (!open) return undefined;
+  return {
+    name: 'permissions',
+    status: 'fail',
+    detail: `${path} can be ${open & 0o022 ? 'changed' : 'read'} by other users (mode ${(mode & 0o777).toString(8)})`,
+    fix: `chmod 600 ${path}`,
+  };
+}

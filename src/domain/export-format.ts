@@ -1,0 +1,136 @@
+/**
+ * What `crm export` writes. The CSV column names and the JSON field names are machine vocabulary:
+ * stable, documented in the README, never translated. Customers and sales CSV use the column
+ * names `crm import` reads, so a sheet exported, edited in Excel and imported again just works.
+ */
+import type { Customer } from './customer.js';
+import type { CalendarEvent } from './ics.js';
+import { EXPORT_VERSION } from './import-json.js';
+import type { Contact, Reminder } from './reminder.js';
+import { saleJson, type Sale } from './sale.js';
+import type { CsvCell } from './csv.js';
+
+export interface CsvTable {
+  header: string[];
+  rows: Iterable<CsvCell[]>;
+}
+
+function* map<T, U>(items: Iterable<T>, f: (x: T) => U): Generator<U> {
+  for (const x of items) yield f(x);
+}
+
+/** 120000 cents as 1200, 120050 as 1200.50: a plain number every spreadsheet reads. */
+export function csvMoney(cents: number | null): string {
+  if (cents === null) return '';
+  return (cents / 100).toFixed(cents % 100 ? 2 : 0);
+}
+
+const yesNo = (b: boolean) => (b ? 'yes' : 'no');
+
+export const CUSTOMER_CSV_HEADER = [
+  'id', 'name', 'company', 'address', 'phone', 'email', 'birthday', 'role', 'character', 'hobbies', 'family', 'channel',
+  'source', 'referred_by', 'credit', 'competitors', 'notes', 'tags', 'special_days', 'do_not_contact', 'created_on', 'updated_on',
+];
+
+export function customersCsv(customers: Customer[]): CsvTable {
+  const names = new Map(customers.map((c) => [c.id, c.name]));
+  return {
+    header: CUSTOMER_CSV_HEADER,
+    rows: customers.map((c) => [
+      c.id, c.name, c.company, c.address, c.phone, c.email, c.birthday, c.role, c.character, c.hobbies, c.family, c.channel,
+      c.source, c.referredBy === null ? null : names.get(c.referredBy), c.credit, c.competitors, c.notes, c.tags.join(','),
+      c.specialDays.map((d) => `${d.day} ${d.label}`).join('; '), yesNo(c.doNotContact), c.createdOn, c.updatedOn,
+    ]),
+  };
+}
+
+export const SALE_CSV_HEADER = [
+  'id', 'customer_id', 'name', 'company', 'phone', 'email', 'product', 'amount', 'cost', 'quantity', 'date', 'delivery',
+  'warranty_months', 'use_up_days', 'verbal', 'sale_channel', 'sale_note', 'created_on',
+];
+
+/** With the buyer's name, company, phone and email, so the sheet imports back onto the right customer. */
+export function salesCsv(sales: Sale[], customers: Map<number, Customer>): CsvTable {
+  return {
+    header: SALE_CSV_HEADER,
+    rows: sales.map((s) => {
+      const c = customers.get(s.customerId);
+      return [
+        s.id, s.customerId, c?.name, c?.company, c?.phone, c?.email, s.product, csvMoney(s.amountCents), csvMoney(s.costCents),
+        s.quantity, s.date, s.delivery, s.warrantyMonths, s.useUpDays, yesNo(s.verbal), s.channel, s.note, s.createdOn,
+      ];
+    }),
+  };
+}
+
+export const REMINDER_CSV_HEADER = [
+  'id', 'due', 'state', 'rule', 'action', 'title', 'customer_id', 'name', 'phone', 'email', 'channel', 'sale_id', 'lesson',
+  'closed_on', 'reason', 'created_on',
+];
+
+export function remindersCsv(reminders: Iterable<Reminder>, customers: Map<number, Customer>): CsvTable {
+  return {
+    header: REMINDER_CSV_HEADER,
+    rows: map(reminders, (r) => {
+      const c = customers.get(r.customerId);
+      return [r.id, r.due, r.state, r.rule, r.action, r.title, r.customerId, c?.name, c?.phone, c?.email, c?.channel, r.saleId,
+        r.lesson, r.closedOn, r.reason, r.createdOn];
+    }),
+  };
+}
+
+export const CONTACT_CSV_HEADER = ['id', 'customer_id', 'name', 'date', 'kind', 'outcome', 'note', 'reminder_id'];
+
+export function contactsCsv(contacts: Contact[], customers: Map<number, Customer>): CsvTable {
+  return {
+    header: CONTACT_CSV_HEADER,
+    rows: contacts.map((c) => [c.id, c.customerId, customers.get(c.customerId)?.name, c.date, c.kind, c.outcome, c.note, c.reminderId]),
+  };
+}
+
+export interface ExportData {
+  customers?: Iterable<Customer>;
+  sales?: Iterable<Sale>;
+  reminders?: Iterable<Reminder>;
+  contacts?: Iterable<Contact>;
+}
+
+/**
+ * The JSON document `crm import` restores, in pieces and one record per line: a database with a
+ * million follow-ups never becomes one string, and a diff of two exports shows records. Sections
+ * left out of `data` are left out of the file.
+ */
+export function* exportJsonChunks(data: ExportData, meta: { databaseId: string; today: string }): Generator<string> {
+  yield `{\n  "version": ${EXPORT_VERSION},\n  "databaseId": ${JSON.stringify(meta.databaseId)},\n  "exportedOn": ${JSON.stringify(meta.today)}`;
+  const sections: [string, Iterable<unknown> | undefined][] = [
+    ['customers', data.customers], ['sales', data.sales && map(data.sales, saleJson)], ['reminders', data.reminders], ['contacts', data.contacts],
+  ];
+  for (const [name, records] of sections) {
+    if (!records) continue;
+    yield `,\n  "${name}": [`;
+    let first = true;
+    for (const r of records) {
+      yield `${first ? '' : ','}\n    ${JSON.stringify(r)}`;
+      first = false;
+    }
+    yield first ? ']' : '\n  ]';
+  }
+  yield '\n}\n';
+}
+
+/** One all-day event per open follow-up, UID stable as long as the database and the follow-up live. */
+export function reminderEvent(
+  r: Reminder,
+  c: Pick<Customer, 'name' | 'company' | 'phone' | 'email' | 'channel'> | undefined,
+  databaseId: string,
+): CalendarEvent {
+  const lines = [
+    `Customer: ${c?.name ?? r.customerId}${c?.company ? ` (${c.company})` : ''}`,
+    ...(c?.phone ? [`Phone: ${c.phone}`] : []),
+    ...(c?.email ? [`Email: ${c.email}`] : []),
+    ...(c?.channel ? [`Prefers: ${c.channel}`] : []),
+    ...(r.lesson ? [`Why: ${r.lesson}`] : []),
+    `When done: crm done ${r.id}`,
+  ];
+  return { uid: `reminder-${r.id}@${databaseId}`, date: r.due, summary: r.title, description: lines.join('\n'), categories: r.action };
+}

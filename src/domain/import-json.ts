@@ -1,0 +1,160 @@
+/**
+ * Reading back a `crm export --format json` document: every record checked with the same rules as
+ * typed input, every reference (a sale's customer, a follow-up's sale) checked to exist in the
+ * file. Problems are listed as "customers[3].email must be ...", all of them, before anything is written.
+ */
+import { UsageError } from '../errors.js';
+import type { Customer, SpecialDay } from './customer.js';
+import { CUSTOMER_TEXT_FIELDS } from './customer.js';
+import { isValidIsoDate } from './dates.js';
+import { customerField } from './import-row.js';
+import type { RowError } from './import-row.js';
+import { CHANNELS, parseChoice, parseName, parseTags, parseText, parseYearlyDay } from './parse.js';
+import type { Contact, ContactKind, Reminder, ReminderState } from './reminder.js';
+import type { Sale } from './sale.js';
+
+export const EXPORT_VERSION = 1;
+
+export interface ExportDocument {
+  databaseId: string | null;
+  customers: Customer[];
+  sales: Sale[];
+  /** Undefined when the file has no "reminders" list: its sales are then planned by the playbook. */
+  reminders: Reminder[] | undefined;
+  contacts: Contact[];
+}
+
+const STATES: ReminderState[] = ['open', 'done', 'skipped', 'missed'];
+const KINDS: ContactKind[] = ['done', 'attempt', 'skipped', 'snoozed', 'log'];
+
+function fail(field: string, form: string, got: unknown): never {
+  throw new UsageError(`${field} must be ${form} (got ${JSON.stringify(got) ?? 'nothing'})`);
+}
+const text = (v: unknown, f: string): string => (typeof v === 'string' ? parseText(v, f) : fail(f, 'text', v));
+const line = (v: unknown, f: string): string => (typeof v === 'string' && v.trim() ? parseText(v, f, { multiline: false }) : fail(f, 'one line of text', v));
+const date = (v: unknown, f: string): string => (typeof v === 'string' && isValidIsoDate(v) ? v : fail(f, 'a date like 2026-03-02', v));
+const bool = (v: unknown, f: string): boolean => (typeof v === 'boolean' ? v : fail(f, 'true or false', v));
+const id = (v: unknown, f: string): number => (Number.isSafeInteger(v) && (v as number) > 0 ? (v as number) : fail(f, 'a whole number id like 12', v));
+const count = (v: unknown, f: string): number => (Number.isSafeInteger(v) && (v as number) > 0 ? (v as number) : fail(f, 'a whole number like 1, 3 or 12', v));
+function cents(v: unknown, f: string): number {
+  const c = typeof v === 'number' ? Math.round(v * 100) : NaN;
+  return Number.isSafeInteger(c) && Math.abs(c / 100 - (v as number)) < 1e-9 ? c : fail(f, 'an amount like 1200 or 1200.5', v);
+}
+const nullable = <T>(read: (v: unknown, f: string) => T) => (v: unknown, f: string): T | null => (v === null || v === undefined ? null : read(v, f));
+const oneOf = <T extends string>(choices: readonly T[]) => (v: unknown, f: string): T =>
+  typeof v === 'string' && (choices as readonly string[]).includes(v) ? (v as T) : fail(f, `one of ${choices.join(', ')}`, v);
+
+type Fields = Record<string, unknown>;
+
+/** Reads one section; `read` gets a getter that records each field's error and carries on. */
+function section<T>(doc: Fields, name: string, errors: RowError[], read: (get: <V>(key: string, parse: (v: unknown, f: string) => V) => V, index: number) => T): T[] {
+  const list = doc[name];
+  if (list === undefined) return [];
+  if (!Array.isArray(list)) {
+    errors.push({ row: 0, column: name, value: JSON.stringify(list), message: `${name} must be a list [...] (got ${typeof list})` });
+    return [];
+  }
+  const out: T[] = [];
+  list.forEach((item: unknown, i) => {
+    const at = `${name}[${i}]`;
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+      errors.push({ row: i + 1, column: at, value: JSON.stringify(item), message: `${at} must be an object {...}` });
+      return;
+    }
+    const before = errors.length;
+    const get = <V>(key: string, parse: (v: unknown, f: string) => V): V => {
+      const v = (item as Fields)[key];
+      try {
+        return parse(v, `${at}.${key}`);
+      } catch (e) {
+        if (!(e instanceof UsageError)) throw e;
+        errors.push({ row: i + 1, column: `${at}.${key}`, value: JSON.stringify(v) ?? '', message: e.message });
+        return undefined as V;
+      }
+    };
+    const value = read(get, i);
+    if (errors.length === before) out.push(value);
+  });
+  return out;
+}
+
+function specialDays(v: unknown, f: string): SpecialDay[] {
+  if (!Array.isArray(v)) fail(f, 'a list of {"day", "label"}', v);
+  return v.map((d: { day?: unknown; label?: unknown }, i) => ({
+    day: parseYearlyDay(typeof d?.day === 'string' ? d.day : '', `${f}[${i}].day`),
+    label: line(d?.label, `${f}[${i}].label`).trim(),
+  }));
+}
+
+function tags(v: unknown, f: string): string[] {
+  if (!Array.isArray(v) || v.some((t) => typeof t !== 'string')) fail(f, 'a list of tags like ["vip"]', v);
+  return [...new Set((v as string[]).flatMap((t) => parseTags(t)))].sort();
+}
+
+function readCustomer(get: <V>(key: string, parse: (v: unknown, f: string) => V) => V): Customer {
+  const details = Object.fromEntries(
+    CUSTOMER_TEXT_FIELDS.map((k) => [k, get(k, nullable((v, f) => customerField(k, text(v, f), f)))]),
+  ) as Pick<Customer, (typeof CUSTOMER_TEXT_FIELDS)[number]>;
+  return {
+    id: get('id', id), name: get('name', (v, f) => parseName(text(v, f), f)), ...details,
+    referredBy: get('referredBy', nullable(id)), doNotContact: get('doNotContact', bool), tags: get('tags', tags),
+    specialDays: get('specialDays', specialDays), createdOn: get('createdOn', date), updatedOn: get('updatedOn', date),
+  };
+}
+
+export function readExportDocument(doc: unknown): { value?: ExportDocument; errors: RowError[] } {
+  const errors: RowError[] = [];
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc) || (doc as Fields).version !== EXPORT_VERSION) {
+    const got = typeof doc === 'object' && doc !== null ? JSON.stringify((doc as Fields).version) : typeof doc;
+    throw new UsageError(
+      `a crm JSON file must be {"version": ${EXPORT_VERSION}, "customers": [...], ...} as crm export writes it, ` +
+        `or a list of rows [{"name": ...}] (got version ${got})`,
+    );
+  }
+  const d = doc as Fields;
+  const customers = section(d, 'customers', errors, (get) => readCustomer(get));
+  const sales = section(d, 'sales', errors, (get): Sale => ({
+    id: get('id', id), customerId: get('customerId', id), product: get('product', line), amountCents: get('amount', cents),
+    costCents: get('cost', nullable(cents)), quantity: get('quantity', count), date: get('date', date), delivery: get('delivery', nullable(date)),
+    warrantyMonths: get('warrantyMonths', nullable(count)), useUpDays: get('useUpDays', nullable(count)), verbal: get('verbal', bool),
+    channel: get('channel', nullable((v, f) => parseChoice(text(v, f), f, CHANNELS))), note: get('note', nullable(text)), createdOn: get('createdOn', date),
+  }));
+  const reminders = section(d, 'reminders', errors, (get): Reminder => ({
+    id: get('id', id), customerId: get('customerId', id), saleId: get('saleId', nullable(id)), rule: get('rule', line),
+    action: get('action', line), title: get('title', text), lesson: get('lesson', nullable(text)), due: get('due', date),
+    state: get('state', oneOf(STATES)), dedupeKey: get('dedupeKey', line), closedOn: get('closedOn', nullable(date)),
+    reason: get('reason', nullable(text)), createdOn: get('createdOn', date),
+  }));
+  const contacts = section(d, 'contacts', errors, (get): Contact => ({
+    id: get('id', id), customerId: get('customerId', id), reminderId: get('reminderId', nullable(id)), date: get('date', date),
+    kind: get('kind', oneOf(KINDS)), outcome: get('outcome', nullable(text)), note: get('note', nullable(text)),
+  }));
+  checkReferences({ customers, sales, reminders, contacts }, errors);
+  const databaseId = typeof d.databaseId === 'string' && /^[\w.-]{1,100}$/.test(d.databaseId) ? d.databaseId : null;
+  return errors.length ? { errors } : { value: { databaseId, customers, sales, reminders: d.reminders === undefined ? undefined : reminders, contacts }, errors };
+}
+
+function checkReferences(doc: Omit<ExportDocument, 'databaseId'> & { reminders: Reminder[] }, errors: RowError[]): void {
+  const ids = (list: { id: number }[], name: string) => {
+    const seen = new Set<number>();
+    list.forEach((x, i) => {
+      if (seen.has(x.id)) errors.push({ row: i + 1, column: `${name}[${i}].id`, value: String(x.id), message: `${name}[${i}].id ${x.id} appears twice; ids must be unique` });
+      seen.add(x.id);
+    });
+    return seen;
+  };
+  const [customers, sales, reminders] = [ids(doc.customers, 'customers'), ids(doc.sales, 'sales'), ids(doc.reminders, 'reminders')];
+  ids(doc.contacts, 'contacts');
+  const ref = (name: string, list: Fields[], key: string, known: Set<number>, what: string) =>
+    list.forEach((x, i) => {
+      const v = x[key] as number | null;
+      if (v === null || known.has(v)) return;
+      errors.push({ row: i + 1, column: `${name}[${i}].${key}`, value: String(v), message: `${name}[${i}].${key} ${v} is not a ${what} in this file` });
+    });
+  ref('customers', doc.customers as unknown as Fields[], 'referredBy', customers, 'customer');
+  ref('sales', doc.sales as unknown as Fields[], 'customerId', customers, 'customer');
+  ref('reminders', doc.reminders as unknown as Fields[], 'customerId', customers, 'customer');
+  ref('reminders', doc.reminders as unknown as Fields[], 'saleId', sales, 'sale');
+  ref('contacts', doc.contacts as unknown as Fields[], 'customerId', customers, 'customer');
+  ref('contacts', doc.contacts as unknown as Fields[], 'reminderId', reminders, 'follow-up');
+}

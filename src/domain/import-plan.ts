@@ -1,0 +1,125 @@
+/**
+ * What importing a set of validated rows will do, decided before anything is written: which rows
+ * are new customers and which mean one on file, which sales are new and which are already there,
+ * and who referred whom. Problems found here are row errors like those of validation.
+ */
+import type { Customer, NewCustomer } from './customer.js';
+import { CustomerMatcher, mergeRecord, type Candidate } from './customer-match.js';
+import type { ImportRow, RowError, SaleRecord } from './import-row.js';
+
+export interface PlannedSale {
+  row: number;
+  /** A stored customer's id, or the negative ref of a customer this import creates. */
+  customerRef: number;
+  sale: SaleRecord;
+}
+
+export interface ImportPlan {
+  /** New customers by negative ref (-1, -2, ...), in file order; referredBy may be a ref too. */
+  created: Map<number, NewCustomer>;
+  /** Customers on file whose record changes, in their merged form. */
+  updated: Customer[];
+  unchanged: number;
+  /** In date order, so ids and follow-ups come out as if entered one by one over time. */
+  sales: PlannedSale[];
+  /** Sales already on file (same customer, date, product, amount and quantity). */
+  duplicateSales: number;
+  /** The customer (id or ref) each row ended up with. */
+  rowRefs: Map<number, number>;
+  warnings: string[];
+  errors: RowError[];
+}
+
+/** The identity of a sale for re-imports. */
+export function saleKey(customerId: number, s: Pick<SaleRecord, 'date' | 'product' | 'amountCents' | 'quantity'>): string {
+  return `${customerId}\u0000${s.date}\u0000${s.product}\u0000${s.amountCents}\u0000${s.quantity}`;
+}
+
+function blank(name: string): NewCustomer {
+  return {
+    name, company: null, address: null, phone: null, email: null, birthday: null, role: null, character: null, hobbies: null,
+    family: null, channel: null, source: null, credit: null, competitors: null, notes: null, referredBy: null,
+    doNotContact: false, tags: [], specialDays: [],
+  };
+}
+
+const candidate = (id: number, c: NewCustomer): Candidate => ({ id, name: c.name, company: c.company, phone: c.phone, email: c.email });
+
+/**
+ * `existing` are the customers on file; `saleCounts` counts the stored sales by saleKey (a
+ * multiset: a file with the same sale twice imports it twice, once, and never a third time).
+ */
+export function planImport(
+  rows: ImportRow[],
+  existing: Customer[],
+  saleCounts: Map<string, number>,
+  /** false for a JSON export, whose records are distinct customers even when they look alike. */
+  { matchWithinFile = true } = {},
+): ImportPlan {
+  const onFile = new Map(existing.map((c) => [c.id, c]));
+  const state = new Map<number, NewCustomer>();
+  const changed = new Set<number>();
+  const firstRow = new Map<number, number>();
+  const matcher = new CustomerMatcher(existing.map((c) => candidate(c.id, c)));
+  const counts = new Map(saleCounts);
+  const plan: ImportPlan = { created: new Map(), updated: [], unchanged: 0, sales: [], duplicateSales: 0, rowRefs: new Map(), warnings: [], errors: [] };
+  const referrals: { row: number; ref: number; name: string }[] = [];
+  for (const r of rows) {
+    const rec = r.customer;
+    const found = matcher.find({ name: rec.name, ...rec.details });
+    if (found.kind === 'ambiguous') {
+      const who = found.ids.map((id) => (id > 0 ? `customer ${id}` : `row ${firstRow.get(id)}`)).join(', ');
+      plan.errors.push({
+        row: r.row, column: 'name', value: rec.name,
+        message: `row ${r.row}, column name: ${JSON.stringify(rec.name)} could be ${who}: add a phone, email or company that tells them apart`,
+      });
+      continue;
+    }
+    let ref: number;
+    if (found.kind === 'none') {
+      ref = -(plan.created.size + 1);
+      const c = blank(rec.name);
+      plan.created.set(ref, c);
+      state.set(ref, c);
+      firstRow.set(ref, r.row);
+    } else {
+      ref = found.id;
+      if (!state.has(ref)) state.set(ref, structuredClone(onFile.get(ref)!));
+      if (!found.sameName) {
+        const whose = ref > 0 ? `customer ${ref}` : `row ${firstRow.get(ref)}`;
+        plan.warnings.push(`row ${r.row}: ${JSON.stringify(rec.name)} has the ${found.by} of ${whose}, ${JSON.stringify(state.get(ref)!.name)}; merged into that customer`);
+      }
+    }
+    const target = state.get(ref)!;
+    if (mergeRecord(target, rec) && ref > 0) changed.add(ref);
+    if (ref > 0 || matchWithinFile) matcher.add(candidate(ref, target));
+    plan.rowRefs.set(r.row, ref);
+    if (rec.referredBy) referrals.push({ row: r.row, ref, name: rec.referredBy });
+    if (r.sale) {
+      const key = saleKey(ref, r.sale);
+      const left = counts.get(key) ?? 0;
+      if (left > 0) {
+        counts.set(key, left - 1);
+        plan.duplicateSales++;
+      } else {
+        plan.sales.push({ row: r.row, customerRef: ref, sale: r.sale });
+      }
+    }
+  }
+  for (const { row, ref, name } of referrals) {
+    const ids = matcher.named(name);
+    const message = (why: string) => plan.errors.push({ row, column: 'referred_by', value: name, message: `row ${row}, column referred_by: ${why}` });
+    if (ids.length === 0) message(`no customer named ${JSON.stringify(name)} on file or in this file; add them or leave the cell empty`);
+    else if (ids.length > 1) message(`several customers are named ${JSON.stringify(name)}; leave the cell empty and set it with crm customer edit --referred-by ID`);
+    else if (ids[0] === ref) message(`a customer cannot refer themselves (got ${JSON.stringify(name)})`);
+    else if (state.get(ref)!.referredBy !== ids[0]) {
+      state.get(ref)!.referredBy = ids[0];
+      if (ref > 0) changed.add(ref);
+    }
+  }
+  plan.updated = [...changed].map((id) => state.get(id) as Customer);
+  plan.unchanged = [...state.keys()].filter((id) => id > 0 && !changed.has(id)).length;
+  plan.sales.sort((a, b) => (a.sale.date < b.sale.date ? -1 : a.sale.date > b.sale.date ? 1 : a.row - b.row));
+  plan.errors.sort((a, b) => a.row - b.row);
+  return plan;
+}

@@ -1,0 +1,198 @@
+/**
+ * One row of an imported sheet, validated exactly like `crm customer add` and `crm add-sale`
+ * (the same parse.ts functions), with spreadsheet habits tolerated: 2026/3/2 dates, ¥ and 元
+ * around amounts, 微信 for wechat. Every problem becomes "row N, column X must be ... (got ...)".
+ */
+import { UsageError } from '../errors.js';
+import { addDays, type IsoDate } from './dates.js';
+import { CUSTOMER_TEXT_FIELDS, type CustomerDetails, type SpecialDay } from './customer.js';
+import { SALE_COLUMNS, type Column, type HeaderLayout } from './import-columns.js';
+import {
+  CHANNELS, parseAmount, parseChoice, parseDate, parseEmail, parseName, parsePhone, parsePositiveInt,
+  parseSpecialDay, parseTags, parseText, parseYearlyDay,
+} from './parse.js';
+import { restoreFormula } from './csv.js';
+
+export interface CustomerRecord {
+  name: string;
+  /** Only the fields the row gives; an empty cell never clears what is on file. */
+  details: Partial<CustomerDetails>;
+  tags: string[];
+  specialDays: SpecialDay[];
+  doNotContact: boolean;
+  referredBy: string | null;
+}
+
+export interface SaleRecord {
+  product: string;
+  amountCents: number;
+  costCents: number | null;
+  quantity: number;
+  date: IsoDate;
+  delivery: IsoDate | null;
+  warrantyMonths: number | null;
+  useUpDays: number | null;
+  verbal: boolean;
+  channel: string | null;
+  note: string | null;
+}
+
+export interface ImportRow {
+  row: number;
+  customer: CustomerRecord;
+  sale: SaleRecord | null;
+}
+
+export interface RowError {
+  row: number;
+  column: string;
+  value: string;
+  message: string;
+}
+
+const CHANNEL_WORDS: Record<string, string> = {
+  微信: 'wechat', 电话: 'phone', 手机: 'phone', 邮件: 'email', 邮箱: 'email', 电子邮件: 'email', 短信: 'sms',
+  拜访: 'visit', 上门: 'visit', 面谈: 'visit', 信件: 'letter', 其他: 'other', 其它: 'other',
+};
+const YES = new Set(['yes', 'y', 'true', '1', 'x', '是', '对', '√']);
+const NO = new Set(['no', 'n', 'false', '0', '否', '']);
+
+/** 2026/3/2, 2026.3.2 and 2026年3月2日 as 2026-03-02; anything else is left for parseDate to refuse. */
+export function spreadsheetDate(s: string): string {
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(s.trim());
+  return m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : s;
+}
+
+function spreadsheetDay(s: string): string {
+  const m = /^(\d{1,2})\s*[-/月]\s*(\d{1,2})\s*日?$/.exec(s.trim());
+  return m ? `${m[1].padStart(2, '0')}-${m[2].padStart(2, '0')}` : spreadsheetDate(s);
+}
+
+function money(s: string): string {
+  return s.trim().replace(/^[¥￥$]\s*/, '').replace(/\s*元$/, '');
+}
+
+function yesNo(s: string, field: string): boolean {
+  const v = s.trim().toLowerCase();
+  if (YES.has(v)) return true;
+  if (NO.has(v)) return false;
+  throw new UsageError(`${field} must be yes or no (也可 是/否) (got ${JSON.stringify(s)})`);
+}
+
+function channel(s: string, field: string): string {
+  return parseChoice(CHANNEL_WORDS[s.trim()] ?? s, field, CHANNELS);
+}
+
+export function customerField(column: Column, raw: string, field: string): string {
+  switch (column) {
+    case 'email':
+      return parseEmail(raw, field);
+    case 'phone':
+      return parsePhone(raw, field);
+    case 'birthday':
+      return parseYearlyDay(spreadsheetDay(raw), field);
+    case 'channel':
+      return channel(raw, field);
+    default:
+      return parseText(raw, field, { multiline: column === 'notes' || column === 'address' }).trim();
+  }
+}
+
+/** Reads the cells of one row; `row` is the number a spreadsheet shows (the header is row 1). */
+export function readRow(cells: string[], layout: HeaderLayout, row: number, today: IsoDate): { value?: ImportRow; errors: RowError[] } {
+  const errors: RowError[] = [];
+  const raw = new Map<Column, { value: string; label: string }>();
+  layout.columns.forEach((c, i) => {
+    // A line break inside a cell is LF in crm, whatever the sheet was saved with.
+    const value = restoreFormula(cells[i] ?? '').replace(/\r\n?/g, '\n');
+    if (c && value.trim() !== '') raw.set(c, { value, label: layout.labels[i] });
+  });
+  const cell = <T>(column: Column, parse: (value: string, field: string) => T): T | undefined => {
+    const c = raw.get(column);
+    if (!c) return undefined;
+    const label = c.label === column ? column : `${c.label} (${column})`;
+    try {
+      return parse(c.value, `row ${row}, column ${label}`);
+    } catch (e) {
+      if (!(e instanceof UsageError)) throw e;
+      errors.push({ row, column: c.label, value: c.value, message: e.message });
+      return undefined;
+    }
+  };
+  const extra = cells.slice(layout.columns.length).filter((c) => c.trim() !== '');
+  if (extra.length) {
+    const message =
+      `row ${row} has ${cells.length} cells but the header names ${layout.columns.length}: ` +
+      `quote cells that contain a comma, like "1,200" (got ${JSON.stringify(extra[0])} past the last column)`;
+    errors.push({ row, column: `column ${layout.columns.length + 1}`, value: extra[0], message });
+  }
+  const details: Partial<CustomerDetails> = {};
+  for (const column of CUSTOMER_TEXT_FIELDS) {
+    const v = cell(column, (s, f) => customerField(column, s, f));
+    if (v !== undefined) details[column] = v;
+  }
+  const name = cell('name', (s, f) => parseName(s, f));
+  if (!raw.has('name')) errors.push({ row, column: 'name', value: '', message: `row ${row}, column name must give the customer's name (got "")` });
+  const customer: CustomerRecord = {
+    name: name ?? '',
+    details,
+    tags: [...new Set(cell('tags', (s) => parseTags(s.replace(/[，;；、]/g, ','))) ?? [])],
+    specialDays: cell('special_days', (s, f) => s.split(/[;；\n]/).filter((d) => d.trim()).map((d) => withField(f, () => parseSpecialDay(d)))) ?? [],
+    doNotContact: cell('do_not_contact', yesNo) ?? false,
+    referredBy: cell('referred_by', (s, f) => parseName(s, f)) ?? null,
+  };
+  const sale = readSale(raw, cell, row, today, errors);
+  return errors.length ? { errors } : { value: { row, customer, sale }, errors };
+}
+
+/** parseSpecialDay names its own flag; in a sheet the message must name the row and column. */
+function withField<T>(field: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (e) {
+    if (e instanceof UsageError) throw new UsageError(e.message.replace(/^--special/, field));
+    throw e;
+  }
+}
+
+type CellReader = <T>(column: Column, parse: (value: string, field: string) => T) => T | undefined;
+
+function readSale(raw: Map<Column, unknown>, cell: CellReader, row: number, today: IsoDate, errors: RowError[]): SaleRecord | null {
+  const given = SALE_COLUMNS.filter((c) => raw.has(c));
+  if (!given.length) return null;
+  const product = cell('product', (s, f) => parseText(s, f, { multiline: false }).trim());
+  if (!raw.has('product')) {
+    errors.push({ row, column: given[0], value: '', message: `row ${row}, column product must name what was sold when the row has sale columns (${given.join(', ')})` });
+  }
+  const amountCents = cell('amount', (s, f) => {
+    const cents = parseAmount(money(s), f);
+    if (cents < 0) throw new UsageError(`${f} must not be negative (got ${JSON.stringify(s)})`);
+    return cents;
+  });
+  if (raw.has('product') && !raw.has('amount')) {
+    errors.push({ row, column: 'amount', value: '', message: `row ${row}, column amount must give the price, like 1200 or 1200.50 (got "")` });
+  }
+  const date = cell('date', (s, f) => {
+    const d = parseDate(spreadsheetDate(s), f);
+    if (d > addDays(today, 366)) throw new UsageError(`${f} must be within a year from today (got ${JSON.stringify(s)})`);
+    return d;
+  }) ?? today;
+  const delivery = cell('delivery', (s, f) => {
+    const d = parseDate(spreadsheetDate(s), f);
+    if (d < date) throw new UsageError(`${f} must be on or after the sale date ${date} (got ${JSON.stringify(s)})`);
+    return d;
+  }) ?? null;
+  return {
+    product: product ?? '',
+    amountCents: amountCents ?? 0,
+    costCents: cell('cost', (s, f) => parseAmount(money(s), f)) ?? null,
+    quantity: cell('quantity', (s, f) => parsePositiveInt(s, f)) ?? 1,
+    date,
+    delivery,
+    warrantyMonths: cell('warranty_months', (s, f) => parsePositiveInt(s, f)) ?? null,
+    useUpDays: cell('use_up_days', (s, f) => parsePositiveInt(s, f)) ?? null,
+    verbal: cell('verbal', yesNo) ?? false,
+    channel: cell('sale_channel', channel) ?? null,
+    note: cell('sale_note', (s, f) => parseText(s, f)) ?? null,
+  };
+}

@@ -1,0 +1,100 @@
+/**
+ * Writes for `crm import`: many rows in one transaction, so statements are prepared once, and rows
+ * keep their ids, dates and states when a JSON export is restored. Also the per-database id that
+ * makes calendar UIDs stable.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Db } from './db.js';
+import type { IsoDate } from '../domain/dates.js';
+import { foldName, type NewCustomer } from '../domain/customer.js';
+import type { NewSale } from '../domain/sale.js';
+import type { Contact, Reminder } from '../domain/reminder.js';
+import type Database from 'better-sqlite3';
+
+const CUSTOMER_COLUMNS = [
+  'company', 'address', 'phone', 'email', 'birthday', 'role', 'character', 'hobbies', 'family', 'channel', 'source',
+  'credit', 'competitors', 'notes',
+] as const;
+
+export type RestoredReminder = Omit<Reminder, 'id'> & { id?: number };
+
+export class TransferRepo {
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(private readonly db: Db) {}
+
+  private stmt(sql: string): Database.Statement {
+    let s = this.statements.get(sql);
+    if (!s) this.statements.set(sql, (s = this.db.prepare(sql)));
+    return s;
+  }
+
+  /** A new customer with their tags and special days; `id` is kept when given (a restore). */
+  insertCustomer(c: NewCustomer, on: { id?: number; createdOn: IsoDate; updatedOn: IsoDate }): number {
+    const info = this.stmt(
+      `INSERT INTO customers (id, name, name_fold, ${CUSTOMER_COLUMNS.join(', ')}, referred_by, do_not_contact, created_on, updated_on)
+       VALUES (${Array(CUSTOMER_COLUMNS.length + 7).fill('?').join(', ')})`,
+    ).run(on.id ?? null, c.name, foldName(c.name), ...CUSTOMER_COLUMNS.map((f) => c[f]), c.referredBy, c.doNotContact ? 1 : 0, on.createdOn, on.updatedOn);
+    const id = Number(info.lastInsertRowid);
+    for (const tag of c.tags) this.stmt('INSERT OR IGNORE INTO customer_tags (customer_id, tag) VALUES (?, ?)').run(id, tag);
+    for (const d of c.specialDays) {
+      this.stmt('INSERT OR IGNORE INTO special_days (customer_id, day, label) VALUES (?, ?, ?)').run(id, d.day, d.label);
+    }
+    return id;
+  }
+
+  setReferrer(customerId: number, referrerId: number): void {
+    this.stmt('UPDATE customers SET referred_by = ? WHERE id = ?').run(referrerId, customerId);
+  }
+
+  insertSale(s: NewSale, on: { id?: number; createdOn: IsoDate }): number {
+    return Number(
+      this.stmt(
+        `INSERT INTO sales (id, customer_id, product, amount_cents, cost_cents, quantity, date, delivery, warranty_months,
+          use_up_days, verbal, channel, note, created_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(on.id ?? null, s.customerId, s.product, s.amountCents, s.costCents, s.quantity, s.date, s.delivery,
+        s.warrantyMonths, s.useUpDays, s.verbal ? 1 : 0, s.channel, s.note, on.createdOn).lastInsertRowid,
+    );
+  }
+
+  /** The new reminder's id, or undefined when one with the same dedupe key is already planned. */
+  insertReminder(r: RestoredReminder): number | undefined {
+    const info = this.stmt(
+      `INSERT INTO reminders (id, customer_id, sale_id, rule, action, title, lesson, due, state, dedupe_key, closed_on, reason, created_on)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING`,
+    ).run(r.id ?? null, r.customerId, r.saleId, r.rule, r.action, r.title, r.lesson, r.due, r.state, r.dedupeKey, r.closedOn, r.reason, r.createdOn);
+    return info.changes ? Number(info.lastInsertRowid) : undefined;
+  }
+
+  reminderIdByKey(dedupeKey: string): number | undefined {
+    return (this.stmt('SELECT id FROM reminders WHERE dedupe_key = ?').get(dedupeKey) as { id: number } | undefined)?.id;
+  }
+
+  insertContact(c: Omit<Contact, 'id'> & { id?: number }): number {
+    return Number(
+      this.stmt('INSERT INTO contacts (id, customer_id, reminder_id, date, kind, outcome, note) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(c.id ?? null, c.customerId, c.reminderId, c.date, c.kind, c.outcome, c.note).lastInsertRowid,
+    );
+  }
+
+  /** True when nothing at all is on file: a restore then keeps every id. */
+  isEmpty(): boolean {
+    const row = this.stmt(
+      'SELECT (SELECT count(*) FROM customers) + (SELECT count(*) FROM sales) + (SELECT count(*) FROM reminders) + (SELECT count(*) FROM contacts) AS n',
+    ).get() as { n: number };
+    return row.n === 0;
+  }
+
+  /**
+   * The id that names this database in calendar UIDs, created on first use. Kept in settings, so a
+   * backup or a restore into an empty database keeps the UIDs a phone's calendar already knows.
+   */
+  databaseId(): string {
+    this.stmt("INSERT OR IGNORE INTO settings (key, value) VALUES ('database-id', ?)").run(randomUUID());
+    return (this.stmt("SELECT value FROM settings WHERE key = 'database-id'").get() as { value: string }).value;
+  }
+
+  setDatabaseId(id: string): void {
+    this.stmt("INSERT INTO settings (key, value) VALUES ('database-id', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(id);
+  }
+}

@@ -1,0 +1,129 @@
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { crmIn, tempDir, type CrmRunner } from '../support/cli.js';
+
+let crm: CrmRunner;
+let dir: string;
+let cleanup: () => void;
+beforeEach(async () => {
+  ({ dir, cleanup } = tempDir());
+  crm = crmIn(dir);
+  const earlier = crmIn(dir, { today: '2026-02-20' });
+  await earlier('customer', 'add', '王芳', '--phone', '+86 138 0013 8000');
+  await earlier('add-sale', '--customer', '王芳', '--product', 'X3', '--amount', '3999');
+});
+afterEach(() => cleanup());
+
+describe('crm backup', () => {
+  it('copies what is committed while another connection is in the middle of a write', async () => {
+    const other = new Database(crm.db);
+    other.pragma('busy_timeout = 5000');
+    other.exec('BEGIN IMMEDIATE');
+    other.prepare("INSERT INTO customers (name, name_fold, created_on, updated_on) VALUES ('Uncommitted', 'uncommitted', '2026-03-02', '2026-03-02')").run();
+    const r = await crm('backup', join(dir, 'copy.db'));
+    other.exec('COMMIT');
+    other.close();
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^Backed up .*crm\.db to .*copy\.db: 1 customers, 1 sales, \d+ follow-ups, \d+ KB, checked\.\n/);
+    expect(statSync(join(dir, 'copy.db')).mode & 0o777).toBe(0o600);
+    expect(existsSync(join(dir, 'copy.db-wal'))).toBe(false);
+    const copy = crmIn(dir, {});
+    const list = await copy('--db', join(dir, 'copy.db'), '--json', 'customer', 'list');
+    expect(JSON.parse(list.stdout).map((c: { name: string }) => c.name)).toEqual(['王芳']);
+    expect(JSON.parse((await crm('--json', 'customer', 'list')).stdout)).toHaveLength(2);
+  });
+
+  it('refuses to overwrite unless --force, to copy onto itself, or to copy nothing', async () => {
+    writeFileSync(join(dir, 'old.db'), 'keep');
+    expect((await crm('backup', join(dir, 'old.db'))).stderr).toMatch(/^crm: .*old\.db already exists; choose another name, or pass --force to replace it\n$/);
+    expect(readFileSync(join(dir, 'old.db'), 'utf8')).toBe('keep');
+    expect((await crm('backup', join(dir, 'old.db'), '--force')).code).toBe(0);
+    expect((await crm('backup', crm.db)).stderr).toMatch(/is the database itself/);
+    expect((await crm('backup', join(dir, 'no', 'such', 'x.db'))).stderr).toMatch(/no such directory/);
+    const empty = crmIn(join(dir, 'empty'));
+    expect((await empty('backup', join(dir, 'e.db'))).stderr).toMatch(/^crm: there is no database at .* to back up/);
+    expect(existsSync(empty.db)).toBe(false);
+  });
+
+  it('reports in JSON', async () => {
+    const report = JSON.parse((await crm('--json', 'backup', join(dir, 'b.db'))).stdout);
+    expect(report).toMatchObject({ file: join(dir, 'b.db'), customers: 1, sales: 1 });
+  });
+});
+
+describe('crm doctor', () => {
+  it('passes a healthy database and says how much is overdue', async () => {
+    const r = await crm('doctor');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^OK {4}database {4}.*crm\.db, \d+ KB, schema version \d+ \(this crm knows \d+\), journal wal\n/);
+    expect(r.stdout).toContain('OK    integrity   ok\n');
+    expect(r.stdout).toContain('OK    references  no orphaned rows\n');
+    expect(r.stdout).toContain('OK    permissions only you can read the database\n');
+    expect(r.stdout).toMatch(/OK {4}follow-ups {2}1 customers, 1 sales; 4 follow-ups overdue \(oldest due 2026-02-20; see crm today\), 1 due in the next 7 days\n/);
+    expect(r.stdout).toContain('OK    mail        not configured');
+  });
+
+  it('shows the mail settings with the password masked', async () => {
+    const withMail = crmIn(dir, { env: { CRM_SMTP_URL: 'smtp://me:s3cret@mail.example.com:587', CRM_MAIL_FROM: 'crm@example.com', CRM_MAIL_TO: 'me@example.com' } });
+    const r = await withMail('doctor');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('OK    mail        CRM_SMTP_URL=smtp://me:***@mail.example.com:587, CRM_MAIL_FROM=crm@example.com, CRM_MAIL_TO=me@example.com\n');
+    expect(r.stdout + r.stderr).not.toContain('s3cret');
+    const bad = crmIn(dir, { env: { CRM_SMTP_URL: 'http://me:s3cret@x' } });
+    const b = await bad('--json', 'doctor');
+    expect(b.code).toBe(1);
+    expect(JSON.parse(b.stdout).checks.at(-1)).toMatchObject({ name: 'mail', status: 'fail', fix: expect.stringMatching(/^CRM_SMTP_URL must look like smtp:/) });
+    expect(b.stdout).not.toContain('s3cret');
+  });
+
+  it('fails a database others can read, with the chmod that fixes it', async () => {
+    chmodSync(crm.db, 0o644);
+    const r = await crm('doctor');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`FAIL  permissions ${crm.db} can be read by other users (mode 644)\n                  fix: chmod 600 ${crm.db}\n`);
+    expect(r.stderr).toBe('crm: doctor found 1 problem (permissions); the fix is under each\n');
+    chmodSync(crm.db, 0o600);
+    expect((await crm('doctor')).code).toBe(0);
+  });
+
+  it('finds orphaned rows and gives the statement that removes them', async () => {
+    const raw = new Database(crm.db);
+    raw.pragma('foreign_keys = OFF');
+    raw.prepare("INSERT INTO reminders (customer_id, rule, action, title, due, dedupe_key, created_on) VALUES (99, 'x', 'call', 't', '2026-03-01', 'orphan', '2026-03-01')").run();
+    raw.prepare("INSERT INTO contacts (customer_id, reminder_id, date, kind) VALUES (1, 999, '2026-03-01', 'log')").run();
+    raw.close();
+    const r = await crm('--json', 'doctor');
+    expect(r.code).toBe(1);
+    const check = JSON.parse(r.stdout).checks.find((c: { name: string }) => c.name === 'references');
+    expect(check.status).toBe('fail');
+    expect(check.detail).toBe('1 reminders row point at missing customers (customer_id); 1 contacts row point at missing reminders (reminder_id)');
+    const fix = new Database(crm.db);
+    for (const sql of [...check.fix.matchAll(/sqlite3 \S+ "([^"]+)"/g)].map((m) => m[1])) fix.exec(sql);
+    fix.close();
+    expect((await crm('doctor')).code).toBe(0);
+    expect(JSON.parse((await crm('--json', 'customer', 'show', '王芳')).stdout).contacts).toHaveLength(1);
+  });
+
+  it('fails a damaged file, a foreign file and a missing file, and creates none', async () => {
+    const big = crmIn(join(dir, 'big'));
+    for (let i = 0; i < 300; i++) await big('customer', 'add', `Customer ${i}`, '--notes', 'x'.repeat(200));
+    const bytes = readFileSync(big.db);
+    bytes.fill(0xee, 4096 * 10, 4096 * 12);
+    writeFileSync(big.db, bytes);
+    const damaged = await big('doctor');
+    expect(damaged.code).toBe(1);
+    expect(damaged.stdout).toMatch(/FAIL {2}integrity {3}.+\n {18}fix: the file is damaged/);
+
+    writeFileSync(join(dir, 'notes.txt'), 'hello');
+    const foreign = await crm('--db', join(dir, 'notes.txt'), 'doctor');
+    expect(foreign.code).toBe(1);
+    expect(foreign.stdout).toMatch(/^FAIL {2}database {4}.*notes\.txt is not a crm database/);
+
+    const missing = await crm('--db', join(dir, 'none.db'), 'doctor');
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toMatch(/^FAIL {2}database {4}no database at .*none\.db\n {18}fix: crm creates it on first use/);
+    expect(existsSync(join(dir, 'none.db'))).toBe(false);
+  });
+});

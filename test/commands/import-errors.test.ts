@@ -1,0 +1,115 @@
+/** Bad input to crm import: every message names row, column, value and the fix; nothing is written. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { crmIn, tempDir, type CrmRunner } from '../support/cli.js';
+import { writeSheet } from '../support/sheets.js';
+
+let crm: CrmRunner;
+let dir: string;
+let cleanup: () => void;
+let before: Buffer;
+beforeEach(async () => {
+  ({ dir, cleanup } = tempDir());
+  crm = crmIn(dir);
+  await crm('customer', 'add', '李明', '--company', '东方家具');
+  await crm('customer', 'add', '李明', '--company', '西方家具');
+  before = readFileSync(crm.db);
+});
+afterEach(() => cleanup());
+
+const ok = { name: 'Bob', product: 'Pen', amount: '12' };
+
+describe('a bad row', () => {
+  it.each([
+    [{ ...ok, phone: 'abc' }, 'row 2, column phone must be digits, spaces, +, -, ( or ), like +86 138 0013 8000 (got "abc")'],
+    [{ ...ok, phone: '1.38001E+10' }, 'row 2, column phone must be digits, spaces, +, -, ( or ), like +86 138 0013 8000 (got "1.38001E+10")'],
+    [{ ...ok, email: 'bob@x' }, 'row 2, column email must be an address like name@example.com (got "bob@x")'],
+    [{ ...ok, birthday: '02-30' }, 'row 2, column birthday must be a day like 03-15 (MM-DD) or 1980-03-15 (YYYY-MM-DD) (got "02-30")'],
+    [{ ...ok, channel: 'pigeon' }, 'row 2, column channel must be one of phone, email, wechat, sms, visit, letter, other (got "pigeon")'],
+    [{ ...ok, special_days: '13-01 party' }, 'row 2, column special_days must be a day like 03-15 (MM-DD) or 1980-03-15 (YYYY-MM-DD) (got "13-01")'],
+    [{ ...ok, special_days: '05-20' }, 'row 2, column special_days must be a day and a label like "06-18 wedding anniversary" (got "05-20")'],
+    [{ ...ok, do_not_contact: 'maybe' }, 'row 2, column do_not_contact must be yes or no (也可 是/否) (got "maybe")'],
+    [{ ...ok, notes: 'bell\u0007' }, 'row 2, column notes must be text without control characters (got "bell\\u0007")'],
+    [{ ...ok, name: '' }, 'row 2, column name must give the customer\'s name (got "")'],
+    [{ ...ok, name: '12345' }, 'row 2, column name must be a name with at least one non-digit (numbers are customer ids) (got "12345")'],
+    [{ ...ok, name: '李明' }, 'row 2, column name: "李明" could be customer 1, customer 2: add a phone, email or company that tells them apart'],
+    [{ ...ok, referred_by: 'Nobody' }, 'row 2, column referred_by: no customer named "Nobody" on file or in this file; add them or leave the cell empty'],
+    [{ ...ok, amount: 'abc' }, 'row 2, column amount must be a number like 1200 or 1200.50 (got "abc")'],
+    [{ ...ok, amount: '-5' }, 'row 2, column amount must not be negative (got "-5")'],
+    [{ ...ok, amount: '' }, 'row 2, column amount must give the price, like 1200 or 1200.50 (got "")'],
+    [{ ...ok, product: '' }, 'row 2, column product must name what was sold when the row has sale columns (amount)'],
+    [{ ...ok, cost: '12,5,0.001' }, 'row 2, column cost must be a number like 1200 or 1200.50 (got "12,5,0.001")'],
+    [{ ...ok, quantity: '0' }, 'row 2, column quantity must be a whole number like 1, 3 or 12 (got "0")'],
+    [{ ...ok, date: '2026-02-30' }, 'row 2, column date must be a real date like 2026-03-02 (YYYY-MM-DD) (got "2026-02-30")'],
+    [{ ...ok, date: '03/02/2026' }, 'row 2, column date must be a real date like 2026-03-02 (YYYY-MM-DD) (got "03/02/2026")'],
+    [{ ...ok, date: '2027-06-01' }, 'row 2, column date must be within a year from today (got "2027-06-01")'],
+    [{ ...ok, date: '2026-02-20', delivery: '2026-02-01' }, 'row 2, column delivery must be on or after the sale date 2026-02-20 (got "2026-02-01")'],
+    [{ ...ok, warranty_months: '1.5' }, 'row 2, column warranty_months must be a whole number like 1, 3 or 12 (got "1.5")'],
+    [{ ...ok, verbal: 'perhaps' }, 'row 2, column verbal must be yes or no (也可 是/否) (got "perhaps")'],
+    [{ ...ok, sale_channel: 'fax' }, 'row 2, column sale_channel must be one of phone, email, wechat, sms, visit, letter, other (got "fax")'],
+    [{ 姓名: 'Bob', 电话: 'abc' }, 'row 2, column 电话 (phone) must be digits, spaces, +, -, ( or ), like +86 138 0013 8000 (got "abc")'],
+    [{ 姓名: 'Bob', 金额: '12' }, 'row 2, column product must name what was sold when the row has sale columns (amount)'],
+  ])('%j', async (row, message) => {
+    const r = await crm('import', writeSheet(join(dir, 'bad.csv'), [row]));
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`${message}\ncrm: ${join(dir, 'bad.csv')}: 1 error in 1 row; nothing was imported (fix the file and run again)\n`);
+    expect(readFileSync(crm.db).equals(before)).toBe(true);
+  });
+});
+
+describe('a bad file', () => {
+  it('lists every error of every row, good rows notwithstanding, and imports none of them', async () => {
+    const rows = [ok, { ...ok, phone: 'x' }, ok, { name: '', email: 'y' }, ...Array.from({ length: 30 }, () => ({ ...ok, amount: 'z' }))];
+    const r = await crm('import', writeSheet(join(dir, 'bad.csv'), rows));
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines.slice(0, 4)).toEqual([
+      'row 3, column phone must be digits, spaces, +, -, ( or ), like +86 138 0013 8000 (got "x")',
+      'row 5, column email must be an address like name@example.com (got "y")',
+      'row 5, column name must give the customer\'s name (got "")',
+      'row 6, column amount must be a number like 1200 or 1200.50 (got "z")',
+    ]);
+    expect(lines.at(-2)).toBe('... and 13 more (all of them with --json)');
+    expect(lines.at(-1)).toMatch(/: 33 errors in 32 rows; nothing was imported/);
+    const all = JSON.parse((await crm('--json', 'import', join(dir, 'bad.csv'))).stdout);
+    expect(all.errors).toHaveLength(33);
+    expect(all.errors[0]).toEqual({ row: 3, column: 'phone', value: 'x', message: expect.stringMatching(/^row 3, column phone/) });
+    expect(readFileSync(crm.db).equals(before)).toBe(true);
+  });
+
+  it.each([
+    ['missing.csv', null, /^crm: .*missing\.csv: no such file; check the path\n$/],
+    ['empty.csv', '', /^crm: .*empty\.csv is empty; a sheet needs a header row like name,phone,product,amount,date\n$/],
+    ['header.csv', 'name,phone\n', /^crm: .*header\.csv has a header but no rows to import\n$/],
+    ['nameless.csv', 'phone\n123456\n', /^crm: the file has no name column \(姓名\)/],
+    ['quote.csv', 'name,notes\nBob,"never closed\n', /^crm: row 2: a quoted cell is never closed/],
+    ['extra.csv', 'name,amount\nBob,1,200\n', /^row 2 has 3 cells but the header names 2: quote cells that contain a comma, like "1,200" \(got "200" past the last column\)\n/],
+    ['broken.json', '{"version": 1, "customers": [', /^crm: .*broken\.json is not valid JSON \(.*\); fix it, or save the sheet as CSV\n$/],
+    ['other.json', '{"hello": "world"}', /^crm: a crm JSON file must be \{"version": 1, "customers": \[...\], ...\} as crm export writes it, or a list of rows/],
+    ['latin1.csv', Buffer.from([0x6e, 0x61, 0x6d, 0x65, 0x0a, 0x4d, 0xfc, 0x6c, 0x6c, 0xff, 0x0a]), /^crm: the file is not valid gb18030; save it as "CSV UTF-8" or name its encoding, e.g. --encoding windows-1252\n$/],
+  ])('%s', async (name, content, message) => {
+    const file = join(dir, name);
+    if (content !== null) writeFileSync(file, content);
+    const r = await crm('import', file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(readFileSync(crm.db).equals(before)).toBe(true);
+  });
+
+  it('refuses a directory', async () => {
+    mkdirSync(join(dir, 'folder.csv'));
+    expect((await crm('import', join(dir, 'folder.csv'))).stderr).toMatch(/folder\.csv is a directory/);
+  });
+
+  it('names bad fields of a JSON export by their path', async () => {
+    const file = join(dir, 'backup.json');
+    writeFileSync(file, JSON.stringify({ version: 1, customers: [{ id: 1, name: 'A', phone: 'abc', doNotContact: false, tags: [], specialDays: [], createdOn: '2026-01-01', updatedOn: '2026-01-01' }], sales: [{ id: 1, customerId: 9 }] }));
+    const r = await crm('import', file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('customers[0].phone must be digits, spaces, +, -, ( or ), like +86 138 0013 8000 (got "abc")\n');
+    expect(r.stderr).toContain('sales[0].product must be one line of text (got nothing)\n');
+    expect(r.stderr).toContain('sales[0].amount must be an amount like 1200 or 1200.5 (got nothing)\n');
+  });
+});

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseHeader, parseMapOption, resolveHeader } from '../../src/domain/import-columns.js';
+import { readRow, spreadsheetDate } from '../../src/domain/import-row.js';
+
+const TODAY = '2026-03-02';
+
+describe('headers', () => {
+  it.each([
+    [['姓名', '公司', '电话', '邮箱', '生日', '标签', '备注', '渠道'], ['name', 'company', 'phone', 'email', 'birthday', 'tags', 'notes', 'channel']],
+    [['名字', '单位', '手机', '电子邮件', '地址', '职位', '联系方式'], ['name', 'company', 'phone', 'email', 'address', 'role', 'channel']],
+    [['客户', '手机号', '角色', '介绍人'], ['name', 'phone', 'role', 'referred_by']],
+    [['姓名', '产品', '金额', '成本', '数量', '成交日期', '交货日期', '保修月数'], ['name', 'product', 'amount', 'cost', 'quantity', 'date', 'delivery', 'warranty_months']],
+    [['姓名', '商品', '价格', '日期', '交付日期', '保修'], ['name', 'product', 'amount', 'date', 'delivery', 'warranty_months']],
+    [[' Name ', 'PHONE', 'E-Mail', 'Warranty Months', 'use-up days', 'Verbal'], ['name', 'phone', 'email', 'warranty_months', 'use_up_days', 'verbal']],
+    [['id', 'name', 'created_on', 'updated_on', ''], [null, 'name', null, null, null]],
+  ])('%j', (header, columns) => {
+    expect(resolveHeader(header).columns).toEqual(columns);
+  });
+
+  it('names unknown headers and how to map or skip them', () => {
+    expect(() => resolveHeader(['姓名', '序号', 'Region'])).toThrow(
+      /^columns "序号", "Region" not known: name them with --map "序号=name" \(or --map "序号=-" to skip it\); known columns: name, company/,
+    );
+  });
+
+  it('refuses two headers meaning one column, and a sheet without names', () => {
+    expect(() => resolveHeader(['name', '电话', 'mobile'])).toThrow('columns "电话" and "mobile" both mean phone; skip one with --map "mobile=-"');
+    expect(() => resolveHeader(['phone', 'email'])).toThrow(/^the file has no name column/);
+  });
+
+  it('maps other headers with --map, and skips with -', () => {
+    const map = parseMapOption(['客户名称=name, 序号=-', 'Region=notes']);
+    expect(resolveHeader(['序号', '客户名称', 'region'], map).columns).toEqual([null, 'name', 'notes']);
+    expect(() => parseMapOption(['客户名称']) ).toThrow(/^--map must be HEADER=COLUMN pairs/);
+    expect(() => parseMapOption(['a=nonsense'])).toThrow(/got "a=nonsense"/);
+    expect(normaliseHeader(' Use-Up  Days ')).toBe('use_up_days');
+  });
+});
+
+describe('readRow', () => {
+  const layout = resolveHeader(['姓名', '电话', '生日', '渠道', '标签', 'special_days', 'do_not_contact', '产品', '金额', '日期', '交货日期', 'verbal', 'sale_note']);
+
+  it('reads a customer with a sale, tolerating spreadsheet habits', () => {
+    const r = readRow(['  王芳 ', "'+86 138 0013 8000", '3月15日', '微信', 'VIP，重要、vip', '05-20 结婚纪念日；10-01 公司周年', '否', 'X3', '￥3,999.50', '2026/2/20', '2026年3月6日', '是', 'a\r\nb'], layout, 2, TODAY);
+    expect(r.errors).toEqual([]);
+    expect(r.value).toEqual({
+      row: 2,
+      customer: {
+        name: '王芳',
+        details: { phone: '+86 138 0013 8000', birthday: '03-15', channel: 'wechat' },
+        tags: ['vip', '重要'],
+        specialDays: [{ day: '05-20', label: '结婚纪念日' }, { day: '10-01', label: '公司周年' }],
+        doNotContact: false,
+        referredBy: null,
+      },
+      sale: {
+        product: 'X3', amountCents: 399950, costCents: null, quantity: 1, date: '2026-02-20', delivery: '2026-03-06',
+        warrantyMonths: null, useUpDays: null, verbal: true, channel: null, note: 'a\nb',
+      },
+    });
+  });
+
+  it('gives a sale without a date the day of the import, as add-sale does', () => {
+    expect(readRow(['Bob', '', '', '', '', '', '', 'Pen', '3'], layout, 3, TODAY).value?.sale?.date).toBe(TODAY);
+  });
+
+  it('leaves out the fields a row does not give, so they never clear what is on file', () => {
+    expect(readRow(['Bob'], layout, 4, TODAY).value).toEqual({
+      row: 4, customer: { name: 'Bob', details: {}, tags: [], specialDays: [], doNotContact: false, referredBy: null }, sale: null,
+    });
+  });
+
+  it.each([
+    ['2026/3/2', '2026-03-02'],
+    ['2026.12.31', '2026-12-31'],
+    ['2026年3月2日', '2026-03-02'],
+    ['2026-03-02', '2026-03-02'],
+    ['3/2/2026', '3/2/2026'],
+  ])('spreadsheetDate(%j) = %j', (input, out) => {
+    expect(spreadsheetDate(input)).toBe(out);
+  });
+});
