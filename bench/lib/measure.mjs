@@ -22,13 +22,13 @@ const quote = (a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\'
 /**
  * Times each command right next to `baseline` (node -e 0), so each ratio compares runs made under the
  * same background load: on a shared 2-core machine the load drifts between one command and the next.
- * Returns [{ name, median, min, max, runs, baseline }] in ms, baseline being the paired baseline median.
+ * Returns [{ name, median, min, max, runs, baseline, baselineMin }] in ms: the paired baseline's median and min.
  */
 export function timePaired(baseline, commands, { runs, warmup, cwd, env, hyperfine }) {
   return commands.map((c) => {
     const [b, x] = (hyperfine ? hyperfinePair : loopPair)([baseline, c], { runs, warmup, cwd, env });
     process.stderr.write(`  ${c.name}: median ${x.median.toFixed(1)} ms, node -e 0 beside it ${b.median.toFixed(1)} ms\n`);
-    return { ...x, name: c.name, baseline: b.median };
+    return { ...x, name: c.name, baseline: b.median, baselineMin: b.min };
   });
 }
 
