@@ -77,7 +77,7 @@ const lines = [
   `${pad(BASELINE.name, 28)} ${pad(base.toFixed(1), 10)} ${pad('', 14)} ${pad('', 17)} ${pad('1.00', 6)} 1.00`,
   ...results.map((r) => `${pad(r.name, 28)} ${pad(r.median.toFixed(1), 10)} ${pad(`${r.min.toFixed(0)}..${r.max.toFixed(0)}`, 14)} ` +
     `${pad(`${r.baseline.toFixed(1)} (min ${r.baselineMin.toFixed(0)})`, 17)} ${pad((r.median / r.baseline).toFixed(2), 6)} ${(r.min / r.baselineMin).toFixed(2)}`),
-  `(${runs} runs after ${warmup} warm-up; ratio = median / median of node -e 0 timed just before it; the ratio of mins is`,
+  `(${runs} runs after ${warmup} warm-up; ratio = median / median of node -e 0 timed alongside it; the ratio of mins is`,
   ` less sensitive to other jobs; load average ${load.map((l) => l.toFixed(2)).join(' -> ')} on ${cpus().length} cores)`,
   '',
   `peak RSS, crm today @100k: ${rss.today100k.mib.toFixed(1)} MiB (node -e 0: ${rss.nodeE0.mib.toFixed(1)} MiB; ${rss.today100k.how})`,
