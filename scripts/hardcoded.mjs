@@ -27,7 +27,7 @@ export function hardcoded(files = sourceFiles().filter((f) => !SKIP.test(f))) {
   for (const f of files) {
     const src = readFileSync(f, 'utf8');
     // Comments and import lines carry no output.
-    const code = src.replace(/\/\*[\s\S]*?\*\//g, (m) => ' '.repeat(m.length)).replace(/(^|[^:'"`\\])\/\/[^\n]*/g, (m, p) => p + ' '.repeat(m.length - p.length));
+    const code = src.replace(/\/\*[\s\S]*?\*\//g, (m) => m.replace(/[^\n]/g, ' ')).replace(/(^|[^:'"`\\])\/\/[^\n]*/g, (m, p) => p + ' '.repeat(m.length - p.length));
     for (const m of code.matchAll(LITERAL)) {
       const text = m[0].slice(1, -1);
       const line = code.slice(0, m.index).split('\n').length;

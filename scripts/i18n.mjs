@@ -7,7 +7,8 @@ import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const CALL = /(?<![\w.])t\(\s*(?:'((?:\\.|[^'\\])*)'|"((?:\\.|[^"\\])*)"|`((?:\\.|[^`\\$])*)`)/g;
+// A backtick text may hold `$ crm ...` examples, but no ${} (keys must be literal).
+const CALL = /(?<![\w.])t\(\s*(?:'((?:\\.|[^'\\])*)'|"((?:\\.|[^"\\])*)"|`((?:\\.|\$(?!\{)|[^`\\$])*)`)/g;
 
 export function sourceFiles(dir = join(root, 'src')) {
   return readdirSync(dir).flatMap((name) => {
