@@ -3,6 +3,7 @@
  * the thank-you note and the cards, for customers whose channel is email, at most one a day each.
  */
 import { addDays, type IsoDate } from '../domain/dates.js';
+import { t } from '../i18n.js';
 import type { Address } from '../mail/config.js';
 import { customerEmail, languageOf, whyNotEmailable, type TemplateLookup } from '../mail/customer-email.js';
 import type { OutgoingMail } from '../mail/mailer.js';
@@ -25,7 +26,7 @@ export type Composed = { mail: OutgoingMail } | { why: string };
 /** The mail for one follow-up as things stand now, or why it can no longer be sent. */
 export function composeCustomerEmail(store: Store, reminderId: number, from: Address, templates: TemplateLookup): Composed {
   const reminder = store.reminders.get(reminderId);
-  if (!reminder) return { why: 'the follow-up was deleted' };
+  if (!reminder) return { why: t('the follow-up was deleted') };
   const customer = store.customers.get(reminder.customerId)!;
   const language = languageOf(customer);
   const template = templates(reminder.rule, language);
@@ -40,7 +41,7 @@ export function composeCustomerEmail(store: Store, reminderId: number, from: Add
 export function whyNotAnyMore(store: Store, m: OutboxMail, from: Address, templates: TemplateLookup): string | undefined {
   const composed = composeCustomerEmail(store, m.reminderId!, from, templates);
   if ('why' in composed) return composed.why;
-  return composed.mail.to.address === m.recipient ? undefined : `the customer's address changed to ${composed.mail.to.address}`;
+  return composed.mail.to.address === m.recipient ? undefined : t("the customer's address changed to {to}", { to: composed.mail.to.address });
 }
 
 /**

@@ -1,5 +1,6 @@
 /** How `crm remind --email` and `--dry-run` tell what happened to each of today's mails. */
 import type { IsoDate } from '../domain/dates.js';
+import { t } from '../i18n.js';
 import type { OutboxMail } from '../store/outbox.js';
 import { info, printJson, type Io } from '../ui/io.js';
 import { printTable } from '../ui/table.js';
@@ -22,6 +23,20 @@ export interface RemindReport {
   unknown: OutboxMail[];
 }
 
+/** The states for people; --json keeps the ids. */
+function statusLabels(): Record<MailStatus, string> {
+  return {
+    sent: t('sent'),
+    'already-sent': t('already-sent'),
+    pending: t('pending'),
+    failed: t('failed'),
+    unknown: t('unknown'),
+    'in-flight': t('in-flight'),
+    'would-send': t('would-send'),
+    'nothing-due': t('nothing-due'),
+  };
+}
+
 export function printReport(io: Io, r: RemindReport, { dryRun, plan }: { dryRun: boolean; plan: SendPlan }): void {
   if (io.json) {
     const unknown = r.unknown.map((m) => ({
@@ -29,20 +44,23 @@ export function printReport(io: Io, r: RemindReport, { dryRun, plan }: { dryRun:
     }));
     return printJson(io, { date: r.date, digest: r.digest, customerEmails: r.customerEmails, unknown });
   }
-  if (dryRun) info(io, 'Dry run: nothing is sent and nothing changes.');
+  if (dryRun) info(io, t('Dry run: nothing is sent and nothing changes.'));
   if (r.digest.status === 'nothing-due' && !r.customerEmails.length) {
-    return info(io, `Nothing due on ${r.date}: no digest${dryRun ? ' would be' : ' was'} sent.`);
+    return info(io, dryRun ? t('Nothing due on {date}: no digest would be sent.', { date: r.date }) : t('Nothing due on {date}: no digest was sent.', { date: r.date }));
   }
   const detail = (subject: string | null, error?: string) => (error ? `${subject ?? ''} (${error})` : (subject ?? ''));
-  printTable(io, ['status', 'mail', 'to', 'subject'], [
-    [r.digest.status, 'digest', r.digest.to, detail(r.digest.subject, r.digest.error)],
-    ...r.customerEmails.map((c) => [c.status, `follow-up ${c.reminderId}`, c.to, detail(c.subject, c.error)]),
+  const status = statusLabels();
+  printTable(io, [t('status'), t('mail'), t('to'), t('subject')], [
+    [status[r.digest.status], t('digest'), r.digest.to, detail(r.digest.subject, r.digest.error)],
+    ...r.customerEmails.map((c) => [status[c.status], t('follow-up {id}', { id: c.reminderId }), c.to, detail(c.subject, c.error)]),
   ]);
   if (!dryRun) return;
   // The customer-facing text is worth reading before it goes out.
   const going = new Set(r.customerEmails.filter((c) => c.status === 'would-send').map((c) => c.reminderId));
   for (const { reminderId, mail } of plan.customerEmails.filter((c) => going.has(c.reminderId))) {
     const to = mail.to.name ? `${mail.to.name} <${mail.to.address}>` : mail.to.address;
-    io.stdout(`\n--- follow-up ${reminderId}\nTo: ${to}\nSubject: ${mail.subject}\n\n${mail.text}`);
+    const label = t('follow-up {id}', { id: reminderId });
+    // i18n-ignore: the mail's own header names, as the customer's mail program shows them
+    io.stdout(`\n--- ${label}\nTo: ${to}\nSubject: ${mail.subject}\n\n${mail.text}`);
   }
 }

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Deps } from '../deps.js';
 import { UsageError, UserError } from '../errors.js';
-import { weekdayName } from '../domain/dates.js';
+import { t, tDate } from '../i18n.js';
 import { mailConfig, parseSender, type Address } from '../mail/config.js';
 import { cronInstructions, cronLine, type CronPaths } from '../mail/cron.js';
 import { digestIsEmpty, renderDigest } from '../mail/digest.js';
@@ -49,7 +49,7 @@ function printDigest(deps: Deps, plan: SendPlan): void {
     const customerEmails = plan.customerEmails.map((c) => ({ reminderId: c.reminderId, customerId: c.customerId, to: c.to, subject: c.mail.subject }));
     return printJson(io, { date: today, digest: plan.digest && { subject: plan.digest.subject, text: plan.digest.text }, customerEmails });
   }
-  if (!plan.digest) return info(io, `Nothing overdue, nothing due, no complaint answer promised on ${weekdayName(today)} ${today}.`);
+  if (!plan.digest) return info(io, t('Nothing overdue, nothing due, no complaint answer promised on {day}.', { day: tDate(today) }));
   io.stdout(plan.digest.text);
 }
 
@@ -86,14 +86,9 @@ function report(deps: Deps, to: string, plan: SendPlan, outcomes: Outcome[]): Re
 function cronPaths(deps: Deps): CronPaths {
   const configHome = deps.env.XDG_CONFIG_HOME || join(deps.env.HOME || '~', '.config');
   const dataDir = dirname(deps.dbPath);
-  return {
-    node: process.execPath,
-    bin: fileURLToPath(new URL('../../bin/crm.js', import.meta.url)),
-    db: deps.dbPath,
-    lock: join(dataDir, 'remind.lock'),
-    log: join(dataDir, 'remind.log'),
-    envFile: join(configHome, 'crm', 'mail.env'),
-  };
+  // i18n-ignore: file names
+  const [lock, log, envFile] = [join(dataDir, 'remind.lock'), join(dataDir, 'remind.log'), join(configHome, 'crm', 'mail.env')];
+  return { node: process.execPath, bin: fileURLToPath(new URL('../../bin/crm.js', import.meta.url)), db: deps.dbPath, lock, log, envFile };
 }
 
 export async function runRemind(opts: RemindOptions, deps: Deps): Promise<void> {
@@ -103,12 +98,12 @@ export async function runRemind(opts: RemindOptions, deps: Deps): Promise<void> 
     const paths = cronPaths(deps);
     return io.json ? printJson(io, { line: cronLine(paths), ...paths }) : io.stdout(cronInstructions(paths) + '\n');
   }
-  if (opts.retryUnknown && opts.forgetUnknown) throw new UsageError('--retry-unknown and --forget-unknown contradict each other; give one');
+  if (opts.retryUnknown && opts.forgetUnknown) throw new UsageError(t('--retry-unknown and --forget-unknown contradict each other; give one'));
   if ((opts.retryUnknown || opts.forgetUnknown) && (!opts.email || opts.dryRun)) {
-    throw new UsageError(`${opts.retryUnknown ? '--retry-unknown' : '--forget-unknown'} goes with --email (and not --dry-run)`);
+    throw new UsageError(t('{flag} goes with --email (and not --dry-run)', { flag: opts.retryUnknown ? '--retry-unknown' : '--forget-unknown' }));
   }
   if (!opts.email && !opts.dryRun) {
-    if (opts.to !== undefined) throw new UsageError('--to goes with --email or --dry-run');
+    if (opts.to !== undefined) throw new UsageError(t('--to goes with --email or --dry-run'));
     return printDigest(deps, makePlan(deps, previewSender(env), templates));
   }
   const cfg = mailConfig(env, opts, { needServer: !opts.dryRun });
@@ -119,8 +114,11 @@ export async function runRemind(opts: RemindOptions, deps: Deps): Promise<void> 
   const ownIds = new Set(sent.outcomes.map((o) => o.mail.id));
   const earlier = result.unknown.filter((m) => !ownIds.has(m.id));
   if (earlier.length) {
-    const list = earlier.map((m) => `${m.recipient} "${m.subject}" (${m.day})`).join(', ');
-    warn(io, `${earlier.length} mail(s) of unknown outcome from an earlier run: ${list}; check whether they arrived, then run crm remind --email --retry-unknown or --forget-unknown`);
+    const list = earlier.map((m) => t('{to} "{subject}" ({day})', { to: m.recipient, subject: m.subject, day: m.day })).join(t(', '));
+    warn(
+      io,
+      t('{n} mail(s) of unknown outcome from an earlier run: {list}; check whether they arrived, then run crm remind --email --retry-unknown or --forget-unknown', { n: earlier.length, list }),
+    );
   }
   printReport(io, result, { dryRun: false, plan });
   if (sent.failure) throw new UserError(sent.failure);

@@ -4,6 +4,7 @@
  * outside the transaction, then record each outcome. Nothing is marked sent that was not.
  */
 import type { Deps } from '../deps.js';
+import { t } from '../i18n.js';
 import { claimIsLive, startRun, type SendingRun } from '../mail/claimant.js';
 import type { MailConfig } from '../mail/config.js';
 import type { TemplateLookup } from '../mail/customer-email.js';
@@ -58,7 +59,7 @@ function queueAndClaim(deps: Deps, cfg: MailConfig, plan: SendPlan, run: Sending
     const ids: number[] = [];
     for (const m of outbox.inState('pending')) {
       const why = m.kind === 'customer' ? whyNotAnyMore(store, m, cfg.from, templates) : undefined;
-      if (why) outbox.markNotSent(m.id, `not sent: ${why}`, { tried: false, giveUp: true });
+      if (why) outbox.markNotSent(m.id, t('not sent: {why}', { why }), { tried: false, giveUp: true });
       else ids.push(m.id);
     }
     return outbox.claim(ids, run.id, today);
@@ -74,24 +75,30 @@ async function recordSent(deps: Deps, m: OutboxMail, mail: OutgoingMail, message
   store.write(() => {
     store.outbox.markSent(m.id, today, messageId);
     if (!reminder || reminder.state !== 'open') return;
-    const note = `emailed to ${m.recipient}: ${mail.subject}`;
+    // Kept in the history in the language crm runs in, as a note the salesperson typed would be.
+    const note = t('emailed to {to}: {subject}', { to: m.recipient, subject: mail.subject });
     store.reminders.close(reminder.id, 'done', today, note);
     store.contacts.insert({ customerId: reminder.customerId, reminderId: reminder.id, date: today, kind: 'done', outcome: null, note });
     if (calendar) planNextOccurrence(store, reminder, rules, calendar, today);
   });
 }
 
-function failureLine(cfg: MailConfig, result: Exclude<SendResult, { status: 'sent' }>, m: OutboxMail, left: number): string {
-  const server = cfg.server!.display;
-  const stay = `${left} mail(s) stay pending for the next run`;
-  if (result.status === 'unreachable' && result.loginRefused) {
-    return `the mail server ${server} refused the login (${result.error}); check the user in CRM_SMTP_URL and CRM_SMTP_PASSWORD; ${stay}`;
-  }
-  if (result.status === 'unreachable') return `cannot reach the mail server ${server} (${result.error}); ${stay}`;
+/** The one line of a stopped run: the mails left behind stay pending for the next run. */
+function stoppedLine(cfg: MailConfig, result: Exclude<SendResult, { status: 'sent' | 'rejected' }>, m: OutboxMail, left: number): string {
+  const vars = { server: cfg.server!.display, error: result.error, to: m.recipient, n: left };
   if (result.status === 'unknown') {
-    return `the mail server ${server} lost the connection after the mail to ${m.recipient} was handed over (${result.error}); it may have arrived: check, then run crm remind --email --retry-unknown to send it again, or --forget-unknown`;
+    return t('the mail server {server} lost the connection after the mail to {to} was handed over ({error}); it may have arrived: check, then run crm remind --email --retry-unknown to send it again, or --forget-unknown', vars);
   }
-  return `the mail server ${server} refused the mail to ${m.recipient} (${result.error})`;
+  return result.loginRefused
+    ? t('the mail server {server} refused the login ({error}); check the user in CRM_SMTP_URL and CRM_SMTP_PASSWORD; {n} mail(s) stay pending for the next run', vars)
+    : t('cannot reach the mail server {server} ({error}); {n} mail(s) stay pending for the next run', vars);
+}
+
+function refusedLine(cfg: MailConfig, result: Extract<SendResult, { status: 'rejected' }>, m: OutboxMail, giveUp: boolean): string {
+  const vars = { server: cfg.server!.display, error: result.error, to: m.recipient, n: MAX_ATTEMPTS };
+  return giveUp
+    ? t('the mail server {server} refused the mail to {to} ({error}); given up after {n} attempts', vars)
+    : t('the mail server {server} refused the mail to {to} ({error}); it stays pending for the next run', vars);
 }
 
 function mailFor(deps: Deps, cfg: MailConfig, plan: SendPlan, m: OutboxMail, templates: TemplateLookup): Composed {
@@ -108,13 +115,13 @@ async function sendClaimed(deps: Deps, cfg: MailConfig, plan: SendPlan, claimed:
   let stopped: string | undefined;
   for (const [i, m] of claimed.entries()) {
     if (stopped) {
-      store.write(() => store.outbox.markNotSent(m.id, 'not tried: the run stopped at an earlier mail', { tried: false, giveUp: false }));
+      store.write(() => store.outbox.markNotSent(m.id, t('not tried: the run stopped at an earlier mail'), { tried: false, giveUp: false }));
       outcomes.push({ mail: m, subject: m.subject, status: 'pending' });
       continue;
     }
     const composed = mailFor(deps, cfg, plan, m, templates);
     if ('why' in composed) {
-      store.write(() => store.outbox.markNotSent(m.id, `not sent: ${composed.why}`, { tried: false, giveUp: true }));
+      store.write(() => store.outbox.markNotSent(m.id, t('not sent: {why}', { why: composed.why }), { tried: false, giveUp: true }));
       outcomes.push({ mail: m, subject: m.subject, status: 'failed', error: composed.why });
       continue;
     }
@@ -126,16 +133,16 @@ async function sendClaimed(deps: Deps, cfg: MailConfig, plan: SendPlan, claimed:
     } else if (result.status === 'unknown') {
       store.write(() => store.outbox.markUnknown(m.id, result.error));
       outcomes.push({ mail: m, subject: mail.subject, status: 'unknown', error: result.error });
-      stopped = failureLine(cfg, result, m, claimed.length - i - 1);
+      stopped = stoppedLine(cfg, result, m, claimed.length - i - 1);
     } else {
       const giveUp = result.status === 'rejected' && m.attempts + 1 >= MAX_ATTEMPTS;
       store.write(() => store.outbox.markNotSent(m.id, result.error, { tried: true, giveUp }));
       outcomes.push({ mail: m, subject: mail.subject, status: giveUp ? 'failed' : 'pending', error: result.error });
-      if (result.status === 'unreachable') stopped = failureLine(cfg, result, m, claimed.length - i);
-      else refused.push(failureLine(cfg, result, m, 0) + (giveUp ? `; given up after ${MAX_ATTEMPTS} attempts` : '; it stays pending for the next run'));
+      if (result.status === 'unreachable') stopped = stoppedLine(cfg, result, m, claimed.length - i);
+      else refused.push(refusedLine(cfg, result, m, giveUp));
     }
   }
-  const failure = stopped ?? (refused.length > 1 ? `${refused.length} mails were refused; the first: ${refused[0]}` : refused[0]);
+  const failure = stopped ?? (refused.length > 1 ? t('{n} mails were refused; the first: {first}', { n: refused.length, first: refused[0] }) : refused[0]);
   return { outcomes, failure };
 }
 
@@ -149,7 +156,7 @@ export async function sendDue(deps: Deps, cfg: MailConfig, plan: SendPlan, templ
       mailer = await (deps.mailer ?? (await import('../mail/smtp.js')).smtpMailer)(cfg.server!);
     } catch (e) {
       // Nothing was handed to a server: the mails go back to pending, not to "outcome unknown".
-      deps.store.write(() => claimed.forEach((m) => deps.store.outbox.markNotSent(m.id, 'not tried: the mailer could not start', { tried: false, giveUp: false })));
+      deps.store.write(() => claimed.forEach((m) => deps.store.outbox.markNotSent(m.id, t('not tried: the mailer could not start'), { tried: false, giveUp: false })));
       throw e;
     }
     try {

@@ -4,6 +4,7 @@
  */
 import { UsageError } from '../errors.js';
 import { parseEmail, parseText } from '../domain/parse.js';
+import { t } from '../i18n.js';
 
 export interface SmtpServer {
   host: string;
@@ -27,15 +28,14 @@ export interface MailConfig {
   to: string;
 }
 
-const URL_FORM = 'like smtp://user@mail.example.com:587 or smtps://user@mail.example.com:465';
-
 /** Any "scheme://user:password@" in a text becomes "scheme://user:***@". */
 export function maskPassword(text: string): string {
   return text.replace(/(\/\/[^/:@\s]*):[^@/\s]*@/g, '$1:***@');
 }
 
 export function parseSmtpUrl(raw: string, passwordFromEnv?: string): SmtpServer {
-  const bad = () => new UsageError(`CRM_SMTP_URL must be ${URL_FORM} (got ${JSON.stringify(maskPassword(raw))})`);
+  const bad = () =>
+    new UsageError(t('CRM_SMTP_URL must be like smtp://user@mail.example.com:587 or smtps://user@mail.example.com:465 (got {got})', { got: JSON.stringify(maskPassword(raw)) }));
   let url: URL;
   try {
     url = new URL(raw.trim());
@@ -50,7 +50,7 @@ export function parseSmtpUrl(raw: string, passwordFromEnv?: string): SmtpServer 
   const password = passwordFromEnv || (url.password ? decodeURIComponent(url.password) : null);
   const auth = user ? `${url.username}${password ? ':***' : ''}@` : '';
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
-  return { host, port, secure, user, password, display: `${url.protocol}//${auth}${url.hostname}:${port}` };
+  return { host, port, secure, user, password, display: `smtp${secure ? 's' : ''}://${auth}${url.hostname}:${port}` };
 }
 
 /** "Li Na <li.na@example.com>", '"Li Na" <li.na@example.com>' or a bare address. */
@@ -70,11 +70,11 @@ export function mailConfig(env: NodeJS.ProcessEnv, opts: { to?: string }, { need
   let server: SmtpServer | null = null;
   if (env.CRM_SMTP_URL) server = parseSmtpUrl(env.CRM_SMTP_URL, env.CRM_SMTP_PASSWORD);
   else if (needServer) {
-    throw new UsageError(`CRM_SMTP_URL is not set: set it ${URL_FORM} (the password goes in CRM_SMTP_PASSWORD)`);
+    throw new UsageError(t('CRM_SMTP_URL is not set: set it like smtp://user@mail.example.com:587 or smtps://user@mail.example.com:465 (the password goes in CRM_SMTP_PASSWORD)'));
   }
-  if (!env.CRM_MAIL_FROM) throw new UsageError('CRM_MAIL_FROM is not set: set it to the sender, like "Li Na <li.na@example.com>"');
+  if (!env.CRM_MAIL_FROM) throw new UsageError(t('CRM_MAIL_FROM is not set: set it to the sender, like "Li Na <li.na@example.com>"'));
   const from = parseSender(env.CRM_MAIL_FROM);
   const to = opts.to !== undefined ? parseEmail(opts.to, '--to') : env.CRM_MAIL_TO ? parseEmail(env.CRM_MAIL_TO, 'CRM_MAIL_TO') : undefined;
-  if (!to) throw new UsageError('no recipient for the digest: pass --to ADDRESS or set CRM_MAIL_TO');
+  if (!to) throw new UsageError(t('no recipient for the digest: pass --to ADDRESS or set CRM_MAIL_TO'));
   return { server, from, to };
 }

@@ -3,10 +3,11 @@
  * the caller looks up the follow-up, the customer and the sale.
  */
 import type { Customer } from '../domain/customer.js';
-import type { Reminder } from '../domain/reminder.js';
+import type { Reminder, ReminderState } from '../domain/reminder.js';
 import type { Sale } from '../domain/sale.js';
 import { customerCulture } from '../domain/schedule.js';
 import { renderTemplate, type TemplateVars } from '../domain/template.js';
+import { t } from '../i18n.js';
 import { senderName, type Address } from './config.js';
 import { isEmailAddress, oneLine, type OutgoingMail } from './mailer.js';
 import { UNSUBSCRIBE_LINE, type EmailTemplate, type Language } from './templates.js';
@@ -18,18 +19,23 @@ export function languageOf(c: Pick<Customer, 'name' | 'company'>): Language {
   return customerCulture(c) === 'cn' ? 'zh' : 'en';
 }
 
+function closedWhy(state: Exclude<ReminderState, 'open'>): string {
+  return { done: t('the follow-up is done'), skipped: t('the follow-up is skipped'), missed: t('the follow-up is missed') }[state];
+}
+
 /** Why this follow-up cannot be mailed to its customer; undefined when it can. */
 export function whyNotEmailable(
   r: Pick<Reminder, 'state' | 'rule'>,
   c: Pick<Customer, 'doNotContact' | 'channel' | 'email'>,
   template: EmailTemplate | undefined,
 ): string | undefined {
-  if (r.state !== 'open') return `the follow-up is ${r.state}`;
-  if (!template) return `no email template for "${r.rule}"`;
-  if (c.doNotContact) return 'the customer is do-not-contact';
-  if (c.channel !== 'email') return `the customer's channel is ${c.channel ?? 'not set'}, not email`;
-  if (!c.email) return 'the customer has no email address';
-  if (!isEmailAddress(c.email)) return `the customer's email address ${JSON.stringify(c.email)} is not valid`;
+  if (r.state !== 'open') return closedWhy(r.state);
+  if (!template) return t('no email template for "{rule}"', { rule: r.rule });
+  if (c.doNotContact) return t('the customer is do-not-contact');
+  if (!c.channel) return t("the customer's channel is not set, not email");
+  if (c.channel !== 'email') return t("the customer's channel is {channel}, not email", { channel: c.channel });
+  if (!c.email) return t('the customer has no email address');
+  if (!isEmailAddress(c.email)) return t("the customer's email address {email} is not valid", { email: JSON.stringify(c.email) });
   return undefined;
 }
 
@@ -60,6 +66,7 @@ export function customerEmail({ customer, sale, vars: stored, template, language
     to: { name: customer.name, address: customer.email ?? '' },
     subject: oneLine(renderTemplate(template.subject, vars)),
     text,
+    // i18n-ignore: a mail header name
     headers: { 'List-Unsubscribe': `<mailto:${from.address}?subject=unsubscribe>` },
   };
 }

@@ -1,11 +1,13 @@
 /**
  * The morning digest: what `crm today` shows for today (overdue, due, promised complaint answers),
- * as a mail with a plain-text and an HTML part. Pure rendering; every value is escaped in HTML.
+ * as a mail with a plain-text and an HTML part, in the language crm runs in. Pure rendering; every
+ * value is escaped in HTML.
  */
 import type { Agenda } from '../commands/today.js';
 import type { AgendaComplaint } from '../store/complaints.js';
-import { daysBetween, weekdayName } from '../domain/dates.js';
+import { daysBetween } from '../domain/dates.js';
 import type { AgendaRow } from '../store/reminders.js';
+import { currentLang, t, tDate } from '../i18n.js';
 
 export interface DigestMail {
   subject: string;
@@ -16,10 +18,6 @@ export interface DigestMail {
 /** Nothing overdue, nothing due, no complaint answer promised: no digest is sent. */
 export function digestIsEmpty(agenda: Agenda): boolean {
   return !agenda.overdue.length && !agenda.due.length && !agenda.complaints.length;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function contact(r: AgendaRow): string {
@@ -33,41 +31,60 @@ interface Line {
   note?: string;
 }
 
+function actionLabel(r: AgendaRow, date: string): string {
+  if (r.due >= date) return `[${r.action}]`;
+  const n = daysBetween(r.due, date);
+  return n === 1 ? t('[{action}, {n} day late]', { action: r.action, n }) : t('[{action}, {n} days late]', { action: r.action, n });
+}
+
 function reminderLine(r: AgendaRow, date: string, emailed: ReadonlyMap<number, string>): Line {
-  const late = r.due < date ? `, ${plural(daysBetween(r.due, date), 'day')} late` : '';
   const to = emailed.get(r.id);
   return {
     head: `#${r.id} ${r.customerName}`,
-    detail: `${r.title} [${r.action}${late}]${contact(r) ? ` ${contact(r)}` : ''}`,
-    note: to && `crm emails this to ${to} today`,
+    detail: `${r.title} ${actionLabel(r, date)}${contact(r) ? ` ${contact(r)}` : ''}`,
+    note: to && t('crm emails this to {to} today', { to }),
   };
 }
 
+/** The complaint steps in the reader's words; the ids themselves stay in --json. */
+function stepNames(): Record<string, string> {
+  return { listen: t('listen'), analyse: t('analyse'), resolve: t('resolve'), confirm: t('confirm'), review: t('review') };
+}
+
 function complaintLine(c: AgendaComplaint, date: string): Line {
-  const by = c.promisedBy ? `answer promised by ${c.promisedBy}${c.promisedBy.slice(0, 10) <= date ? ' (due)' : ''}` : 'no answer time promised';
-  return { head: `complaint #${c.id} ${c.customer.name}`, detail: `step ${c.step}, ${by}` };
+  const step = stepNames()[c.step] ?? c.step;
+  const by = c.promisedBy;
+  const detail = !by
+    ? t('step {step}, no answer time promised', { step })
+    : by.slice(0, 10) <= date
+      ? t('step {step}, answer promised by {by} (due)', { step, by })
+      : t('step {step}, answer promised by {by}', { step, by });
+  return { head: t('complaint #{id} {name}', { id: c.id, name: c.customer.name }), detail };
 }
 
 function sections(agenda: Agenda, emailed: ReadonlyMap<number, string>): { title: string; lines: Line[] }[] {
-  const { date } = agenda;
+  const { date, overdue, due, complaints } = agenda;
   return [
-    { title: 'Overdue', lines: agenda.overdue.map((r) => reminderLine(r, date, emailed)) },
-    { title: 'Due today', lines: agenda.due.map((r) => reminderLine(r, date, emailed)) },
-    { title: 'Complaint answers promised', lines: agenda.complaints.map((c) => complaintLine(c, date)) },
+    { title: t('Overdue ({n})', { n: overdue.length }), lines: overdue.map((r) => reminderLine(r, date, emailed)) },
+    { title: t('Due today ({n})', { n: due.length }), lines: due.map((r) => reminderLine(r, date, emailed)) },
+    { title: t('Complaint answers promised ({n})', { n: complaints.length }), lines: complaints.map((c) => complaintLine(c, date)) },
   ].filter((s) => s.lines.length);
 }
 
 export function digestSubject(agenda: Agenda): string {
+  const { due, overdue, complaints } = agenda;
   const counts = [
-    agenda.due.length && `${agenda.due.length} due`,
-    agenda.overdue.length && `${agenda.overdue.length} overdue`,
-    agenda.complaints.length && plural(agenda.complaints.length, 'complaint answer'),
+    due.length && t('{n} due', { n: due.length }),
+    overdue.length && t('{n} overdue', { n: overdue.length }),
+    complaints.length && (complaints.length === 1 ? t('{n} complaint answer', { n: 1 }) : t('{n} complaint answers', { n: complaints.length })),
   ].filter(Boolean);
-  const day = `${weekdayName(agenda.date)} ${agenda.date}`;
-  return counts.length ? `Follow-ups for ${day}: ${counts.join(', ')}` : `Nothing due on ${day}`;
+  const day = tDate(agenda.date);
+  return counts.length ? t('Follow-ups for {day}: {counts}', { day, counts: counts.join(t(', ')) }) : t('Nothing due on {day}', { day });
 }
 
-const FOOTER = 'Close a follow-up with crm done ID, move it with crm snooze ID, drop it with crm skip ID --reason TEXT.';
+function footer(): string {
+  return t('Close a follow-up with crm done ID, move it with crm snooze ID, drop it with crm skip ID --reason TEXT.');
+}
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -79,22 +96,23 @@ export function renderDigest(agenda: Agenda, emailed: ReadonlyMap<number, string
   const parts = sections(agenda, emailed);
   const text = [
     subject,
-    ...parts.map(({ title, lines }) =>
-      [`${title} (${lines.length})`, ...lines.map((l) => `- ${l.head}: ${l.detail}${l.note ? `\n  ${l.note}` : ''}`)].join('\n'),
-    ),
-    FOOTER,
+    ...parts.map(({ title, lines }) => [title, ...lines.map((l) => `- ${l.head}: ${l.detail}${l.note ? `\n  ${l.note}` : ''}`)].join('\n')),
+    footer(),
   ].join('\n\n');
+  // i18n-ignore: a language tag, which lets mail clients pick a font that shows Chinese well
+  const lang = currentLang() === 'zh' ? 'zh-CN' : 'en';
   const html = [
-    '<!DOCTYPE html><html><body style="font-family: sans-serif; line-height: 1.4">',
+    // i18n-ignore: HTML markup, no words for people
+    `<!DOCTYPE html><html lang="${lang}"><body style="font-family: sans-serif; line-height: 1.4">`,
     `<h2>${escapeHtml(subject)}</h2>`,
     ...parts.map(({ title, lines }) =>
       [
-        `<h3>${escapeHtml(`${title} (${lines.length})`)}</h3><ul>`,
+        `<h3>${escapeHtml(title)}</h3><ul>`,
         ...lines.map((l) => `<li><b>${escapeHtml(l.head)}</b>: ${escapeHtml(l.detail)}${l.note ? `<br><i>${escapeHtml(l.note)}</i>` : ''}</li>`),
         '</ul>',
       ].join('\n'),
     ),
-    `<p style="color: #666">${escapeHtml(FOOTER)}</p>`,
+    `<p style="color: #666">${escapeHtml(footer())}</p>`,
     '</body></html>',
   ].join('\n');
   return { subject, text: text + '\n', html: html + '\n' };

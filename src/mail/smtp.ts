@@ -6,6 +6,7 @@
  */
 import { Readable } from 'node:stream';
 import type SMTPConnection from 'nodemailer/lib/smtp-connection/index.js';
+import { t } from '../i18n.js';
 import { isEmailAddress, oneLine, type MailerFactory, type OutgoingMail, type SendResult } from './mailer.js';
 
 const TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 };
@@ -20,7 +21,7 @@ function describe(e: SmtpError): string {
 function step<T>(conn: SMTPConnection, start: (done: (err?: Error | null, value?: T) => void) => void): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const onError = (e: Error) => finish(e);
-    const onEnd = () => finish(Object.assign(new Error('the server closed the connection'), { code: 'ECONNECTION' }));
+    const onEnd = () => finish(Object.assign(new Error(t('the server closed the connection')), { code: 'ECONNECTION' }));
     function finish(err?: Error | null, value?: T) {
       conn.off('error', onError);
       conn.off('end', onEnd);
@@ -92,7 +93,7 @@ export const smtpMailer: MailerFactory = async (server) => {
 
   async function send(mail: OutgoingMail): Promise<SendResult> {
     const bad = [mail.from.address, mail.to.address].find((a) => !isEmailAddress(a));
-    if (bad !== undefined) return { status: 'rejected', error: `not a valid address: ${JSON.stringify(bad)}`, permanent: true };
+    if (bad !== undefined) return { status: 'rejected', error: t('not a valid address: {address}', { address: JSON.stringify(bad) }), permanent: true };
     const address = (a: OutgoingMail['to']) => ({ name: a.name ? oneLine(a.name) : '', address: a.address });
     const node = new MailComposer({
       from: address(mail.from),

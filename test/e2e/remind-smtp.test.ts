@@ -82,6 +82,26 @@ describe('crm remind --email with a real SMTP server', () => {
     expect(due.map((d: { customer: { name: string } }) => d.customer.name)).toEqual(['Bob Smith']);
   });
 
+  it('with --lang zh the digest arrives in Chinese, its subject encoded for the header; customer emails keep their own language', async () => {
+    const smtp = await server();
+    const crm = crmWith(smtp.url);
+    const printed = (await crm('--lang', 'zh', 'remind')).stdout;
+    const r = await crm('--lang', 'zh', 'remind', '--email');
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    const [digest] = to(smtp.received, 'boss@example.com');
+    expect(digest.subject).toBe('2026年3月2日 周一 跟进：3 项到期');
+    // Raw 8-bit in a header breaks on the way: the subject travels as RFC 2047 encoded-words.
+    const rawSubject = /^Subject: (.*(?:\r\n[ \t].*)*)/m.exec(digest.raw.split('\r\n\r\n')[0])![1];
+    expect(rawSubject).toMatch(/^=\?UTF-8\?[BQ]\?/i);
+    expect(rawSubject).not.toMatch(/[^\x00-\x7f]/);
+    expect(digest.text).toBe(printed);
+    expect(digest.text).toContain('今日到期（3）\n- #1 Anna Müller: ');
+    expect(digest.text).toContain('crm 今天会发邮件给 wang@example.cn');
+    expect(digest.html).toContain('<h2>2026年3月2日 周一 跟进：3 项到期</h2>');
+    expect(to(smtp.received, 'anna@example.de')[0].subject).toBe('Thank you, Anna Müller');
+    expect(to(smtp.received, 'wang@example.cn')[0].subject).toBe('王芳，感谢您的信任');
+  });
+
   it('two runs at the same moment (cron overlap, two processes) deliver each mail once', async () => {
     const smtp = await server({ delayMs: 150 });
     const env = isolatedEnv(dir, { ...mailEnv(smtp.url), CRM_TODAY: '2026-03-02' });

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { digestIsEmpty, digestSubject, renderDigest } from '../../src/mail/digest.js';
+import { setLanguage } from '../../src/i18n.js';
 import type { Agenda } from '../../src/commands/today.js';
 import type { AgendaRow } from '../../src/store/reminders.js';
 
@@ -52,11 +53,58 @@ describe('the digest', () => {
     expect(mail.html).toContain('<li><b>#4 Anna</b>: Thank Anna [note] anna@example.de<br><i>crm emails this to anna@example.de today</i></li>');
   });
 
+  it('says "1 day late" and "2 days late"', () => {
+    const text = renderDigest(agenda({ overdue: [row({ id: 1, due: '2026-03-01' }), row({ id: 2, due: '2026-02-28' })] })).text;
+    expect(text).toContain('- #1 Anna: Day-2 call [call, 1 day late] 555 0100\n- #2 Anna: Day-2 call [call, 2 days late] 555 0100\n');
+  });
+
   it('escapes every value in the HTML part', () => {
     const mail = renderDigest(agenda({ due: [row({ customerName: '<script>alert("x")</script>', title: "Tom & Jerry's <b>" })] }));
     expect(mail.html).not.toContain('<script>');
     expect(mail.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
     expect(mail.html).toContain('Tom &amp; Jerry&#39;s &lt;b&gt;');
     expect(mail.text).toContain('<script>alert("x")</script>');
+  });
+});
+
+describe('the digest in Chinese', () => {
+  afterEach(() => setLanguage('en'));
+
+  it.each([
+    [{}, '2026年3月2日 周一 没有到期事项'],
+    [{ due: [row({}), row({ id: 2 })], overdue: [row({ id: 3, due: '2026-02-27' })] }, '2026年3月2日 周一 跟进：2 项到期，1 项逾期'],
+    [{ complaints: [{ id: 1, customer: { id: 1, name: 'A' }, step: 'resolve', promisedBy: null }] }, '2026年3月2日 周一 跟进：1 件投诉待答复'],
+  ])('%j has the subject %j', (a, subject) => {
+    setLanguage('zh');
+    expect(digestSubject(agenda(a))).toBe(subject);
+  });
+
+  it('writes the sections, the days late, the complaint steps and the footer in Chinese; names, titles and actions stay as they are', () => {
+    setLanguage('zh');
+    const mail = renderDigest(
+      agenda({
+        overdue: [row({ id: 3, due: '2026-02-28', title: '回访王芳', customerName: '王芳' }), row({ id: 5, due: '2026-03-01', customerName: 'Anna' })],
+        due: [row({ id: 4, rule: 'thank-you', action: 'note', title: 'Thank Anna', email: 'anna@example.de', channel: 'email' })],
+        complaints: [
+          { id: 7, customer: { id: 2, name: '王芳' }, step: 'resolve', promisedBy: '2026-03-02T17:00' },
+          { id: 8, customer: { id: 1, name: 'Anna' }, step: 'listen', promisedBy: null },
+          { id: 9, customer: { id: 1, name: 'Anna' }, step: 'confirm', promisedBy: '2026-03-04T12:00' },
+        ],
+      }),
+      new Map([[4, 'anna@example.de']]),
+    );
+    expect(mail.subject).toBe('2026年3月2日 周一 跟进：1 项到期，2 项逾期，3 件投诉待答复');
+    expect(mail.text).toBe(
+      '2026年3月2日 周一 跟进：1 项到期，2 项逾期，3 件投诉待答复\n\n' +
+        '已逾期（2）\n- #3 王芳: 回访王芳 [call，逾期 2 天] 555 0100\n- #5 Anna: Day-2 call [call，逾期 1 天] 555 0100\n\n' +
+        '今日到期（1）\n- #4 Anna: Thank Anna [note] anna@example.de\n  crm 今天会发邮件给 anna@example.de\n\n' +
+        '已承诺答复的投诉（3）\n- 投诉 #7 王芳: 步骤：解决，承诺在 2026-03-02T17:00 前答复（已到期）\n' +
+        '- 投诉 #8 Anna: 步骤：倾听，未承诺答复时间\n' +
+        '- 投诉 #9 Anna: 步骤：确认，承诺在 2026-03-04T12:00 前答复\n\n' +
+        '完成跟进：crm done ID；改期：crm snooze ID；放弃：crm skip ID --reason 原因。\n',
+    );
+    expect(mail.html).toMatch(/^<!DOCTYPE html><html lang="zh-CN">/);
+    expect(mail.html).toContain('<h3>已承诺答复的投诉（3）</h3>');
+    expect(mail.html).toContain('<li><b>#4 Anna</b>: Thank Anna [note] anna@example.de<br><i>crm 今天会发邮件给 anna@example.de</i></li>');
   });
 });
