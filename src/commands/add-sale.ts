@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { RunCommand } from '../cli.js';
 import type { Deps } from '../deps.js';
 import { UsageError } from '../errors.js';
-import { addDays, weekdayName } from '../domain/dates.js';
+import { addDays } from '../domain/dates.js';
 import { CHANNELS, parseAmount, parseChoice, parseDate, parsePositiveInt, parseText } from '../domain/parse.js';
 import { saleJson, type NewSale, type Sale } from '../domain/sale.js';
 import type { Reminder } from '../domain/reminder.js';
@@ -13,6 +13,7 @@ import { resolveCustomer } from './resolve.js';
 import { activeRules, planContext, planForSale } from './planning.js';
 import { changeText, retierBuyer } from './valuing.js';
 import { warnPhrases } from './phrases.js';
+import { t, tWeekday } from '../i18n.js';
 
 export interface AddSaleOptions {
   customer: string;
@@ -32,12 +33,12 @@ export interface AddSaleOptions {
 export function parseSale(opts: AddSaleOptions, customerId: number, today: string): NewSale {
   const date = opts.date ? parseDate(opts.date, '--date') : today;
   const delivery = opts.delivery ? parseDate(opts.delivery, '--delivery') : null;
-  if (delivery && delivery < date) throw new UsageError(`--delivery must be on or after the sale date ${date} (got "${opts.delivery}")`);
-  if (date > addDays(today, 366)) throw new UsageError(`--date must be within a year from today (got "${opts.date}")`);
+  if (delivery && delivery < date) throw new UsageError(t('--delivery must be on or after the sale date {date} (got "{got}")', { date, got: String(opts.delivery) }));
+  if (date > addDays(today, 366)) throw new UsageError(t('--date must be within a year from today (got "{got}")', { got: String(opts.date) }));
   const product = parseText(opts.product, '--product', { multiline: false }).trim();
-  if (!product) throw new UsageError('--product must name what was sold (got "")');
+  if (!product) throw new UsageError(t('--product must name what was sold (got "")'));
   const amountCents = parseAmount(opts.amount, '--amount');
-  if (amountCents < 0) throw new UsageError(`--amount must not be negative (got "${opts.amount}")`);
+  if (amountCents < 0) throw new UsageError(t('--amount must not be negative (got "{got}")', { got: opts.amount }));
   return {
     customerId,
     product,
@@ -78,52 +79,56 @@ export async function addSale(opts: AddSaleOptions, deps: Deps): Promise<{ sale:
     printJson(io, { sale: saleJson(sale), reminders: open.map(reminderJson), missed: missed.map(reminderJson), value: tier });
     return { sale, reminders };
   }
-  info(io, `Sale ${sale.id} recorded for ${customer.name}: ${sale.product}, ${opts.amount}, on ${sale.date}.`);
-  if (customer.doNotContact) info(io, `${customer.name} is marked do-not-contact: no follow-ups planned.`);
-  else if (stopped) info(io, `${customer.name}'s active follow-ups were stopped after a review: no follow-ups planned (crm review decide --keep to resume).`);
+  const name = customer.name;
+  info(io, t('Sale {id} recorded for {name}: {product}, {amount}, on {date}.', { id: sale.id, name, product: sale.product, amount: opts.amount, date: sale.date }));
+  if (customer.doNotContact) info(io, t('{name} is marked do-not-contact: no follow-ups planned.', { name }));
+  else if (stopped) info(io, t("{name}'s active follow-ups were stopped after a review: no follow-ups planned (crm review decide --keep to resume).", { name }));
   if (value.replan && value.tierBefore) {
     const r = value.replan;
     const change = changeText(value.tierBefore, value.verdict.tier, value.strategyBefore, value.engagement?.strategy ?? null);
-    info(io, `${customer.name}: ${change}; future follow-ups re-planned: ${r.added} added, ${r.changed} changed, ${r.removed} removed.`);
+    info(io, t('{name}: {change}; future follow-ups re-planned: {added} added, {changed} changed, {removed} removed.', { name, change, added: r.added, changed: r.changed, removed: r.removed }));
   }
-  printPlan(io, reminders, 'were recorded as missed, not planned');
+  printPlan(io, reminders, t('were recorded as missed, not planned'));
   return { sale, reminders };
 }
 
 type PlanRow = Pick<Reminder, 'due' | 'action' | 'title' | 'lesson' | 'state'> & { id?: number };
 
-/** The plan as people read it: open steps, then the missed ones listed once. */
+/**
+ * The plan as people read it: open steps, then the missed ones listed once. `missedNote`, already
+ * in the language in force, says what became of the missed steps.
+ */
 export function printPlan(io: Io, plan: PlanRow[], missedNote: string): void {
-  const rows = (list: PlanRow[]) => list.map((r) => [...(r.id ? [r.id] : []), r.due, weekdayName(r.due), r.action, r.title, r.lesson]);
-  const head = (date: string) => [...(plan[0]?.id ? ['id'] : []), date, 'day', 'action', 'follow-up', 'why'];
+  const rows = (list: PlanRow[]) => list.map((r) => [...(r.id ? [r.id] : []), r.due, tWeekday(r.due), r.action, r.title, r.lesson]);
+  const head = (date: string) => [...(plan[0]?.id ? [t('id')] : []), date, t('day'), t('action'), t('follow-up'), t('why')];
   const open = plan.filter((r) => r.state === 'open');
   const missed = plan.filter((r) => r.state === 'missed');
-  if (open.length) io.stdout(renderTable(io, head('date'), rows(open)));
+  if (open.length) io.stdout(renderTable(io, head(t('date')), rows(open)));
   if (missed.length) {
-    info(io, `\n${missed.length} step(s) fell before today and ${missedNote}:`);
-    io.stdout(renderTable(io, head('was due'), rows(missed)));
+    info(io, '\n' + t('{n} step(s) fell before today and {note}:', { n: missed.length, note: missedNote }));
+    io.stdout(renderTable(io, head(t('was due')), rows(missed)));
   }
 }
 
 export function register(program: Command, run: RunCommand): void {
   program
     .command('add-sale')
-    .description('record a closed sale; the playbook plans its follow-ups')
-    .requiredOption('--customer <customer>', 'id or name of the buyer')
-    .requiredOption('--product <text>', 'what was sold')
-    .requiredOption('--amount <number>', 'the price, e.g. 1200 or 1200.50')
-    .option('--date <YYYY-MM-DD>', 'day of the close (default: today)')
-    .option('--cost <number>', 'what it cost us (profit feeds the value tiers)')
-    .option('--quantity <n>', 'how many (default 1)')
-    .option('--delivery <YYYY-MM-DD>', 'promised delivery date: supply check before, usage check after')
-    .option('--warranty-months <n>', 'warranty length: a check one month before it ends')
-    .option('--use-up-days <n>', 'days until the customer needs more: a repurchase call a week before')
-    .option('--verbal', 'agreed by phone or in person only: send a written confirmation today')
-    .option('--channel <channel>', `how the sale was made: ${CHANNELS.join(', ')}`)
-    .option('--note <text>', 'anything worth remembering about the deal')
+    .description(t('record a closed sale; the playbook plans its follow-ups'))
+    .requiredOption('--customer <customer>', t('id or name of the buyer'))
+    .requiredOption('--product <text>', t('what was sold'))
+    .requiredOption('--amount <number>', t('the price, e.g. 1200 or 1200.50'))
+    .option('--date <YYYY-MM-DD>', t('day of the close (default: today)'))
+    .option('--cost <number>', t('what it cost us (profit feeds the value tiers)'))
+    .option('--quantity <n>', t('how many (default 1)'))
+    .option('--delivery <YYYY-MM-DD>', t('promised delivery date: supply check before, usage check after'))
+    .option('--warranty-months <n>', t('warranty length: a check one month before it ends'))
+    .option('--use-up-days <n>', t('days until the customer needs more: a repurchase call a week before'))
+    .option('--verbal', t('agreed by phone or in person only: send a written confirmation today'))
+    .option('--channel <channel>', t('how the sale was made: {channels}', { channels: CHANNELS.join(', ') }))
+    .option('--note <text>', t('anything worth remembering about the deal'))
     .addHelpText(
       'after',
-      '\nExample:\n  $ crm add-sale --customer 王芳 --product "空气净化器 X3" --amount 3999 --delivery 2026-03-06 --warranty-months 12',
+      t('\nExample:\n  $ crm add-sale --customer 王芳 --product "空气净化器 X3" --amount 3999 --delivery 2026-03-06 --warranty-months 12'),
     )
     .action((opts: AddSaleOptions) => run((deps) => addSale(opts, deps)));
 }

@@ -2,32 +2,43 @@
 import type { Deps } from '../deps.js';
 import { needsRefresh, REFRESH_AFTER_DAYS, type Customer } from '../domain/customer.js';
 import { saleJson } from '../domain/sale.js';
-import { weekdayName } from '../domain/dates.js';
+import { t, tWeekday } from '../i18n.js';
 import { formatMoney, printJson, type Io } from '../ui/io.js';
 import { renderTable } from '../ui/table.js';
+import { displayWidth } from '../ui/width.js';
 import { resolveCustomer } from './resolve.js';
 import { complaintJson, excerpt } from './complaint-show.js';
 import { surveyBody, valueFile, valueLines } from './customer-value.js';
 
-const LABELS: [keyof Customer, string][] = [
-  ['company', 'Company'],
-  ['role', 'Role'],
-  ['phone', 'Phone'],
-  ['email', 'Email'],
-  ['address', 'Address'],
-  ['channel', 'Prefers'],
-  ['birthday', 'Birthday'],
-  ['character', 'Character'],
-  ['hobbies', 'Hobbies'],
-  ['family', 'Family'],
-  ['source', 'Came via'],
-  ['credit', 'Credit/terms'],
-  ['competitors', 'Competitors'],
-  ['notes', 'Notes'],
-];
+/** Made when shown, not at import: the language is chosen after modules load. */
+function labels(): [keyof Customer, string][] {
+  return [
+    ['company', t('Company')],
+    ['role', t('Role')],
+    ['phone', t('Phone')],
+    ['email', t('Email')],
+    ['address', t('Address')],
+    ['channel', t('Prefers')],
+    ['birthday', t('Birthday')],
+    ['character', t('Character')],
+    ['hobbies', t('Hobbies')],
+    ['family', t('Family')],
+    ['source', t('Came via')],
+    ['credit', t('Credit/terms')],
+    ['competitors', t('Competitors')],
+    ['notes', t('Notes')],
+  ];
+}
+
+const LABEL_WIDTH = 13;
+
+/** The label column, measured in terminal columns so Chinese labels line up too. */
+function label(text: string): string {
+  return `  ${text}${' '.repeat(Math.max(1, LABEL_WIDTH - displayWidth(text)))}`;
+}
 
 function section(io: Io, title: string, body: string): string {
-  return `\n${io.color.bold(title)}\n${body || '  none yet\n'}`;
+  return `\n${io.color.bold(title)}\n${body || '  ' + t('none yet') + '\n'}`;
 }
 
 export function showCustomer(ref: string, deps: Deps): void {
@@ -44,34 +55,40 @@ export function showCustomer(ref: string, deps: Deps): void {
     printJson(io, { customer, needsRefresh: stale, sales: sales.map(saleJson), contacts, complaints: complaints.map((c) => complaintJson(c, customer.name)), followUps, ...value });
     return;
   }
-  const lines = [`${io.color.bold(customer.name)}  (id ${customer.id})`];
-  if (customer.doNotContact) lines.push(io.color.red('  DO NOT CONTACT: no follow-ups are planned'));
+  const lines = [t('{name}  (id {id})', { name: io.color.bold(customer.name), id: customer.id })];
+  if (customer.doNotContact) lines.push(io.color.red('  ' + t('DO NOT CONTACT: no follow-ups are planned')));
   if (stale) {
-    lines.push(io.color.yellow(`  needs refresh: not updated since ${customer.updatedOn} (over ${REFRESH_AFTER_DAYS} days); check the details with the customer`));
+    const since = { date: customer.updatedOn, days: REFRESH_AFTER_DAYS };
+    lines.push(io.color.yellow('  ' + t('needs refresh: not updated since {date} (over {days} days); check the details with the customer', since)));
   }
-  for (const [key, label] of LABELS) {
+  const indent = ' '.repeat(LABEL_WIDTH + 2);
+  for (const [key, text] of labels()) {
     const v = customer[key];
-    if (v) lines.push(`  ${label.padEnd(13)}${String(v).replace(/\n/g, '\n' + ' '.repeat(15))}`);
+    if (v) lines.push(`${label(text)}${String(v).replace(/\n/g, '\n' + indent)}`);
   }
-  if (referrer) lines.push(`  ${'Referred by'.padEnd(13)}${referrer.name} (id ${referrer.id})`);
-  if (customer.tags.length) lines.push(`  ${'Tags'.padEnd(13)}${customer.tags.join(', ')}`);
-  for (const d of customer.specialDays) lines.push(`  ${'Special day'.padEnd(13)}${d.day} ${d.label}`);
+  if (referrer) lines.push(label(t('Referred by')) + t('{name} (id {id})', { name: referrer.name, id: referrer.id }));
+  if (customer.tags.length) lines.push(label(t('Tags')) + customer.tags.join(', '));
+  for (const d of customer.specialDays) lines.push(`${label(t('Special day'))}${d.day} ${d.label}`);
   lines.push(...valueLines(io, value));
-  lines.push(`  ${'On file'.padEnd(13)}since ${customer.createdOn}, updated ${customer.updatedOn}`);
+  lines.push(label(t('On file')) + t('since {created}, updated {updated}', { created: customer.createdOn, updated: customer.updatedOn }));
   let text = lines.join('\n') + '\n';
   const table = (head: string[], rows: (string | number | null)[][]) => (rows.length ? renderTable(io, head, rows) : '');
-  text += section(io, 'Sales', table(['id', 'date', 'product', 'qty', 'amount'], sales.map((s) => [s.id, s.date, s.product, s.quantity, formatMoney(s.amountCents)])));
-  text += section(io, 'Contacts', table(['date', 'kind', 'outcome', 'note'], contacts.map((c) => [c.date, c.kind, c.outcome, c.note])));
-  if (value.surveys.length) text += section(io, 'Survey answers', surveyBody(value));
+  const sold = sales.map((s) => [s.id, s.date, s.product, s.quantity, formatMoney(s.amountCents)]);
+  text += section(io, t('Sales'), table([t('id'), t('date'), t('product'), t('qty'), t('amount')], sold));
+  text += section(io, t('Contacts'), table([t('date'), t('kind'), t('outcome'), t('note')], contacts.map((c) => [c.date, c.kind, c.outcome, c.note])));
+  if (value.surveys.length) text += section(io, t('Survey answers'), surveyBody(value));
   text += section(
     io,
-    'Complaints',
-    table(['id', 'opened', 'step', 'cause', 'answer promised by', 'words'], complaints.map((c) => [c.id, c.openedOn, c.step, c.cause, c.promisedBy, excerpt(c.words)])),
+    t('Complaints'),
+    table(
+      [t('id'), t('opened'), t('step'), t('cause'), t('answer promised by'), t('words')],
+      complaints.map((c) => [c.id, c.openedOn, c.step, c.cause, c.promisedBy, excerpt(c.words)]),
+    ),
   );
   text += section(
     io,
-    'Next follow-ups',
-    table(['id', 'due', 'day', 'action', 'title'], followUps.map((r) => [r.id, r.due, weekdayName(r.due), r.action, r.title])),
+    t('Next follow-ups'),
+    table([t('id'), t('due'), t('day'), t('action'), t('title')], followUps.map((r) => [r.id, r.due, tWeekday(r.due), r.action, r.title])),
   );
   io.stdout(text);
 }

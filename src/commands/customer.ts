@@ -20,6 +20,7 @@ import { info, printJson, warn } from '../ui/io.js';
 import { printTable } from '../ui/table.js';
 import { resolveCustomer } from './resolve.js';
 import { showCustomer } from './customer-show.js';
+import { t } from '../i18n.js';
 
 type FieldOptions = Partial<Record<(typeof CUSTOMER_TEXT_FIELDS)[number], string>>;
 interface AddOptions extends FieldOptions {
@@ -70,28 +71,28 @@ function detailsFrom(opts: FieldOptions, base?: CustomerDetails): CustomerDetail
 
 function addFieldOptions(cmd: Command): Command {
   return cmd
-    .option('--company <text>', 'company or organisation')
-    .option('--address <text>', 'postal address')
-    .option('--phone <number>', 'phone number, e.g. "+86 138 0013 8000"')
-    .option('--email <address>', 'email address')
-    .option('--birthday <day>', 'MM-DD or YYYY-MM-DD')
-    .option('--special <"MM-DD label">', 'another yearly day, e.g. "06-18 wedding anniversary" (repeatable)', collect)
-    .option('--role <text>', 'owner, manager, buyer, ...')
-    .option('--character <text>', 'what the person is like')
-    .option('--hobbies <text>', 'interests: topics for later contact')
-    .option('--family <text>', 'family notes')
-    .option('--channel <channel>', `preferred contact channel: ${CHANNELS.join(', ')}`)
-    .option('--source <text>', 'how they came to us')
-    .option('--referred-by <customer>', 'the customer who referred them (id or name)')
-    .option('--credit <text>', 'credit standing and payment terms')
-    .option('--competitors <text>', 'their relationship with competitors')
-    .option('--tag <tags>', 'tags, comma-separated (repeatable), e.g. important,vip', collect)
-    .option('--notes <text>', 'free notes');
+    .option('--company <text>', t('company or organisation'))
+    .option('--address <text>', t('postal address'))
+    .option('--phone <number>', t('phone number, e.g. "+86 138 0013 8000"'))
+    .option('--email <address>', t('email address'))
+    .option('--birthday <day>', t('MM-DD or YYYY-MM-DD'))
+    .option('--special <"MM-DD label">', t('another yearly day, e.g. "06-18 wedding anniversary" (repeatable)'), collect)
+    .option('--role <text>', t('owner, manager, buyer, ...'))
+    .option('--character <text>', t('what the person is like'))
+    .option('--hobbies <text>', t('interests: topics for later contact'))
+    .option('--family <text>', t('family notes'))
+    .option('--channel <channel>', t('preferred contact channel: {channels}', { channels: CHANNELS.join(', ') }))
+    .option('--source <text>', t('how they came to us'))
+    .option('--referred-by <customer>', t('the customer who referred them (id or name)'))
+    .option('--credit <text>', t('credit standing and payment terms'))
+    .option('--competitors <text>', t('their relationship with competitors'))
+    .option('--tag <tags>', t('tags, comma-separated (repeatable), e.g. important,vip'), collect)
+    .option('--notes <text>', t('free notes'));
 }
 
 function warnDuplicateName(deps: Deps, name: string, exceptId?: number): void {
   const same = deps.store.customers.findByName(name).exact.filter((c) => c.id !== exceptId);
-  if (same.length) warn(deps.io, `another customer is named ${JSON.stringify(name)} (id ${same.map((c) => c.id).join(', ')})`);
+  if (same.length) warn(deps.io, t('another customer is named {name} (id {ids})', { name: JSON.stringify(name), ids: same.map((c) => c.id).join(', ') }));
 }
 
 export function addCustomer(name: string, opts: AddOptions, deps: Deps): Customer {
@@ -108,7 +109,7 @@ export function addCustomer(name: string, opts: AddOptions, deps: Deps): Custome
   const id = store.write(() => store.customers.insert(c, deps.today));
   const saved = store.customers.get(id)!;
   if (io.json) printJson(io, saved);
-  else io.stdout(`Added customer ${id}: ${saved.name}\n`);
+  else io.stdout(t('Added customer {id}: {name}', { id, name: saved.name }) + '\n');
   return saved;
 }
 
@@ -117,72 +118,72 @@ export function editCustomer(ref: string, opts: EditOptions, deps: Deps): Custom
   const current = resolveCustomer(store, ref);
   const untag = new Set((opts.untag ?? []).flatMap(parseTags));
   const removeDays = new Set((opts.removeSpecial ?? []).map((d) => parseYearlyDay(d, '--remove-special')));
-  if (opts.doNotContact && opts.contactOk) throw new UsageError('--do-not-contact and --contact-ok contradict each other; give one');
+  if (opts.doNotContact && opts.contactOk) throw new UsageError(t('--do-not-contact and --contact-ok contradict each other; give one'));
   const next: Customer = {
     ...current,
     ...detailsFrom(opts, current),
     name: opts.name !== undefined ? parseName(opts.name, '--name') : current.name,
     referredBy: opts.referredBy !== undefined ? (opts.referredBy === '' ? null : resolveCustomer(store, opts.referredBy, '--referred-by').id) : current.referredBy,
     doNotContact: opts.doNotContact ? true : opts.contactOk ? false : current.doNotContact,
-    tags: [...new Set([...current.tags, ...(opts.tag ?? []).flatMap(parseTags)])].filter((t) => !untag.has(t)),
+    tags: [...new Set([...current.tags, ...(opts.tag ?? []).flatMap(parseTags)])].filter((tag) => !untag.has(tag)),
     specialDays: [...current.specialDays.filter((d) => !removeDays.has(d.day)), ...(opts.special ?? []).map(parseSpecialDay)],
   };
-  if (next.referredBy === current.id) throw new UsageError('--referred-by: a customer cannot refer themselves');
+  if (next.referredBy === current.id) throw new UsageError(t('--referred-by: a customer cannot refer themselves'));
   if (opts.name !== undefined) warnDuplicateName(deps, next.name, current.id);
   const stopped = store.write(() => {
     store.customers.update(next, deps.today);
     // Asked not to be contacted: what was planned is skipped with the reason, never deleted.
-    return next.doNotContact && !current.doNotContact ? store.reminders.skipOpenForCustomer(current.id, deps.today, 'customer asked not to be contacted') : 0;
+    return next.doNotContact && !current.doNotContact ? store.reminders.skipOpenForCustomer(current.id, deps.today, t('customer asked not to be contacted')) : 0;
   });
-  if (stopped) info(io, `${stopped} open follow-up(s) of ${next.name} skipped: do not contact.`);
+  if (stopped) info(io, t('{n} open follow-up(s) of {name} skipped: do not contact.', { n: stopped, name: next.name }));
   const saved = store.customers.get(current.id)!;
   if (io.json) printJson(io, saved);
-  else io.stdout(`Updated customer ${saved.id}: ${saved.name}\n`);
+  else io.stdout(t('Updated customer {id}: {name}', { id: saved.id, name: saved.name }) + '\n');
   return saved;
 }
 
 export function listCustomers(opts: { search?: string; tag?: string; tier?: string; limit?: string }, deps: Deps): void {
   const { io } = deps;
   const limit = opts.limit ? Number(opts.limit) : undefined;
-  if (opts.limit && (!Number.isInteger(limit) || limit! < 1)) throw new UsageError(`--limit must be a whole number like 50 (got "${opts.limit}")`);
+  if (opts.limit && (!Number.isInteger(limit) || limit! < 1)) throw new UsageError(t('--limit must be a whole number like 50 (got "{got}")', { got: opts.limit }));
   const tier = opts.tier !== undefined ? parseChoice(opts.tier, '--tier', TIERS) : undefined;
   const customers = deps.store.customers.list({ search: opts.search, tag: opts.tag, tier, limit });
   if (io.json) return printJson(io, customers);
-  if (!customers.length) return info(io, opts.search || opts.tag || tier ? 'No customer matches.' : 'No customers yet: add one with crm customer add NAME');
+  if (!customers.length) return info(io, opts.search || opts.tag || tier ? t('No customer matches.') : t('No customers yet: add one with crm customer add NAME'));
   printTable(
     io,
-    ['id', 'name', 'company', 'phone', 'email', 'channel', 'tags'],
-    customers.map((c) => [c.id, c.doNotContact ? `${c.name} (do not contact)` : c.name, c.company, c.phone, c.email, c.channel, c.tags.join(',')]),
+    [t('id'), t('name'), t('company'), t('phone'), t('email'), t('channel'), t('tags')],
+    customers.map((c) => [c.id, c.doNotContact ? t('{name} (do not contact)', { name: c.name }) : c.name, c.company, c.phone, c.email, c.channel, c.tags.join(',')]),
   );
 }
 
 export function register(program: Command, run: RunCommand): void {
-  const customer = program.command('customer').description('the customer file: add, list, show, edit');
-  addFieldOptions(customer.command('add').description('add a customer').argument('<name>', 'full name, in any script'))
-    .option('--do-not-contact', 'never plan contact with this customer')
-    .addHelpText('after', '\nExample:\n  $ crm customer add "王芳" --company 华星贸易 --phone "+86 138 0013 8000" --birthday 03-15 --tag important')
+  const customer = program.command('customer').description(t('the customer file: add, list, show, edit'));
+  addFieldOptions(customer.command('add').description(t('add a customer')).argument('<name>', t('full name, in any script')))
+    .option('--do-not-contact', t('never plan contact with this customer'))
+    .addHelpText('after', t('\nExample:\n  $ crm customer add "王芳" --company 华星贸易 --phone "+86 138 0013 8000" --birthday 03-15 --tag important'))
     .action((name: string, opts: AddOptions) => run((deps) => addCustomer(name, opts, deps)));
   customer
     .command('list')
-    .description('list customers, optionally searched by text or filtered by tag')
-    .argument('[search]', 'text found in name, company, phone, email, notes or tags')
-    .option('--tag <tag>', 'only customers with this tag')
-    .option('--tier <tier>', `only customers of this value tier (crm classify): ${TIERS.join(', ')}`)
-    .option('--limit <n>', 'at most this many')
-    .addHelpText('after', '\nExamples:\n  $ crm customer list\n  $ crm customer list 王 --tag important\n  $ crm customer list --tier gold\n  $ crm customer list --json')
+    .description(t('list customers, optionally searched by text or filtered by tag'))
+    .argument('[search]', t('text found in name, company, phone, email, notes or tags'))
+    .option('--tag <tag>', t('only customers with this tag'))
+    .option('--tier <tier>', t('only customers of this value tier (crm classify): {tiers}', { tiers: TIERS.join(', ') }))
+    .option('--limit <n>', t('at most this many'))
+    .addHelpText('after', t('\nExamples:\n  $ crm customer list\n  $ crm customer list 王 --tag important\n  $ crm customer list --tier gold\n  $ crm customer list --json'))
     .action((search: string | undefined, opts: { tag?: string; tier?: string; limit?: string }) => run((deps) => listCustomers({ ...opts, search }, deps)));
   customer
     .command('show')
-    .description('the whole file: details, sales, contacts, complaints, next follow-ups')
-    .argument('<customer>', 'id or name')
-    .addHelpText('after', '\nExample:\n  $ crm customer show 王芳')
+    .description(t('the whole file: details, sales, contacts, complaints, next follow-ups'))
+    .argument('<customer>', t('id or name'))
+    .addHelpText('after', t('\nExample:\n  $ crm customer show 王芳'))
     .action((ref: string) => run((deps) => showCustomer(ref, deps)));
-  addFieldOptions(customer.command('edit').description('change a customer; an empty value ("") clears a field').argument('<customer>', 'id or name'))
-    .option('--name <name>', 'new name')
-    .option('--untag <tags>', 'remove tags, comma-separated (repeatable)', collect)
-    .option('--remove-special <day>', 'remove the special day on this MM-DD (repeatable)', collect)
-    .option('--do-not-contact', 'never plan contact with this customer')
-    .option('--contact-ok', 'contact is welcome again')
-    .addHelpText('after', '\nExample:\n  $ crm customer edit 王芳 --email wang@example.com --tag vip --phone ""')
+  addFieldOptions(customer.command('edit').description(t('change a customer; an empty value ("") clears a field')).argument('<customer>', t('id or name')))
+    .option('--name <name>', t('new name'))
+    .option('--untag <tags>', t('remove tags, comma-separated (repeatable)'), collect)
+    .option('--remove-special <day>', t('remove the special day on this MM-DD (repeatable)'), collect)
+    .option('--do-not-contact', t('never plan contact with this customer'))
+    .option('--contact-ok', t('contact is welcome again'))
+    .addHelpText('after', t('\nExample:\n  $ crm customer edit 王芳 --email wang@example.com --tag vip --phone ""'))
     .action((ref: string, opts: EditOptions) => run((deps) => editCustomer(ref, opts, deps)));
 }

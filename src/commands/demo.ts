@@ -10,6 +10,7 @@ import { DEMO_CUSTOMERS, DEMO_SALES } from './demo-data.js';
 import { buildAgenda, printAgenda } from './today.js';
 import { activeRules, planForSale } from './planning.js';
 import type { Rule } from '../domain/playbook.js';
+import { t } from '../i18n.js';
 
 type Recorder = typeof import('./complaint-record.js');
 import { dirname, join } from 'node:path';
@@ -21,7 +22,7 @@ function addDemoData(store: Store, rules: Rule[], calendar: Calendar, recorder: 
   const ids = new Map<string, number>();
   for (const c of DEMO_CUSTOMERS) {
     if (store.customers.findByName(c.name).exact.length) continue;
-    // 周杰 came through 王芳: the demo shows a referral thank-you.
+    // i18n-ignore: sample names. 周杰 came through 王芳: the demo shows a referral thank-you.
     const referredBy = c.name === '周杰' ? (ids.get('王芳') ?? null) : c.referredBy;
     ids.set(c.name, store.customers.insert({ ...c, referredBy }, addDays(today, -400)));
   }
@@ -42,6 +43,7 @@ function addDemoData(store: Store, rules: Rule[], calendar: Calendar, recorder: 
       if (r.due < addDays(today, -DEMO_DONE_BEFORE_DAYS)) store.reminders.close(r.id, 'done', r.due, null);
     }
   }
+  // i18n-ignore: a sample name
   if (ids.has('赵丽')) addDemoComplaint(store, recorder, ids.get('赵丽')!, today);
   return ids.size;
 }
@@ -50,19 +52,23 @@ function addDemoData(store: Store, rules: Rule[], calendar: Calendar, recorder: 
 function addDemoComplaint(store: Store, { openIn, recordIn }: Recorder, customerId: number, today: string): void {
   const when = { today: addDays(today, -1), at: `${addDays(today, -1)} 16:20` };
   const c = openIn(store, customerId, when);
+  // i18n-ignore: sample data, the customer's own words as she said them
+  const words = '美容仪用了三个月就充不进电了，我每天都按说明书用的，太失望了！';
+  // i18n-ignore: sample data
+  const [wants, finding, idea, replace, repair] = ['换一台新的', '同批次充电模块有故障记录', '换新', '换新机', '免费更换充电模块'];
   recordIn(store, c.id, [
-    { field: 'words', value: '美容仪用了三个月就充不进电了，我每天都按说明书用的，太失望了！' },
+    { field: 'words', value: words },
     { field: 'channel', value: 'phone' },
     { field: 'severity', value: 4 },
     { field: 'understood', value: true },
-    { field: 'wants', value: '换一台新的' },
+    { field: 'wants', value: wants },
     { field: 'cause', value: 'product' },
     { field: 'reasonable', value: true },
     { field: 'ourFault', value: true },
-    { field: 'finding', value: '同批次充电模块有故障记录' },
-    { field: 'idea', value: '换新' },
-    { field: 'solution', value: '换新机' },
-    { field: 'solution', value: '免费更换充电模块' },
+    { field: 'finding', value: finding },
+    { field: 'idea', value: idea },
+    { field: 'solution', value: replace },
+    { field: 'solution', value: repair },
     { field: 'promise', value: `${addDays(today, 1)} 15:00` },
   ], when);
 }
@@ -73,27 +79,27 @@ export async function runDemo(deps: Deps): Promise<void> {
   const rules = await activeRules(store);
   const recorder = await import('./complaint-record.js');
   const added = store.write(() => addDemoData(store, rules, calendar, recorder, today));
-  info(io, `Demo database: ${deps.dbPath}`);
-  info(io, added ? `Added ${added} sample customers with their sales and follow-ups.\n` : 'The sample data is already there.\n');
+  info(io, t('Demo database: {path}', { path: deps.dbPath }));
+  info(io, (added ? t('Added {n} sample customers with their sales and follow-ups.', { n: added }) : t('The sample data is already there.')) + '\n');
   printAgenda(io, buildAgenda(store, today, 7), 7);
   const db = `--db ${JSON.stringify(deps.dbPath)}`;
   info(
     io,
-    ['', 'Try next:', `  crm ${db} customer show 王芳`, `  crm ${db} add-sale --customer "Tom Baker" --product "Bike lock" --amount 45`,
-      `  crm ${db} done <id> --note "happy with it"`, `  crm ${db} today --days 30`].join('\n'),
+    t('\nTry next:\n  crm {db} customer show 王芳\n  crm {db} add-sale --customer "Tom Baker" --product "Bike lock" --amount 45\n  crm {db} done <id> --note "happy with it"\n  crm {db} today --days 30', { db }),
   );
 }
 
 /** The demo never writes to the real database unless --db names it explicitly. */
 export function demoDbPath(dbPath: string, explicitDb: boolean): string {
+  // i18n-ignore: a file name
   return explicitDb ? dbPath : join(dirname(dbPath), 'demo.db');
 }
 
 export function register(program: Command, run: RunCommand): void {
   program
     .command('demo')
-    .description('fill a separate demo database with sample customers and sales, and show the agenda')
-    .addHelpText('after', '\nThe demo uses demo.db next to your database, never your real file unless --db names it.\n\nExample:\n  $ crm demo')
+    .description(t('fill a separate demo database with sample customers and sales, and show the agenda'))
+    .addHelpText('after', t('\nThe demo uses demo.db next to your database, never your real file unless --db names it.\n\nExample:\n  $ crm demo'))
     .action(() =>
       run(async (deps) => {
         const path = demoDbPath(deps.dbPath, Boolean(program.opts().db));

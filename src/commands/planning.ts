@@ -2,7 +2,7 @@
  * Glue between the store and the pure playbook engine: which rules are in force, what the engine
  * needs to know, and storing what it plans. Called inside the caller's write transaction.
  */
-import { currentLang } from '../i18n.js';
+import { currentLang, t } from '../i18n.js';
 import { readFileSync } from 'node:fs';
 import type { Calendar, PlanInput, Rule } from '../domain/playbook.js';
 import { planFollowUps } from '../domain/playbook.js';
@@ -22,7 +22,7 @@ export async function defaultRules(): Promise<Rule[]> {
   if (shipped) return shipped;
   const { readPlaybook } = await import('../domain/rules-file.js');
   const { playbook, problems } = readPlaybook(readFileSync(DEFAULT_PLAYBOOK, 'utf8'));
-  if (!playbook) throw new UserError(`the shipped playbook is broken (line ${problems[0]?.line}: ${problems[0]?.message}); reinstall crm`);
+  if (!playbook) throw new UserError(t('the shipped playbook is broken (line {line}: {message}); reinstall crm', { line: problems[0]?.line ?? '?', message: problems[0]?.message ?? '' }));
   shipped = playbook.rules;
   return shipped;
 }

@@ -2,12 +2,13 @@
 import type { Command } from 'commander';
 import type { RunCommand } from '../cli.js';
 import type { Deps } from '../deps.js';
-import { addDays, daysBetween, weekdayName, type IsoDate } from '../domain/dates.js';
+import { addDays, daysBetween, type IsoDate } from '../domain/dates.js';
 import { parsePositiveInt } from '../domain/parse.js';
 import type { AgendaRow } from '../store/reminders.js';
 import type { Store } from '../store/index.js';
 import { info, printJson, type Io } from '../ui/io.js';
 import { renderTable } from '../ui/table.js';
+import { t, tDate, tShortDate, tWeekday } from '../i18n.js';
 
 import type { AgendaComplaint } from '../store/complaints.js';
 
@@ -51,15 +52,21 @@ function agendaJsonRow(r: AgendaRow, today: IsoDate) {
   };
 }
 
-function section(io: Io, title: string, rows: AgendaRow[], today: IsoDate, urgent: boolean): string {
-  const when = (r: AgendaRow) => (r.due < today ? `${daysBetween(r.due, today)}d late` : r.due === today ? 'today' : `${weekdayName(r.due)} ${r.due.slice(5)}`);
+/** When a follow-up is due, as the agenda says it: "3d late", "today", "Tue 03-03". */
+function when(r: AgendaRow, today: IsoDate): string {
+  if (r.due < today) return t('{n}d late', { n: daysBetween(r.due, today) });
+  if (r.due === today) return t('today');
+  return t('{weekday} {date}', { weekday: tWeekday(r.due), date: tShortDate(r.due) });
+}
+
+function section(io: Io, heading: string, rows: AgendaRow[], today: IsoDate, urgent: boolean): string {
   const paint = (r: AgendaRow, s: string) => (urgent || (r.rule.startsWith('complaint-') && r.due <= today) ? io.color.red(s) : s);
   const table = renderTable(
     io,
-    ['id', 'when', 'customer', 'action', 'follow-up', 'contact'],
-    rows.map((r) => [r.id, paint(r, when(r)), r.customerName, r.action, paint(r, r.title), contactOf(r)]),
+    [t('id'), t('when'), t('customer'), t('action'), t('follow-up'), t('contact')],
+    rows.map((r) => [r.id, paint(r, when(r, today)), r.customerName, r.action, paint(r, r.title), contactOf(r)]),
   );
-  return `${io.color.bold(`${title} (${rows.length})`)}\n${table}`;
+  return `${io.color.bold(heading)}\n${table}`;
 }
 
 export function printAgenda(io: Io, agenda: Agenda, days: number): void {
@@ -70,21 +77,25 @@ export function printAgenda(io: Io, agenda: Agenda, days: number): void {
     return;
   }
   if (!overdue.length && !due.length && !upcoming.length && !complaints.length) {
-    info(io, `Nothing overdue, nothing due on ${weekdayName(date)} ${date}, nothing in the next ${days} days.`);
+    info(io, t('Nothing overdue, nothing due on {date}, nothing in the next {days} days.', { date: tDate(date), days }));
     return;
   }
   const parts: string[] = [];
-  if (overdue.length) parts.push(section(io, 'Overdue', overdue, date, true));
-  parts.push(due.length ? section(io, `Due today, ${weekdayName(date)} ${date}`, due, date, false) : `${io.color.bold('Due today (0)')}\n`);
-  if (upcoming.length) parts.push(section(io, `Coming up, next ${days} days`, upcoming, date, false));
+  if (overdue.length) parts.push(section(io, t('Overdue ({n})', { n: overdue.length }), overdue, date, true));
+  parts.push(
+    due.length
+      ? section(io, t('Due today, {date} ({n})', { date: tDate(date), n: due.length }), due, date, false)
+      : `${io.color.bold(t('Due today ({n})', { n: 0 }))}\n`,
+  );
+  if (upcoming.length) parts.push(section(io, t('Coming up, next {days} days ({n})', { days, n: upcoming.length }), upcoming, date, false));
   if (complaints.length) {
     const late = (c: AgendaComplaint) => c.promisedBy !== null && c.promisedBy.slice(0, 10) <= date;
     const table = renderTable(
       io,
-      ['id', 'customer', 'step', 'answer promised by'],
+      [t('id'), t('customer'), t('step'), t('answer promised by')],
       complaints.map((c) => [c.id, c.customer.name, c.step, late(c) ? io.color.red(c.promisedBy!) : c.promisedBy]),
     );
-    parts.push(`${io.color.bold(`Open complaints (${complaints.length})`)}\n${table}`);
+    parts.push(io.color.bold(t('Open complaints ({n})', { n: complaints.length })) + '\n' + table);
   }
   io.stdout(parts.join('\n'));
 }
@@ -97,8 +108,8 @@ export function runToday(opts: { days?: string }, deps: Deps): void {
 export function register(program: Command, run: RunCommand): void {
   program
     .command('today')
-    .description('the agenda: overdue, due today, coming up, promised complaint answers')
-    .option('--days <n>', 'how far ahead "coming up" looks (default 7)')
-    .addHelpText('after', '\nExamples:\n  $ crm today\n  $ crm today --days 14 --json')
+    .description(t('the agenda: overdue, due today, coming up, promised complaint answers'))
+    .option('--days <n>', t('how far ahead "coming up" looks (default 7)'))
+    .addHelpText('after', t('\nExamples:\n  $ crm today\n  $ crm today --days 14 --json'))
     .action((opts: { days?: string }) => run((deps) => runToday(opts, deps)));
 }

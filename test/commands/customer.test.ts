@@ -95,4 +95,46 @@ describe('crm customer', () => {
     await crm('customer', 'add', 'Existing');
     await expectRefused(crm, args, message);
   });
+
+  it('shows the file and its errors in Chinese, labels lined up by display width', async () => {
+    await crm('customer', 'add', '王芳', '--company', '华星贸易', '--channel', 'wechat', '--notes', '喜欢喝茶\n周末不打扰');
+    const show = await crm('--lang', 'zh', 'customer', 'show', '王芳');
+    expect(show.stdout).toContain('王芳  （编号 1）\n  公司         华星贸易\n  偏好渠道     wechat\n  备注         喜欢喝茶\n               周末不打扰\n');
+    expect(show.stdout).toContain('  档案         2026-03-02 建档，2026-03-02 更新\n');
+    expect(show.stdout).toContain('\n成交记录\n  暂无\n');
+    expect(show.stdout).toContain('\n接下来的跟进\n  暂无\n');
+    expect((await crm('--lang', 'zh', 'customer', 'add', '李明')).stdout).toBe('已添加客户 2：李明\n');
+    expect((await crm('--lang', 'zh', 'customer', 'list')).stdout.split('\n')[0]).toBe('编号\t姓名\t公司\t电话\t邮箱\t渠道\t标签');
+    await expectRefused(crm, ['--lang', 'zh', 'customer', 'show', '99'], /^crm: 客户：没有编号为 99 的客户；请看 crm customer list\n$/);
+    const help = await crm('--lang', 'zh', 'customer', 'add', '--help');
+    expect(help.stdout).toContain('公司或机构');
+    expect(help.stdout).toContain('\n示例：\n  $ crm customer add "王芳" --company 华星贸易');
+  });
+
+  it.each([
+    ['LANG zh_CN.UTF-8', [], { LANG: 'zh_CN.UTF-8' }, 'zh'],
+    ['LC_MESSAGES over LANG', [], { LC_MESSAGES: 'zh_CN.UTF-8', LANG: 'en_US.UTF-8' }, 'zh'],
+    ['LC_ALL over LC_MESSAGES and LANG', [], { LC_ALL: 'en_US.UTF-8', LC_MESSAGES: 'zh_CN.UTF-8', LANG: 'zh_CN.UTF-8' }, 'en'],
+    ['CRM_LANG over the locale', [], { CRM_LANG: 'en', LC_ALL: 'zh_CN.UTF-8' }, 'en'],
+    ['CRM_LANG zh-CN', [], { CRM_LANG: 'zh-CN' }, 'zh'],
+    ['--lang over CRM_LANG', ['--lang', 'zh'], { CRM_LANG: 'en' }, 'zh'],
+    ['--lang=en over CRM_LANG and the locale', ['--lang=en'], { CRM_LANG: 'zh', LANG: 'zh_CN.UTF-8' }, 'en'],
+    ['a C locale', [], {}, 'en'],
+  ])('speaks the language chosen: %s', async (_, flags: string[], env: NodeJS.ProcessEnv, lang) => {
+    const r = await crmIn(crm.dir, { env })(...flags, 'today');
+    expect(r).toMatchObject({ code: 0, stdout: '' });
+    expect(r.stderr).toBe(
+      lang === 'zh'
+        ? '没有逾期，2026年3月2日 周一 没有到期的跟进，接下来 7 天也没有。\n'
+        : 'Nothing overdue, nothing due on Mon 2026-03-02, nothing in the next 7 days.\n',
+    );
+  });
+
+  it.each([
+    [['--lang', 'fr'], {}, /^crm: --lang must be one of en, zh \(got "fr"\)\n$/],
+    [['--lang='], { CRM_LANG: 'de' }, /^crm: CRM_LANG must be one of en, zh \(got "de"\)\n$/],
+  ])('refuses an unknown language %j with exit 2', async (flags, env, message) => {
+    await crm('customer', 'add', 'Existing');
+    await expectRefused(crmIn(crm.dir, { env }), [...flags, 'customer', 'add', 'New'], message);
+  });
 });

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { crmIn, tempDir, type CrmRunner } from '../support/cli.js';
+import { copyFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { crmIn, expectRefused, isolatedEnv, tempDir, type CrmRunner } from '../support/cli.js';
+import { displayWidth } from '../../src/ui/width.js';
 
 let crm: CrmRunner;
 let cleanup: () => void;
@@ -223,5 +225,93 @@ describe('crm demo', () => {
     expect((await run('demo')).code).toBe(0);
     expect(await customers()).toBe(12);
     expect(existsSync(`${dir}/xdg/crm/crm.db`)).toBe(false);
+  });
+});
+
+describe('the everyday commands in two languages (issue 10)', () => {
+  let demo: string;
+  let cleanupDemo: () => void;
+  beforeEach(() => {
+    ({ dir: demo, cleanup: cleanupDemo } = tempDir());
+  });
+  afterEach(() => cleanupDemo());
+
+  it('shows the demo agenda in English and in Chinese, dates the way each writes them', async () => {
+    const en = await crmIn(demo)('demo');
+    expect(en.stdout).toMatch(/^Overdue \(\d+\)\nid\twhen\tcustomer\taction\tfollow-up\tcontact\n/);
+    expect(en.stdout).toMatch(/\n\d+\t2d late\t/);
+    expect(en.stdout).toMatch(/\nDue today, Mon 2026-03-02 \(\d+\)\n/);
+    expect(en.stdout).toMatch(/\nComing up, next 7 days \(\d+\)\n(.*\n)*\d+\tTue 03-03\t/);
+    expect(en.stdout).toContain('\nOpen complaints (1)\nid\tcustomer\tstep\tanswer promised by\n');
+    expect(en.stderr).toContain('\nTry next:\n  crm --db ');
+    const zh = await crmIn(demo)('--lang', 'zh', 'demo');
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toMatch(/^已逾期（\d+）\n编号\t时间\t客户\t动作\t跟进事项\t联系方式\n/);
+    expect(zh.stdout).toMatch(/\n\d+\t逾期 2 天\t/);
+    expect(zh.stdout).toMatch(/\n今天到期，2026年3月2日 周一（\d+）\n/);
+    expect(zh.stdout).toMatch(/\n接下来 7 天（\d+）\n(.*\n)*\d+\t3月3日 周二\t/);
+    expect(zh.stdout).toContain('\n未结投诉（1）\n编号\t客户\t步骤\t承诺答复时间\n');
+    expect(zh.stdout).not.toMatch(/Overdue|Due today|Coming up|Open complaints|\dd late|Mon|Tue/);
+    expect(zh.stderr).toContain('示例数据已经存在。');
+    expect(zh.stderr).toContain('\n接下来可以试试：\n  crm --db ');
+  });
+
+  it('prints the same --json for today, customer show and add-sale whatever the language', async () => {
+    await crmIn(demo)('demo');
+    const db = join(demo, 'crm.db');
+    const inLang = (lang: string, ...args: string[]) => crmIn(demo)('--lang', lang, '--json', ...args);
+    for (const args of [['today', '--days', '30'], ['customer', 'show', '赵丽'], ['customer', 'show', '王芳']]) {
+      const [zh, en] = [await inLang('zh', ...args), await inLang('en', ...args)];
+      expect(zh.code).toBe(0);
+      expect(zh.stdout).toBe(en.stdout);
+    }
+    // add-sale writes, so each language gets its own copy of the same database. A new buyer: re-planning
+    // an older customer would also rewrite their stored titles into the language in force.
+    await crmIn(demo)('customer', 'add', '孙丽', '--phone', '+86 131 0000 2222');
+    copyFileSync(db, join(demo, 'zh.db'));
+    copyFileSync(db, join(demo, 'en.db'));
+    const sale = ['add-sale', '--customer', '孙丽', '--product', '滤网', '--amount', '399', '--warranty-months', '12', '--verbal'];
+    const run = async (lang: string) => JSON.parse((await crmIn(demo)('--db', join(demo, `${lang}.db`), '--lang', lang, '--json', ...sale)).stdout);
+    // Titles are written in the language in force (the playbook's title-zh); every machine field is the same.
+    const untitled = (out: { reminders: { title: string }[] }) => ({ ...out, reminders: out.reminders.map((r) => ({ ...r, title: typeof r.title })) });
+    const [zh, en] = [await run('zh'), await run('en')];
+    expect(zh.reminders.length).toBeGreaterThan(3);
+    expect(untitled(zh)).toEqual(untitled(en));
+  });
+
+  it('aligns the Chinese agenda on a real terminal, each table one width and no wider than the screen', async () => {
+    await crmIn(demo)('demo');
+    const { main } = await import('../../src/cli.js');
+    let stdout = '';
+    const code = await main(['node', 'crm', '--db', join(demo, 'crm.db'), '--today', '2026-03-02', '--lang', 'zh', '--no-color', 'today'], {
+      env: isolatedEnv(demo), stdout: (s) => void (stdout += s), stderr: () => {}, stdoutIsTTY: true, stdinIsTTY: false, columns: 100,
+    });
+    expect(code).toBe(0);
+    expect(stdout).toContain('2026年3月2日 周一');
+    // Sections are separated by a blank line: a title, then its table.
+    const sections = stdout.trimEnd().split('\n\n').map((s) => s.split('\n'));
+    expect(sections.map(([title]) => title.replace(/（\d+）.*/, ''))).toEqual(['已逾期', '今天到期，2026年3月2日 周一', '接下来 7 天', '未结投诉']);
+    for (const [, ...table] of sections) {
+      expect(table[0]).toMatch(/^┌/);
+      expect(table.some((l) => /[\u4e00-\u9fff]/.test(l))).toBe(true);
+      const widths = new Set(table.map(displayWidth));
+      expect(widths.size).toBe(1);
+      expect([...widths][0]).toBeLessThanOrEqual(100);
+    }
+  });
+
+  it('plans and moves follow-ups in Chinese, weekdays and dates included', async () => {
+    const sale = await crm('--lang', 'zh', 'add-sale', '--customer', '王芳', '--product', 'X3', '--amount', '100');
+    expect(sale.stdout.split('\n')[0]).toBe('编号\t日期\t星期\t动作\t跟进事项\t依据');
+    expect(sale.stdout).toMatch(/\t2026-03-03\t周二\tcall\t/);
+    expect(sale.stderr).toContain('已记录成交 1：王芳，X3，100，2026-03-02。');
+    const call = (await json('today')).upcoming.find((r: { rule: string }) => r.rule === 'call-day-2');
+    expect((await crm('--lang', 'zh', 'snooze', String(call.id), '--days', '4')).stdout).toBe(`跟进 ${call.id} 已改到 2026年3月7日 周六。\n`);
+    const friday = crmIn(crm.dir, { today: '2026-03-06' });
+    expect((await friday('--lang', 'zh', 'done', String(call.id), '--outcome', 'no-answer')).stdout).toBe(`未接通：跟进 ${call.id} 已改到 2026年3月9日 周一。\n`);
+    const late = await crm('--lang', 'zh', 'add-sale', '--customer', '王芳', '--product', 'Y', '--amount', '1', '--date', '2026-02-01');
+    expect(late.stderr).toMatch(/\n\d+ 个步骤的日期早于今天，已记为错过，不再安排：\n/);
+    expect(late.stdout).toContain('编号\t原定日期\t星期\t动作\t跟进事项\t依据');
+    await expectRefused(crm, ['--lang', 'zh', 'done', 'abc'], /^crm: 跟进编号必须是 crm today 里的数字（输入为 "abc"）$/m);
   });
 });

@@ -68,6 +68,22 @@ describe('bin/crm.js', () => {
   });
 });
 
+describe('bin/crm.js in Chinese (issue 10)', () => {
+  it('speaks Chinese under a zh_CN locale, from the built catalogue, with the same --json as in English', () => {
+    const zhEnv = { ...env, LANG: 'zh_CN.UTF-8' };
+    expect(spawnCrm(['customer', 'add', '王芳'], { env: zhEnv })).toMatchObject({ code: 0, stdout: '已添加客户 1：王芳\n' });
+    expect(spawnCrm(['add-sale', '--customer', '王芳', '--product', '滤网', '--amount', '399'], { env: zhEnv }).stderr).toContain('已记录成交 1：王芳，滤网，399，2026-03-02。');
+    const today = spawnCrm(['today'], { env: zhEnv });
+    expect(today.stdout).toMatch(/^今天到期，2026年3月2日 周一（1）\n编号\t时间\t客户/);
+    expect(spawnCrm(['--json', 'today'], { env: zhEnv }).stdout).toBe(spawnCrm(['--json', 'today'], { env }).stdout);
+    const help = spawnCrm(['today', '--help'], { env: zhEnv });
+    expect(help.stdout).toContain('\n示例：\n  $ crm today\n');
+    const bad = spawnCrm(['--lang', 'fr', 'today'], { env: zhEnv });
+    expect(bad).toMatchObject({ code: 2, stdout: '' });
+    expect(bad.stderr).toMatch(/^crm: --lang must be one of en, zh \(got "fr"\)\n$/);
+  });
+});
+
 describe('the after-close routine, end to end', () => {
   it('add-sale, then today, then done, through bin/crm.js', () => {
     expect(spawnCrm(['customer', 'add', '王芳', '--phone', '+86 138 0013 8000'], { env }).code).toBe(0);
