@@ -3,9 +3,11 @@ import type { Command } from 'commander';
 import type { RunCommand } from '../cli.js';
 import type { Deps } from '../deps.js';
 import { UsageError } from '../errors.js';
+import { t } from '../i18n.js';
 import { parseChoice } from '../domain/parse.js';
-import { parseSetting, settingsConflict } from '../domain/value-settings.js';
-import { TIERS, type Thresholds } from '../domain/value.js';
+import { strategyName } from '../domain/engagement.js';
+import { english, inReadersLanguage, parseSetting, settingsConflict } from '../domain/value-settings.js';
+import { TIERS, tierName, type Thresholds } from '../domain/value.js';
 import type { CustomerValue } from '../store/values.js';
 import { formatMoney, info, printJson, type Io } from '../ui/io.js';
 import { printTable } from '../ui/table.js';
@@ -60,12 +62,13 @@ function customerJson(r: Row) {
 function printRows(io: Io, rows: Row[], hasPrevious: boolean): void {
   printTable(
     io,
-    ['id', 'customer', 'tier', 'strategy', 'deals', 'profit/deal', 'repeats/yr', 'last purchase', 'change'],
+    [t('id'), t('customer'), t('tier'), t('strategy'), t('deals'), t('profit/deal'), t('repeats/yr'), t('last purchase'), t('change')],
     rows.map((r) => {
       const e = r.c.engagement;
       const p = r.c.profile;
-      const change = !hasPrevious || !changedSinceRun(r) ? '' : r.run.runTier ? changeText(r.run.runTier, tierOf(r), r.run.runStrategy, strategyOf(r)) : 'first classified';
-      return [r.c.customer.id, r.c.customer.name, tierOf(r), e ? `type ${e.type} ${e.strategy ?? '(judge)'}` : '', p.deals,
+      const change = !hasPrevious || !changedSinceRun(r) ? '' : r.run.runTier ? changeText(r.run.runTier, tierOf(r), r.run.runStrategy, strategyOf(r)) : t('first classified');
+      const strategy = !e ? '' : e.strategy ? t('type {n} {strategy}', { n: e.type, strategy: strategyName(e.strategy) }) : t('type {n} (judge)', { n: e.type });
+      return [r.c.customer.id, r.c.customer.name, tierName(tierOf(r)), strategy, p.deals,
         money(p.profitPerDealCents, p.estimated), p.repeatsPerYear.toFixed(1), p.lastPurchase, change];
     }),
   );
@@ -84,7 +87,7 @@ function sumReplans(rows: Row[]): ReplanCount & { customers: number } {
 export async function classify(opts: ClassifyOptions, deps: Deps): Promise<void> {
   const { store, io, today } = deps;
   const sets = (opts.set ?? []).map(parseSetting);
-  if (opts.capable !== undefined && !opts.customer) throw new UsageError('--capable needs --customer: whose ability is being judged');
+  if (opts.capable !== undefined && !opts.customer) throw new UsageError(t('--capable needs --customer: whose ability is being judged'));
   const capable = opts.capable === undefined ? undefined : parseCapable(opts.capable);
   const target = opts.customer ? resolveCustomer(store, opts.customer, '--customer') : undefined;
   const calendar = await import('../domain/calendar.js');
@@ -92,7 +95,8 @@ export async function classify(opts: ClassifyOptions, deps: Deps): Promise<void>
   const { runId, previous, thresholds, rows } = store.write(() => {
     for (const s of sets) store.values.setSetting(s.key, s.value);
     if (target && capable !== undefined) store.values.setCapable(target.id, capable);
-    const { thresholds, results } = classifyAll(store, today);
+    // The reasons go into --json in English, which reads the same in every language.
+    const { thresholds, results } = classifyAll(store, today, io.json ? english : inReadersLanguage);
     const conflict = settingsConflict({ 'type1-volume': thresholds.values['type1-volume']!, 'type3-volume': thresholds.values['type3-volume']! });
     if (conflict) throw new UsageError(conflict);
     const previous = store.values.lastRun();
@@ -115,32 +119,43 @@ export async function classify(opts: ClassifyOptions, deps: Deps): Promise<void>
   }
   if (opts.explain) io.stdout(explainText(thresholds) + '\n');
   if (shown.length) printRows(io, shown, Boolean(previous));
-  else info(io, 'No customers yet: add one with crm customer add NAME');
-  if (opts.explain && target) for (const r of shown) io.stdout(`\nWhy ${r.c.customer.name} is ${tierOf(r)}:\n${customerJson(r).reasons.map((x) => `  ${x}\n`).join('')}`);
+  else info(io, t('No customers yet: add one with crm customer add NAME'));
+  if (opts.explain && target) {
+    for (const r of shown) {
+      const why = t('Why {name} is {tier}:', { name: r.c.customer.name, tier: tierName(tierOf(r)) });
+      const reasons = customerJson(r).reasons.map((x) => '  ' + x + '\n');
+      io.stdout(['\n', why, '\n', ...reasons].join(''));
+    }
+  }
   summary(io, runId, previous, rows, replanned, thresholds);
 }
 
-function summary(io: Io, runId: number, previous: { id: number; runOn: string } | undefined, rows: Row[], r: ReplanCount & { customers: number }, t: Thresholds): void {
+function summary(io: Io, runId: number, previous: { id: number; runOn: string } | undefined, rows: Row[], r: ReplanCount & { customers: number }, th: Thresholds): void {
   const changed = rows.filter(changedSinceRun).length;
-  info(io, previous ? `Run ${runId}: ${rows.length} customers, ${changed} changed since run ${previous.id} (${previous.runOn}).` : `Run ${runId}: ${rows.length} customers classified for the first time.`);
-  if (r.customers) info(io, `Re-planned the future follow-ups of ${r.customers} customer(s): ${r.added} added, ${r.changed} changed, ${r.removed} removed; done ones untouched.`);
+  info(io, previous
+    ? t('Run {run}: {n} customers, {changed} changed since run {previous} ({date}).', { run: runId, n: rows.length, changed, previous: previous.id, date: previous.runOn })
+    : t('Run {run}: {n} customers classified for the first time.', { run: runId, n: rows.length }));
+  if (r.customers) {
+    info(io, t('Re-planned the future follow-ups of {n} customer(s): {added} added, {changed} changed, {removed} removed; done ones untouched.', { n: r.customers, added: r.added, changed: r.changed, removed: r.removed }));
+  }
   const judge = rows.filter((x) => x.c.engagement && !x.c.engagement.strategy).map((x) => x.c.customer.name);
-  const more = judge.length > 5 ? ` and ${judge.length - 5} more` : '';
-  if (judge.length) info(io, `Type 3 dealers to judge: ${judge.slice(0, 5).join(', ')}${more} (crm classify --customer NAME --capable yes|no).`);
-  if (t.values['gold-profit'] === null) info(io, 'No sales yet: every customer is new until they buy.');
+  const names = judge.slice(0, 5).join(t(', '));
+  if (judge.length > 5) info(io, t('Type 3 dealers to judge: {names} and {more} more (crm classify --customer NAME --capable yes|no).', { names, more: judge.length - 5 }));
+  else if (judge.length) info(io, t('Type 3 dealers to judge: {names} (crm classify --customer NAME --capable yes|no).', { names }));
+  if (th.values['gold-profit'] === null) info(io, t('No sales yet: every customer is new until they buy.'));
 }
 
 export function register(program: Command, run: RunCommand): void {
   program
     .command('classify')
-    .description('value tier (gold, meteor, stream, burden, new) and dealer strategy of every customer; re-plans those that changed')
-    .option('--customer <customer>', 'show only this customer (id or name)')
-    .option('--explain', 'print the thresholds used and how each tier is decided')
-    .option('--set <key=value>', 'set a threshold before classifying, e.g. gold-profit=500; key= for the default (repeatable)', collect)
-    .option('--capable <yes|no|unknown>', 'with --customer: your judgement of a dealer\'s ability (seed 003)')
+    .description(t('value tier (gold, meteor, stream, burden, new) and dealer strategy of every customer; re-plans those that changed'))
+    .option('--customer <customer>', t('show only this customer (id or name)'))
+    .option('--explain', t('print the thresholds used and how each tier is decided'))
+    .option('--set <key=value>', t('set a threshold before classifying, e.g. gold-profit=500; key= for the default (repeatable)'), collect)
+    .option('--capable <yes|no|unknown>', t("with --customer: your judgement of a dealer's ability (seed 003)"))
     .addHelpText(
       'after',
-      '\nExamples:\n  $ crm classify\n  $ crm classify --explain\n  $ crm classify --set gold-profit=500 --set margin=30\n  $ crm classify --customer 张伟 --capable no --explain',
+      t('\nExamples:\n  $ crm classify\n  $ crm classify --explain\n  $ crm classify --set gold-profit=500 --set margin=30\n  $ crm classify --customer 张伟 --capable no --explain'),
     )
     .action((opts: ClassifyOptions) => run((deps) => classify(opts, deps)));
 }

@@ -1,5 +1,5 @@
 /** `crm rules list|check|use|preview`: the playbook as a file the salesperson can read and change. */
-import { currentLang } from '../i18n.js';
+import { currentLang, t } from '../i18n.js';
 import type { Command } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -7,8 +7,11 @@ import { fileURLToPath } from 'node:url';
 import type { RunCommand } from '../cli.js';
 import type { Deps } from '../deps.js';
 import { UsageError } from '../errors.js';
-import type { Condition, Rule, When } from '../domain/playbook.js';
+import type { Anchor, Condition, Rule, When } from '../domain/playbook.js';
+import { strategyName } from '../domain/engagement.js';
 import type { Playbook, Problem } from '../domain/rules-file.js';
+import { english, inReadersLanguage, type Say } from '../domain/value-settings.js';
+import { tierName } from '../domain/value.js';
 import { info, printJson } from '../ui/io.js';
 import { printTable } from '../ui/table.js';
 import { parseSale, printPlan, type AddSaleOptions } from './add-sale.js';
@@ -23,59 +26,91 @@ function locate(ref: string): string {
   return resolve(ref);
 }
 
-async function checkFile(ref: string): Promise<{ path: string; source: string; playbook?: Playbook; problems: Problem[] }> {
+/** `say` words the problems: the reader's language, or english for --json. */
+async function checkFile(ref: string, say: Say): Promise<{ path: string; source: string; playbook?: Playbook; problems: Problem[] }> {
   const path = locate(ref);
   let source: string;
   try {
     source = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new UsageError(`cannot read the playbook ${path}: ${(e as Error).message.split(':')[0]}; give a YAML file or one of ${SHIPPED.join(', ')}`);
+    const reason = (e as Error).message.split(':')[0];
+    throw new UsageError(t('cannot read the playbook {file}: {reason}; give a YAML file or one of {names}', { file: path, reason, names: SHIPPED.join(', ') }));
   }
   const { readPlaybook } = await import('../domain/rules-file.js');
-  return { path, source, ...readPlaybook(source) };
+  return { path, source, ...readPlaybook(source, say) };
 }
+
+const checked = (deps: Deps, ref: string) => checkFile(ref, deps.io.json ? english : inReadersLanguage);
 
 function failOnProblems(deps: Deps, path: string, problems: Problem[]): void {
   if (!problems.length) return;
   if (deps.io.json) printJson(deps.io, { file: path, ok: false, problems });
   else for (const p of problems) deps.io.stderr(`${path}:${p.line}: ${p.message}\n`);
-  throw new UsageError(`${path}: ${problems.length} problem${problems.length > 1 ? 's' : ''}; fix ${problems.length > 1 ? 'them' : 'it'} and check again`);
+  if (problems.length === 1) throw new UsageError(t('{file}: 1 problem; fix it and check again', { file: path }));
+  throw new UsageError(t('{file}: {n} problems; fix them and check again', { file: path, n: problems.length }));
 }
 
-const offset = (days = 0, months = 0) =>
-  [months ? `${months > 0 ? '+' : ''}${months} month${Math.abs(months) > 1 ? 's' : ''}` : '', days ? `${days > 0 ? '+' : ''}${days} day${Math.abs(days) > 1 ? 's' : ''}` : '']
-    .filter(Boolean)
-    .join(' ');
+/** "+1 day" / "后1天": how far from its anchor a step is; '' on the day itself. */
+function offsetText(days = 0, months = 0): string {
+  const m = !months ? '' : months === 1 ? t('+1 month') : months === -1 ? t('-1 month') : months > 0 ? t('+{n} months', { n: months }) : t('-{n} months', { n: -months });
+  const d = !days ? '' : days === 1 ? t('+1 day') : days === -1 ? t('-1 day') : days > 0 ? t('+{n} days', { n: days }) : t('-{n} days', { n: -days });
+  return [m, d].filter(Boolean).join(' ');
+}
+
+function anchorText(anchor: Anchor, offset: string): string {
+  switch (anchor) {
+    case 'close':
+      return t('close {offset}', { offset });
+    case 'delivery':
+      return t('delivery {offset}', { offset });
+    case 'warranty-end':
+      return t('warranty-end {offset}', { offset });
+    case 'use-up':
+      return t('use-up {offset}', { offset });
+    case 'first-purchase':
+      return t('first-purchase {offset}', { offset });
+    case 'last-purchase':
+      return t('last-purchase {offset}', { offset });
+    case 'strategy-start':
+      return t('strategy-start {offset}', { offset });
+  }
+}
 
 export function describeWhen(w: When): string {
-  if ('after' in w) return `${w.after} ${offset(w.days, w.months)}`.trim();
-  if ('monthlyCards' in w) return `${w.monthlyCards.count} months: ${w.monthlyCards.leadDays} days before each month's festival`;
-  if ('yearly' in w) return `every year: ${w.yearly === 'birthday' ? 'birthday' : 'special days'} ${offset(w.days)}`.trim();
-  if ('festivals' in w) return `${w.festivals.join(', ')} ${offset(w.days)}`.trim();
-  const [n, unit] = w.every.months ? [w.every.months, 'month'] : [w.every.weeks!, 'week'];
-  const every = n === 1 ? unit : `${n} ${unit}s`;
-  return `every ${every} after the close, ${w.count} times`;
+  if ('after' in w) return anchorText(w.after, offsetText(w.days, w.months)).trim();
+  if ('monthlyCards' in w) return t("{count} months: {lead} days before each month's festival", { count: w.monthlyCards.count, lead: w.monthlyCards.leadDays });
+  const offset = offsetText('days' in w ? w.days : 0);
+  if ('yearly' in w) return (w.yearly === 'birthday' ? t('every year: birthday {offset}', { offset }) : t('every year: special days {offset}', { offset })).trim();
+  if ('festivals' in w) return t('{festivals} {offset}', { festivals: w.festivals.join(', '), offset }).trim();
+  const { months, weeks } = w.every;
+  const count = w.count;
+  if (months === 1) return t('every month after the close, {count} times', { count });
+  if (months) return t('every {n} months after the close, {count} times', { n: months, count });
+  if (weeks === 1) return t('every week after the close, {count} times', { count });
+  return t('every {n} weeks after the close, {count} times', { n: weeks!, count });
 }
+
+const names = (ids: string[], name: (id: string) => string) => ids.map(name).join('/');
 
 function describeCondition(c: Condition): string {
   return [
-    c.verbal !== undefined ? (c.verbal ? 'verbal deal' : 'written deal') : '',
-    c.referred ? 'referred' : '',
-    c.tagsAny ? `tag ${c.tagsAny.join('/')}` : '',
-    c.channels ? `channel ${c.channels.join('/')}` : '',
-    c.tiers ? `tier ${c.tiers.join('/')}` : '',
-    c.strategies ? `strategy ${c.strategies.join('/')}` : '',
-    c.notTiers ? `not tier ${c.notTiers.join('/')}` : '',
-    c.notStrategies ? `not strategy ${c.notStrategies.join('/')}` : '',
-    c.productContains ? `product ~ ${c.productContains.join('/')}` : '',
-    c.minAmount !== undefined ? `amount >= ${c.minAmount}` : '',
-    c.maxAmount !== undefined ? `amount <= ${c.maxAmount}` : '',
-    c.any ? `(${c.any.map(describeCondition).join(' or ')})` : '',
-  ].filter(Boolean).join(', ');
+    c.verbal !== undefined ? (c.verbal ? t('verbal deal') : t('written deal')) : '',
+    c.referred ? t('referred') : '',
+    c.tagsAny ? t('tag {tags}', { tags: c.tagsAny.join('/') }) : '',
+    c.channels ? t('channel {channels}', { channels: c.channels.join('/') }) : '',
+    c.tiers ? t('tier {tiers}', { tiers: names(c.tiers, tierName) }) : '',
+    c.strategies ? t('strategy {strategies}', { strategies: names(c.strategies, strategyName) }) : '',
+    c.notTiers ? t('not tier {tiers}', { tiers: names(c.notTiers, tierName) }) : '',
+    c.notStrategies ? t('not strategy {strategies}', { strategies: names(c.notStrategies, strategyName) }) : '',
+    c.productContains ? t('product ~ {words}', { words: c.productContains.join('/') }) : '',
+    c.minAmount !== undefined ? t('amount >= {amount}', { amount: c.minAmount }) : '',
+    c.maxAmount !== undefined ? t('amount <= {amount}', { amount: c.maxAmount }) : '',
+    c.any ? t('({alternatives})', { alternatives: c.any.map(describeCondition).join(t(' or ')) }) : '',
+  ].filter(Boolean).join(t(', '));
 }
 
 function describeIf(r: Rule): string {
-  return [describeCondition(r.if ?? {}), r.target === 'referrer' ? 'to the referrer' : ''].filter(Boolean).join(', ');
+  return [describeCondition(r.if ?? {}), r.target === 'referrer' ? t('to the referrer') : ''].filter(Boolean).join(t(', '));
 }
 
 export async function listRules(deps: Deps): Promise<void> {
@@ -85,20 +120,29 @@ export async function listRules(deps: Deps): Promise<void> {
     printJson(deps.io, { name: installed?.name ?? 'default', version: installed?.version ?? 0, file: installed?.file ?? null, rules });
     return;
   }
-  info(deps.io, installed ? `Playbook "${installed.name}", version ${installed.version}, installed ${installed.installedOn}${installed.file ? ` from ${installed.file}` : ''}` : 'Playbook "default", as shipped with crm');
-  printTable(deps.io, ['id', 'when', 'if', 'action', 'title', 'lesson'], rules.map((r) => [r.id, describeWhen(r.when), describeIf(r), r.action, r.title, r.lesson]));
+  if (!installed) info(deps.io, t('Playbook "default", as shipped with crm'));
+  else {
+    const vars = { name: installed.name, version: installed.version, date: installed.installedOn, file: installed.file ?? '' };
+    info(deps.io, installed.file ? t('Playbook "{name}", version {version}, installed {date} from {file}', vars) : t('Playbook "{name}", version {version}, installed {date}', vars));
+  }
+  const zh = currentLang() === 'zh';
+  printTable(
+    deps.io,
+    [t('id'), t('when'), t('if'), t('action'), t('title'), t('lesson')],
+    rules.map((r) => [r.id, describeWhen(r.when), describeIf(r), r.action, (zh && r.titleZh) || r.title, r.lesson]),
+  );
 }
 
 export async function checkRules(ref: string, deps: Deps): Promise<void> {
-  const { path, playbook, problems } = await checkFile(ref);
+  const { path, playbook, problems } = await checked(deps, ref);
   failOnProblems(deps, path, problems);
   if (deps.io.json) printJson(deps.io, { file: path, ok: true, problems: [], name: playbook!.name, rules: playbook!.rules.length });
-  else deps.io.stdout(`${path}: ok, playbook "${playbook!.name}" with ${playbook!.rules.length} rules\n`);
+  else deps.io.stdout(t('{file}: ok, playbook "{name}" with {n} rules', { file: path, name: playbook!.name, n: playbook!.rules.length }) + '\n');
 }
 
 export async function useRules(ref: string, opts: { replan?: boolean }, deps: Deps): Promise<void> {
   const { store, today, io } = deps;
-  const { path, source, playbook, problems } = await checkFile(ref);
+  const { path, source, playbook, problems } = await checked(deps, ref);
   failOnProblems(deps, path, problems);
   const calendar = opts.replan ? await import('../domain/calendar.js') : undefined;
   const previous = store.playbooks.active()?.version ?? 0;
@@ -114,10 +158,11 @@ export async function useRules(ref: string, opts: { replan?: boolean }, deps: De
     return { version, replan: calendar ? total : null };
   });
   if (io.json) return printJson(io, { version: result.version, previous, name: playbook!.name, replan: result.replan });
-  io.stdout(`Installed playbook "${playbook!.name}" as version ${result.version}${previous ? ` (version ${previous} is kept)` : ''}.\n`);
+  const vars = { name: playbook!.name, version: result.version, previous };
+  io.stdout((previous ? t('Installed playbook "{name}" as version {version} (version {previous} is kept).', vars) : t('Installed playbook "{name}" as version {version}.', vars)) + '\n');
   const r = result.replan;
-  if (r) io.stdout(`Re-planned future follow-ups: ${r.added} added, ${r.changed} changed, ${r.removed} removed, ${r.unchanged} unchanged; done ones untouched.\n`);
-  else info(io, 'New sales follow it from now on; add --replan to bring future follow-ups of past sales in line.');
+  if (r) io.stdout(t('Re-planned future follow-ups: {added} added, {changed} changed, {removed} removed, {unchanged} unchanged; done ones untouched.', { ...r }) + '\n');
+  else info(io, t('New sales follow it from now on; add --replan to bring future follow-ups of past sales in line.'));
 }
 
 export async function previewRules(opts: AddSaleOptions, deps: Deps): Promise<void> {
@@ -132,27 +177,28 @@ export async function previewRules(opts: AddSaleOptions, deps: Deps): Promise<vo
   const history = { firstSaleId: context.firstSaleId ?? sale.id, lastSaleId: sale.id };
   const plan = planFollowUps({ customer: asPlanned(customer, stopped), sale, referrer, existing, rules, calendar, today, ...context, ...history, lang: currentLang() });
   if (io.json) return printJson(io, { preview: plan.map(({ dedupeKey: _k, saleId: _s, ...p }) => p) });
-  info(io, `Preview for ${customer.name}: ${sale.product} on ${sale.date}. Nothing is saved.`);
-  printPlan(io, plan, 'would be recorded as missed');
+  info(io, t('Preview for {name}: {product} on {date}. Nothing is saved.', { name: customer.name, product: sale.product, date: sale.date }));
+  printPlan(io, plan, t('would be recorded as missed'));
 }
 
 export function register(program: Command, run: RunCommand): void {
-  const rules = program.command('rules').description('the playbook that turns sales into follow-ups: list, check, use, preview');
-  rules.command('list').description('show the playbook in force')
-    .addHelpText('after', '\nExample:\n  $ crm rules list')
+  const file = t('a YAML file, or one of {names}', { names: SHIPPED.join(', ') });
+  const rules = program.command('rules').description(t('the playbook that turns sales into follow-ups: list, check, use, preview'));
+  rules.command('list').description(t('show the playbook in force'))
+    .addHelpText('after', t('\nExample:\n  $ crm rules list'))
     .action(() => run((deps) => listRules(deps)));
-  rules.command('check').description('validate a playbook file; every problem with its line').argument('<file>', `a YAML file, or one of ${SHIPPED.join(', ')}`)
-    .addHelpText('after', '\nExamples:\n  $ crm rules check my-playbook.yaml\n  $ crm rules check car-dealer')
-    .action((file: string) => run((deps) => checkRules(file, deps)));
-  rules.command('use').description('install a checked playbook (earlier versions are kept)').argument('<file>', `a YAML file, or one of ${SHIPPED.join(', ')}`)
-    .option('--replan', 're-plan future, not-done follow-ups of past sales under it')
-    .addHelpText('after', '\nExamples:\n  $ crm rules use my-playbook.yaml --replan\n  $ crm rules use default')
-    .action((file: string, opts: { replan?: boolean }) => run((deps) => useRules(file, opts, deps)));
-  rules.command('preview').description('the follow-ups a sale would get; writes nothing')
-    .requiredOption('--customer <customer>', 'id or name').requiredOption('--product <text>', 'what would be sold')
-    .requiredOption('--amount <number>', 'the price').option('--date <YYYY-MM-DD>', 'day of the close (default: today)')
-    .option('--delivery <YYYY-MM-DD>', 'promised delivery date').option('--warranty-months <n>', 'warranty length')
-    .option('--use-up-days <n>', 'days until the customer needs more').option('--verbal', 'agreed verbally only')
-    .addHelpText('after', '\nExample:\n  $ crm rules preview --customer 王芳 --product "滤网" --amount 399 --use-up-days 180')
+  rules.command('check').description(t('validate a playbook file; every problem with its line')).argument('<file>', file)
+    .addHelpText('after', t('\nExamples:\n  $ crm rules check my-playbook.yaml\n  $ crm rules check car-dealer'))
+    .action((f: string) => run((deps) => checkRules(f, deps)));
+  rules.command('use').description(t('install a checked playbook (earlier versions are kept)')).argument('<file>', file)
+    .option('--replan', t('re-plan future, not-done follow-ups of past sales under it'))
+    .addHelpText('after', t('\nExamples:\n  $ crm rules use my-playbook.yaml --replan\n  $ crm rules use default'))
+    .action((f: string, opts: { replan?: boolean }) => run((deps) => useRules(f, opts, deps)));
+  rules.command('preview').description(t('the follow-ups a sale would get; writes nothing'))
+    .requiredOption('--customer <customer>', t('id or name')).requiredOption('--product <text>', t('what would be sold'))
+    .requiredOption('--amount <number>', t('the price')).option('--date <YYYY-MM-DD>', t('day of the close (default: today)'))
+    .option('--delivery <YYYY-MM-DD>', t('promised delivery date')).option('--warranty-months <n>', t('warranty length'))
+    .option('--use-up-days <n>', t('days until the customer needs more')).option('--verbal', t('agreed verbally only'))
+    .addHelpText('after', t('\nExample:\n  $ crm rules preview --customer 王芳 --product "滤网" --amount 399 --use-up-days 180'))
     .action((opts: AddSaleOptions) => run((deps) => previewRules(opts, deps)));
 }

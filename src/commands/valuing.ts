@@ -5,10 +5,11 @@
  */
 import type { Customer } from '../domain/customer.js';
 import type { IsoDate } from '../domain/dates.js';
-import { engagementOf, isDealer, monthlyVolume, type Engagement } from '../domain/engagement.js';
+import { t } from '../i18n.js';
+import { engagementOf, isDealer, monthlyVolume, strategyName, type Engagement } from '../domain/engagement.js';
 import type { Calendar, Rule } from '../domain/playbook.js';
-import { SETTING_KEYS, VALUE_SETTINGS } from '../domain/value-settings.js';
-import { profileOf, resolveThresholds, tierOf, type Profile, type SaleFact, type Thresholds, type TierVerdict } from '../domain/value.js';
+import { SETTING_KEYS, VALUE_SETTINGS, inReadersLanguage, type Say } from '../domain/value-settings.js';
+import { profileOf, resolveThresholds, tierName, tierOf, type Profile, type SaleFact, type Thresholds, type TierVerdict } from '../domain/value.js';
 import type { Store } from '../store/index.js';
 import { replanCustomer, type ReplanCount, type ReplanScope } from './planning.js';
 
@@ -21,15 +22,16 @@ export interface Classification {
   volumeCents: number | null;
 }
 
-export function classifyOne(customer: Classification['customer'], sales: SaleFact[], t: Thresholds, capable: boolean | null, today: IsoDate): Classification {
-  const profile = profileOf(sales, t.values.margin!, today);
+/** `say` writes the reasons: the reader's language, or english for --json. */
+export function classifyOne(customer: Classification['customer'], sales: SaleFact[], th: Thresholds, capable: boolean | null, today: IsoDate, say: Say = inReadersLanguage): Classification {
+  const profile = profileOf(sales, th.values.margin!, today);
   const dealer = isDealer(customer.tags);
-  const volumeCents = dealer ? monthlyVolume(sales, today, t.values['volume-months']!) : null;
+  const volumeCents = dealer ? monthlyVolume(sales, today, th.values['volume-months']!) : null;
   return {
     customer: { id: customer.id, name: customer.name, tags: customer.tags },
     profile,
-    verdict: tierOf(profile, t, today),
-    engagement: dealer ? engagementOf(volumeCents!, capable, t) : null,
+    verdict: tierOf(profile, th, today, say),
+    engagement: dealer ? engagementOf(volumeCents!, capable, th, say) : null,
     volumeCents,
   };
 }
@@ -41,13 +43,13 @@ export function thresholdsNow(store: Store, today: IsoDate, facts = store.values
   return resolveThresholds(settings, [...facts.values()].map((sales) => profileOf(sales, margin, today)));
 }
 
-export function classifyAll(store: Store, today: IsoDate): { thresholds: Thresholds; results: Classification[] } {
+export function classifyAll(store: Store, today: IsoDate, say: Say = inReadersLanguage): { thresholds: Thresholds; results: Classification[] } {
   const facts = store.values.saleFacts();
   const thresholds = thresholdsNow(store, today, facts);
   const values = store.values.all();
   const results = store.customers
     .list()
-    .map((c) => classifyOne(c, facts.get(c.id) ?? [], thresholds, values.get(c.id)?.capable ?? null, today));
+    .map((c) => classifyOne(c, facts.get(c.id) ?? [], thresholds, values.get(c.id)?.capable ?? null, today, say));
   return { thresholds, results };
 }
 
@@ -77,9 +79,12 @@ export function applyClassification(store: Store, c: Classification, rules: Rule
 /** A change of tier and strategy in a few words: "stream -> gold", "strategy persist -> let-go". */
 export function changeText(tierBefore: string | null, tier: string, strategyBefore: string | null, strategy: string | null): string {
   const parts: string[] = [];
-  if (tierBefore !== tier) parts.push(`${tierBefore ?? 'unclassified'} -> ${tier}`);
-  if (strategyBefore !== strategy) parts.push(`strategy ${strategyBefore ?? 'none'} -> ${strategy ?? 'none'}`);
-  return parts.join(', ');
+  if (tierBefore !== tier) parts.push(t('{before} -> {after}', { before: tierBefore ? tierName(tierBefore) : t('unclassified'), after: tierName(tier) }));
+  if (strategyBefore !== strategy) {
+    const name = (s: string | null) => (s ? strategyName(s) : t('none'));
+    parts.push(t('strategy {before} -> {after}', { before: name(strategyBefore), after: name(strategy) }));
+  }
+  return parts.join(t(', '));
 }
 
 /** Rules that count from the customer's first or latest purchase: a new sale moves them. */

@@ -5,10 +5,18 @@
  * ability, else persist; until the salesperson judges that, no strategy is forced on them.
  */
 import { addMonths, type IsoDate } from './dates.js';
+import { t } from '../i18n.js';
+import { inReadersLanguage, units, type Say } from './value-settings.js';
 import type { SaleFact, Thresholds } from './value.js';
 
 export const STRATEGIES = ['let-go', 'persist', 'give-up'] as const;
 export type Strategy = (typeof STRATEGIES)[number];
+
+/** A strategy as people read it (放手, 死磕, 放弃 in Chinese); ids stay English in --json, flags and files. */
+export function strategyName(strategy: string): string {
+  const names: Record<Strategy, string> = { 'let-go': t('let-go'), persist: t('persist'), 'give-up': t('give-up') };
+  return names[strategy as Strategy] ?? strategy;
+}
 
 /** Customers with one of these tags are dealers or B2B customers. */
 export const DEALER_TAGS = ['dealer', 'b2b'];
@@ -30,20 +38,18 @@ export interface Engagement {
   reason: string;
 }
 
-const units = (cents: number) => (cents / 100).toLocaleString('en-US', { maximumFractionDigits: 2 });
-
-/** At type1-volume a dealer is type 1; at type3-volume still type 2 (seed 003: "under 30k" is type 3). */
-export function engagementOf(volumeCents: number, capable: boolean | null, t: Thresholds): Engagement {
-  const type1 = t.values['type1-volume']!;
-  const type3 = t.values['type3-volume']!;
-  const vol = `monthly volume ${units(volumeCents)}`;
-  if (volumeCents >= type1) return { type: 1, strategy: 'let-go', reason: `${vol} >= type1-volume ${units(type1)}: type 1, let go` };
-  if (volumeCents >= type3) {
-    return { type: 2, strategy: 'persist', reason: `${vol} between type3-volume ${units(type3)} and type1-volume ${units(type1)}: type 2, persist` };
+/**
+ * At type1-volume a dealer is type 1; at type3-volume still type 2 (seed 003: "under 30k" is type 3).
+ * `t` writes the reason (english for --json).
+ */
+export function engagementOf(volumeCents: number, capable: boolean | null, th: Thresholds, t: Say = inReadersLanguage): Engagement {
+  const vars = { volume: units(volumeCents), type1: units(th.values['type1-volume']!), type3: units(th.values['type3-volume']!) };
+  if (volumeCents >= th.values['type1-volume']!) return { type: 1, strategy: 'let-go', reason: t('monthly volume {volume} >= type1-volume {type1}: type 1, let go', vars) };
+  if (volumeCents >= th.values['type3-volume']!) {
+    return { type: 2, strategy: 'persist', reason: t('monthly volume {volume} between type3-volume {type3} and type1-volume {type1}: type 2, persist', vars) };
   }
-  const base = `${vol} < type3-volume ${units(type3)}: type 3`;
-  if (capable === null) return { type: 3, strategy: null, reason: `${base}; judge whether they are capable (--capable yes|no)` };
+  if (capable === null) return { type: 3, strategy: null, reason: t('monthly volume {volume} < type3-volume {type3}: type 3; judge whether they are capable (--capable yes|no)', vars) };
   return capable
-    ? { type: 3, strategy: 'persist', reason: `${base}, capable: persist` }
-    : { type: 3, strategy: 'give-up', reason: `${base}, not capable: give up` };
+    ? { type: 3, strategy: 'persist', reason: t('monthly volume {volume} < type3-volume {type3}: type 3, capable: persist', vars) }
+    : { type: 3, strategy: 'give-up', reason: t('monthly volume {volume} < type3-volume {type3}: type 3, not capable: give up', vars) };
 }

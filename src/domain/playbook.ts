@@ -3,6 +3,7 @@
  * Pure: no database, no clock, no console. The caller passes today, the customer, their history
  * and a calendar; the engine returns what to store.
  */
+import { t } from '../i18n.js';
 import type { Customer } from './customer.js';
 import type { Festival } from './calendar.js';
 import type { Reminder } from './reminder.js';
@@ -159,13 +160,13 @@ export function adjustForWeekend(due: Day, policy: WeekendPolicy = 'keep'): Day 
  * Moves recently missed one-off steps to today: per kind of action, the latest one, unless a step
  * of that kind is coming within CATCH_UP_DAYS anyway (the day-5 call makes up for the day-2 call).
  */
-function catchUp(planned: (PlannedFollowUp & { oneOff: boolean })[], today: Day, lang: PlanInput['lang']): void {
+function catchUp(planned: (PlannedFollowUp & { oneOff: boolean })[], today: Day): void {
   const horizon = addDays(today, CATCH_UP_DAYS);
   const recent = planned.filter((p) => p.state === 'missed' && p.oneOff && p.due >= addDays(today, -CATCH_UP_DAYS));
   for (const action of new Set(recent.map((p) => p.action))) {
     if (planned.some((p) => p.state === 'open' && p.oneOff && p.action === action && p.due <= horizon)) continue;
     const latest = recent.filter((p) => p.action === action).sort((a, b) => (a.due < b.due ? 1 : -1))[0];
-    latest.title += lang === 'zh' ? `（已晚：原定 ${latest.due}）` : ` (late: was due ${latest.due})`;
+    latest.title += t(' (late: was due {due})', { due: latest.due });
     Object.assign(latest, { due: today, state: 'open', reason: null });
   }
 }
@@ -191,13 +192,14 @@ export function planFollowUps(input: PlanInput): PlannedFollowUp[] {
         due,
         state: due >= today ? 'open' : 'missed',
         dedupeKey: key,
+        // i18n-ignore: stored with the follow-up and shown only in --json, like its state
         reason: due >= today ? null : 'missed: its date had passed when the sale was entered',
         vars,
         oneOff: 'after' in rule.when,
       });
     }
   }
-  if (input.catchUp !== false) catchUp(planned, today, input.lang);
+  if (input.catchUp !== false) catchUp(planned, today);
   return planned
     .map(({ oneOff: _oneOff, ...p }) => p)
     .sort((a, b) => (a.due === b.due ? 0 : a.due < b.due ? -1 : 1));

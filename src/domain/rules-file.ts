@@ -5,8 +5,9 @@
 import { LineCounter, isMap, isPair, isScalar, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import type { Rule } from './playbook.js';
-import { PLACEHOLDERS, unknownPlaceholders } from './template.js';
-import { FIELDS, fileSchema, ruleSchema, toCondition, toWhen } from './rules-schema.js';
+import { PLACEHOLDERS, placeholdersIn, unknownPlaceholders } from './template.js';
+import { FIELDS, fileSchema, ruleSchema, toCondition, toWhen, type Form } from './rules-schema.js';
+import { inReadersLanguage, type Say } from './value-settings.js';
 
 export interface Problem {
   line: number;
@@ -35,8 +36,8 @@ function lineOf(doc: Document, lc: LineCounter, path: Path, key?: string): numbe
   }
 }
 
-function where(path: Path): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('') || 'the file';
+function where(path: Path, t: Say): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('') || t('the file');
 }
 
 function fieldsFor(path: Path): string[] {
@@ -46,50 +47,89 @@ function fieldsFor(path: Path): string[] {
   return FIELDS[last as 'when' | 'if' | 'email'] ?? [];
 }
 
-function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
-  const path = issue.path as Path;
-  const at = where(path);
-  const got = path.reduce<unknown>((o, k) => (o as Record<string | number, unknown> | undefined)?.[k], input);
-  switch (issue.code) {
-    case 'unrecognized_keys':
-      return `unknown field "${issue.keys[0]}" in ${at}; the fields are: ${fieldsFor(path).join(', ')}`;
-    case 'invalid_value':
-      return `${at} must be one of ${issue.values.map(String).join(', ')} (got ${JSON.stringify(got)})`;
-    case 'invalid_type':
-      return got === undefined ? `${at} is missing` : `${at} must be ${issue.expected === 'array' ? 'a list like [a, b]' : `a ${issue.expected}`} (got ${JSON.stringify(got)})`;
-    case 'too_small':
-      return issue.origin === 'array'
-        ? `${at} must list at least ${issue.minimum} (got ${JSON.stringify(got)})`
-        : `${at}: ${issue.message}`;
-    case 'custom':
-    case 'invalid_format':
-      return `${at} ${issue.message} (got ${JSON.stringify(got)})`;
-    default:
-      return `${at}: ${issue.message}`;
+function mustBe(form: Form, at: string, got: string, t: Say): string {
+  switch (form) {
+    case 'offset':
+      return t('{at} must be an offset like +1 day, -2 days, +1 week or -1 month (got {got})', { at, got });
+    case 'interval':
+      return t('{at} must be an interval like 3 months or 2 weeks (got {got})', { at, got });
+    case 'rule-id':
+      return t('{at} must be lower-case letters, digits and dashes, like call-day-2 (got {got})', { at, got });
   }
 }
 
-function checkTexts(id: string, texts: unknown[]): string[] {
-  const strings = texts.filter((t): t is string => typeof t === 'string');
-  return [...new Set(strings.flatMap(unknownPlaceholders))].map(
-    (p) => `unknown placeholder {${p}} in rule "${id}"; the placeholders are: ${PLACEHOLDERS.map((x) => `{${x}}`).join(', ')}`,
+function wrongType(expected: string, at: string, got: string, t: Say): string {
+  switch (expected) {
+    case 'array':
+      return t('{at} must be a list like [a, b] (got {got})', { at, got });
+    case 'string':
+      return t('{at} must be a text (got {got})', { at, got });
+    case 'number':
+    case 'int':
+      return t('{at} must be a number (got {got})', { at, got });
+    case 'boolean':
+      return t('{at} must be true or false (got {got})', { at, got });
+    case 'object':
+      return t('{at} must be a map like { key: value } (got {got})', { at, got });
+    default:
+      return t('{at} is not valid (got {got})', { at, got });
+  }
+}
+
+function describeIssue(issue: z.core.$ZodIssue, input: unknown, t: Say): string {
+  const path = issue.path as Path;
+  const at = where(path, t);
+  const value = path.reduce<unknown>((o, k) => (o as Record<string | number, unknown> | undefined)?.[k], input);
+  const got = JSON.stringify(value);
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return t('unknown field "{field}" in {at}; the fields are: {fields}', { field: issue.keys[0], at, fields: fieldsFor(path).join(', ') });
+    case 'invalid_value':
+      return t('{at} must be one of {values} (got {got})', { at, values: issue.values.map(String).join(', '), got });
+    case 'invalid_type':
+      return value === undefined ? t('{at} is missing', { at }) : wrongType(issue.expected, at, got, t);
+    case 'too_small':
+      if (issue.origin === 'array') return t('{at} must list at least {n} (got {got})', { at, n: String(issue.minimum), got });
+      if (issue.origin === 'string') return t('{at} must not be empty', { at });
+      return t('{at} must be at least {n} (got {got})', { at, n: String(issue.minimum), got });
+    case 'too_big':
+      return t('{at} must be at most {n} (got {got})', { at, n: String(issue.maximum), got });
+    case 'custom':
+      return mustBe((issue.params as { form: Form }).form, at, got, t);
+    default:
+      return t('{at} is not valid (got {got})', { at, got });
+  }
+}
+
+function checkTexts(id: string, texts: unknown[], t: Say): string[] {
+  const strings = texts.filter((x): x is string => typeof x === 'string');
+  return [...new Set(strings.flatMap(unknownPlaceholders))].map((p) =>
+    t('unknown placeholder {{placeholder}} in rule "{id}"; the placeholders are: {placeholders}', { placeholder: p, id, placeholders: PLACEHOLDERS.map((x) => `{${x}}`).join(', ') }),
   );
+}
+
+/** title-zh says the same as title, so it fills in the same values. */
+function checkTitleZh(id: string, title: unknown, titleZh: unknown, t: Say): string | undefined {
+  if (typeof title !== 'string' || typeof titleZh !== 'string') return undefined;
+  const list = (text: string) => [...new Set(placeholdersIn(text))].sort().map((p) => `{${p}}`).join(', ') || t('none');
+  if (list(title) === list(titleZh)) return undefined;
+  return t('title-zh of rule "{id}" must use the same placeholders as its title: {title} (got {titleZh})', { id, title: list(title), titleZh: list(titleZh) });
 }
 
 type Raw = Record<string, unknown>;
 
-/** Every problem of every rule at once, so a file is fixed in one round. */
-export function readPlaybook(text: string): { playbook?: Playbook; problems: Problem[] } {
+/** Every problem of every rule at once, so a file is fixed in one round; `t` words them (english for --json). */
+export function readPlaybook(text: string, t: Say = inReadersLanguage): { playbook?: Playbook; problems: Problem[] } {
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true });
-  const problems: Problem[] = doc.errors.map((e) => ({ line: e.linePos?.[0].line ?? 1, message: `not valid YAML: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}` }));
+  const problems: Problem[] = doc.errors.map((e) => ({ line: e.linePos?.[0].line ?? 1, message: t('not valid YAML: {detail}', { detail: e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '') }) }));
   if (problems.length) return { problems };
   const input = doc.toJS() as unknown;
   const report = (issues: z.core.$ZodIssue[], prefix: Path = []) => {
     for (const issue of issues) {
       const full = { ...issue, path: [...prefix, ...(issue.path as Path)] } as z.core.$ZodIssue;
       const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
-      problems.push({ line: lineOf(doc, lc, full.path as Path, key), message: describeIssue(full, input) });
+      problems.push({ line: lineOf(doc, lc, full.path as Path, key), message: describeIssue(full, input, t) });
     }
   };
   // The file's own fields here; each rule is checked on its own below, so all problems show at once.
@@ -97,7 +137,7 @@ export function readPlaybook(text: string): { playbook?: Playbook; problems: Pro
   if (!file.success) report(file.error.issues);
   const rawRules = (input as Raw | null)?.rules;
   if (!Array.isArray(rawRules) || rawRules.length === 0) {
-    problems.push({ line: lineOf(doc, lc, ['rules']), message: 'rules must be a list with at least one rule' });
+    problems.push({ line: lineOf(doc, lc, ['rules']), message: t('rules must be a list with at least one rule') });
     return { problems: problems.sort((a, b) => a.line - b.line) };
   }
   const rules: Rule[] = [];
@@ -106,15 +146,17 @@ export function readPlaybook(text: string): { playbook?: Playbook; problems: Pro
     const line = lineOf(doc, lc, ['rules', i]);
     const r = (raw ?? {}) as Raw;
     if (typeof r.id === 'string') {
-      if (seen.has(r.id)) problems.push({ line, message: `duplicate rule id "${r.id}" (first on line ${seen.get(r.id)}); give each rule its own id` });
+      if (seen.has(r.id)) problems.push({ line, message: t('duplicate rule id "{id}" (first on line {line}); give each rule its own id', { id: r.id, line: seen.get(r.id)! }) });
       else seen.set(r.id, line);
       const email = (r.email ?? {}) as Raw;
-      for (const message of checkTexts(r.id, [r.title, r['title-zh'], email.subject, email.text])) problems.push({ line, message });
+      for (const message of checkTexts(r.id, [r.title, r['title-zh'], email.subject, email.text], t)) problems.push({ line, message });
+      const zh = checkTitleZh(r.id, r.title, r['title-zh'], t);
+      if (zh) problems.push({ line: lineOf(doc, lc, ['rules', i], 'title-zh'), message: zh });
     }
     const parsed = ruleSchema.safeParse(raw);
     if (!parsed.success) return report(parsed.error.issues, ['rules', i]);
-    const when = toWhen(parsed.data.when);
-    if (typeof when === 'string') return problems.push({ line: lineOf(doc, lc, ['rules', i, 'when']), message: `rules[${i}].when: ${when}` });
+    const when = toWhen(parsed.data.when, t);
+    if (typeof when === 'string') return problems.push({ line: lineOf(doc, lc, ['rules', i, 'when']), message: t('{at}: {problem}', { at: `rules[${i}].when`, problem: when }) });
     const d = parsed.data;
     rules.push({
       id: d.id, action: d.action, title: d.title, ...(d['title-zh'] ? { titleZh: d['title-zh'] } : {}), lesson: d.lesson, when,

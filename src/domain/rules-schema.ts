@@ -9,10 +9,17 @@ import { CHANNELS } from './parse.js';
 import type { Condition, When } from './playbook.js';
 import { TIERS } from './value.js';
 import { STRATEGIES } from './engagement.js';
+import type { Say } from './value-settings.js';
 
 const OFFSET = /^([+-]?\d+)\s*(d|days?|w|weeks?|m|months?)$/i;
 const INTERVAL = /^(\d+)\s*(w|weeks?|m|months?)$/i;
-export const OFFSET_HELP = 'an offset like +1 day, -2 days, +1 week or -1 month';
+
+/**
+ * Which form a value failed: rules-file.ts words the problem at check time, in the language asked
+ * for (the schema is built when the module loads, before the language is chosen).
+ */
+export type Form = 'offset' | 'interval' | 'rule-id';
+const form = (f: Form) => ({ params: { form: f } });
 
 function parseOffset(text: string): { days: number; months: number } | undefined {
   const m = OFFSET.exec(text.trim());
@@ -24,7 +31,7 @@ function parseOffset(text: string): { days: number; months: number } | undefined
 
 const offsetField = z
   .union([z.string(), z.number()])
-  .refine((v) => parseOffset(String(v)) !== undefined, { message: `must be ${OFFSET_HELP}` });
+  .refine((v) => parseOffset(String(v)) !== undefined, form('offset'));
 
 const whenSchema = z.strictObject({
   'relative-to': z.enum(['close', 'delivery', 'warranty-end', 'use-up', 'first-purchase', 'last-purchase', 'strategy-start', 'birthday',
@@ -32,7 +39,7 @@ const whenSchema = z.strictObject({
   offset: offsetField.optional(),
   festivals: z.array(z.enum(FESTIVAL_IDS as [string, ...string[]])).min(1).optional(),
   months: z.number().int().min(1).max(36).optional(),
-  every: z.string().refine((v) => INTERVAL.test(v.trim()), { message: 'must be an interval like 3 months or 2 weeks' }).optional(),
+  every: z.string().refine((v) => INTERVAL.test(v.trim()), form('interval')).optional(),
   count: z.number().int().min(1).max(120).optional(),
 });
 
@@ -54,7 +61,7 @@ const simpleCondition = z.strictObject({
 const conditionSchema = simpleCondition.extend({ any: z.array(simpleCondition).min(2).optional() });
 
 export const ruleSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'must be lower-case letters, digits and dashes, like call-day-2' }),
+  id: z.string().refine((v) => /^[a-z0-9][a-z0-9-]*$/.test(v), form('rule-id')),
   action: z.enum(ACTIONS),
   title: z.string().min(1),
   'title-zh': z.string().min(1).optional(),
@@ -86,8 +93,8 @@ export const FIELDS = {
   email: ['subject', 'text'],
 };
 
-/** Turns the file's words into the engine's `when`; returns a problem text when they do not fit. */
-export function toWhen(w: RuleData['when']): When | string {
+/** Turns the file's words into the engine's `when`; returns a problem text, written by `t`, when they do not fit. */
+export function toWhen(w: RuleData['when'], t: Say): When | string {
   const off = parseOffset(String(w.offset ?? 0))!;
   const days = off.days;
   switch (w['relative-to']) {
@@ -100,7 +107,7 @@ export function toWhen(w: RuleData['when']): When | string {
     case 'strategy-start': {
       const anchor = w['relative-to'];
       if (w.every) {
-        if (anchor !== 'close' || !w.count) return 'every needs relative-to: close and a count, like every: 3 months, count: 4';
+        if (anchor !== 'close' || !w.count) return t('every needs relative-to: close and a count, like every: 3 months, count: 4');
         const m = INTERVAL.exec(w.every.trim())!;
         const n = Number(m[1]);
         return { every: m[2][0].toLowerCase() === 'w' ? { weeks: n } : { months: n }, count: w.count };
@@ -109,14 +116,14 @@ export function toWhen(w: RuleData['when']): When | string {
     }
     case 'birthday':
     case 'special-day':
-      if (off.months) return 'a birthday or special day takes an offset in days or weeks, like -3 days';
+      if (off.months) return t('a birthday or special day takes an offset in days or weeks, like -3 days');
       return { yearly: w['relative-to'] === 'birthday' ? 'birthday' : 'special-days', ...(days ? { days } : {}) };
     case 'festival':
-      if (!w.festivals) return 'relative-to: festival needs festivals: [spring-festival, mid-autumn, ...]';
-      if (off.months) return 'a festival takes an offset in days or weeks, like -7 days';
+      if (!w.festivals) return t('relative-to: festival needs festivals: [spring-festival, mid-autumn, ...]');
+      if (off.months) return t('a festival takes an offset in days or weeks, like -7 days');
       return { festivals: w.festivals, days };
     case 'festival-each-month':
-      if (off.months || days > 0) return 'festival-each-month takes a lead time before the festival, like offset: -3 days';
+      if (off.months || days > 0) return t('festival-each-month takes a lead time before the festival, like offset: -3 days');
       return { monthlyCards: { count: w.months ?? 12, leadDays: -days } };
   }
 }

@@ -10,10 +10,17 @@
  * Loyal: at least loyal-repeats repeat purchases a year, and a purchase within lapse-days.
  */
 import { daysBetween, type IsoDate } from './dates.js';
-import { SETTING_KEYS, VALUE_SETTINGS, type SettingKey, type ValueSettings } from './value-settings.js';
+import { t } from '../i18n.js';
+import { SETTING_KEYS, VALUE_SETTINGS, inReadersLanguage, units, type Say, type SettingKey, type ValueSettings } from './value-settings.js';
 
 export const TIERS = ['gold', 'meteor', 'stream', 'burden', 'new'] as const;
 export type Tier = (typeof TIERS)[number];
+
+/** A tier as people read it (黄金, 流星 ... in Chinese); ids stay English in --json, flags and files. */
+export function tierName(tier: string): string {
+  const names: Record<Tier, string> = { gold: t('gold'), meteor: t('meteor'), stream: t('stream'), burden: t('burden'), new: t('new') };
+  return names[tier as Tier] ?? tier;
+}
 
 export interface SaleFact {
   date: IsoDate;
@@ -105,33 +112,35 @@ export interface TierVerdict {
   reasons: string[];
 }
 
-const units = (cents: number) => (cents / 100).toLocaleString('en-US', { maximumFractionDigits: 2 });
 const pct = (n: number) => `${Number(n.toFixed(1))}%`;
 const rate = (n: number) => Number(n.toFixed(2)).toString();
 
-export function tierOf(p: Profile, t: Thresholds, today: IsoDate): TierVerdict {
-  const v = t.values;
+/** The tier, and why; `t` writes the reasons (english for --json). */
+export function tierOf(p: Profile, th: Thresholds, today: IsoDate, t: Say = inReadersLanguage): TierVerdict {
+  const v = th.values;
   const newDays = v['new-days']!;
-  if (!p.firstPurchase) return { tier: 'new', reasons: ['no purchase yet'] };
+  if (!p.firstPurchase) return { tier: 'new', reasons: [t('no purchase yet')] };
   const age = daysBetween(p.firstPurchase, today);
-  if (age < newDays) return { tier: 'new', reasons: [`first purchase ${age} days ago < new-days ${newDays}`] };
+  if (age < newDays) return { tier: 'new', reasons: [t('first purchase {age} days ago < new-days {newDays}', { age, newDays })] };
   const burdenMargin = v['burden-margin'];
-  if (p.profitCents <= 0) return { tier: 'burden', reasons: [`profit ${units(p.profitCents)} in all: no profit`] };
+  if (p.profitCents <= 0) return { tier: 'burden', reasons: [t('profit {profit} in all: no profit', { profit: units(p.profitCents) })] };
   if (p.marginPct === null || (burdenMargin !== null && p.profitCents * 100 <= burdenMargin * p.amountCents)) {
-    const m = p.marginPct === null ? 'no net amount' : pct(p.marginPct);
-    return { tier: 'burden', reasons: [`margin ${m} <= burden-margin ${burdenMargin === null ? 'n/a' : pct(burdenMargin)}: rock-bottom prices`] };
+    const margin = p.marginPct === null ? t('no net amount') : pct(p.marginPct);
+    const limit = burdenMargin === null ? t('n/a') : pct(burdenMargin);
+    return { tier: 'burden', reasons: [t('margin {margin} <= burden-margin {limit}: rock-bottom prices', { margin, limit })] };
   }
   const since = daysBetween(p.lastPurchase!, today);
   const repeats = p.repeatsPerYear >= v['loyal-repeats']!;
   const recent = since <= v['lapse-days']!;
   const reasons = [
-    `${rate(p.repeatsPerYear)} repeat purchases a year ${repeats ? '>=' : '<'} loyal-repeats ${v['loyal-repeats']}`,
-    `last purchase ${since} days ago ${recent ? '<=' : '>'} lapse-days ${v['lapse-days']}`,
+    t('{rate} repeat purchases a year {op} loyal-repeats {min}', { rate: rate(p.repeatsPerYear), op: repeats ? '>=' : '<', min: v['loyal-repeats']! }),
+    t('last purchase {days} days ago {op} lapse-days {max}', { days: since, op: recent ? '<=' : '>', max: v['lapse-days']! }),
   ];
-  if (!repeats || !recent) return { tier: 'meteor', reasons: [...reasons, 'not loyal'] };
+  if (!repeats || !recent) return { tier: 'meteor', reasons: [...reasons, t('not loyal')] };
   const gold = v['gold-profit'];
   // Compared as totals, so a tie is a tie whatever the rounding of a per-deal figure.
   const good = gold !== null && p.profitCents >= gold * p.deals;
-  reasons.push(`profit per deal ${units(p.profitPerDealCents!)} ${good ? '>=' : '<'} gold-profit ${gold === null ? 'n/a' : units(gold)}`);
+  const limit = gold === null ? t('n/a') : units(gold);
+  reasons.push(t('profit per deal {profit} {op} gold-profit {limit}', { profit: units(p.profitPerDealCents!), op: good ? '>=' : '<', limit }));
   return { tier: good ? 'gold' : 'stream', reasons };
 }

@@ -105,3 +105,44 @@ describe('crm classify', () => {
     expect((await json('classify')).run.previous.id).toBe(1);
   });
 });
+
+describe('crm classify in Chinese', () => {
+  it('explains the thresholds and a customer\'s tier in Chinese, with Chinese tier and strategy names', async () => {
+    const r = await crm('--lang', 'zh', 'classify', '--explain', '--customer', 'Gina');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('阈值（用 crm classify --set KEY=VALUE 修改；KEY= 恢复默认）：\n');
+    expect(r.stdout).toContain('  gold-profit    1,250     推算：有购买客户的每单利润中位数（6 位客户）\n');
+    expect(r.stdout).toContain('  type1-volume   80,000    默认\n');
+    expect(r.stdout).toContain('\n  黄金    忠诚，且每单利润不低于 gold-profit\n');
+    expect(r.stdout).toContain('编号\t客户\t等级\t策略\t成交次数\t每单利润\t年复购\t最近购买\t变化\n1\tGina\t黄金\t\t2\t2,000\t1.0\t2025-09-01\t\n');
+    expect(r.stdout).toContain('\nGina被归为“黄金”的原因：\n  每年复购 1 次 >= loyal-repeats 1\n  最近一次购买在 182 天前 <= lapse-days 365\n  每单利润 2,000 >= gold-profit 1,250\n');
+    expect(r.stderr).toBe('第 1 次分类：首次为 6 位客户分类。\n');
+    const judge = await crm('--lang', 'zh', 'classify', '--set', 'type3-volume=40000');
+    expect(judge.stdout).toContain('\tDave\t新客户\t第3类（待判断）\t');
+    expect(judge.stderr).toContain('有待判断的第3类经销商：Dave（crm classify --customer 姓名 --capable yes|no）。');
+    const no = await crm('--lang', 'zh', 'classify', '--customer', 'Dave', '--capable', 'no');
+    expect(no.stdout).toContain('\tDave\t新客户\t第3类 放弃\t');
+  });
+
+  it('prints the same --json in both languages, reasons and help in English', async () => {
+    const t = tempDir();
+    try {
+      const zh = crmIn(t.dir, { today: '2026-03-02', env: { CRM_LANG: 'zh' } });
+      await seedBase(zh);
+      const args = ['--json', 'classify', '--set', 'type3-volume=40000'];
+      const [en, cn] = [await crm(...args), await zh(...args)];
+      expect(cn.stdout).toBe(en.stdout);
+      const out = JSON.parse(cn.stdout);
+      expect(out.customers.find((c: { name: string }) => c.name === 'Dave').reasons).toContain('monthly volume 33,333.33 < type3-volume 40,000: type 3; judge whether they are capable (--capable yes|no)');
+      expect(out.thresholds.margin.help).toBe('profit assumed for a sale recorded without --cost');
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('refuses bad settings in Chinese', async () => {
+    const r = await crm('--lang', 'zh', 'classify', '--set', 'type3-volume=90000');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('crm: type3-volume（90000）不能高于 type1-volume（80000）；请修改其中一个\n');
+  });
+});

@@ -124,3 +124,32 @@ describe('crm survey', () => {
     expect((await json('customer', 'show', 'Gina')).contacts.at(-1)).toMatchObject({ kind: 'log', note: 'loyalty survey; improve: call before delivering' });
   });
 });
+
+describe('crm review and crm survey in Chinese', () => {
+  const zh = (...args: string[]) => crm('--lang', 'zh', ...args);
+
+  it('flags, lists and decides in Chinese; --json is the same in both languages', async () => {
+    const flag = await zh('review', 'flag', 'Mia', 'price-only', '--note', '为便宜2%转单');
+    expect(flag.stdout).toBe('已标记Mia：price-only（只看价格；别家便宜一点就走）。该客户会出现在 crm review 中；在你做出决定之前，一切照旧。\n');
+    expect((await zh('--json', 'review')).stdout).toBe((await crm('--json', 'review')).stdout);
+    const table = await zh('review');
+    expect(table.stdout.split('\n')[0]).toBe('编号\t客户\t等级\t成交次数\t利润\t毛利率\t最近购买\t投诉\t标记\t决定');
+    expect(table.stdout).toContain('\tBob\t负担\t2\t20\t1%\t2025-09-01\t0\t\t待决定\n');
+    expect(table.stdout).toContain('\tMia\t流星\t1\t4,000\t80%\t2025-06-01\t0\tprice-only（03-02）：为便宜2%转单\t待决定\n');
+    const stop = await zh('review', 'decide', 'Mia', '--stop', '--reason', '只肯低于成本价购买');
+    expect(stop.stdout).toMatch(/^已停止Mia的跟进：跳过 \d+ 条，不再安排新的跟进。客户档案保留；用 crm review decide 3 --keep --reason "\.\.\." 可恢复。\n$/);
+    const show = await zh('customer', 'show', 'Mia');
+    expect(show.stdout).toContain('  价值等级     流星（2026-03-02 分类）\n');
+    expect(show.stdout).toContain('  标记         price-only（只看价格；别家便宜一点就走），2026-03-02：为便宜2%转单\n');
+    expect(show.stdout).toContain('  审视         2026-03-02 起停止跟进：只肯低于成本价购买\n');
+    expect((await zh('review', 'decide', 'Mia', '--reason', 'x')).stderr).toBe('crm: 请给出 --keep 或 --stop：继续维护该客户，或停止对其跟进\n');
+  });
+
+  it('saves survey answers with a Chinese note', async () => {
+    const survey = remindersOf(crm.db, 'Nina').find((r) => r.rule === 'loyalty-survey')!;
+    const r = await zh('survey', 'Nina', '--why', '送货快', '--improve', '颜色多一些');
+    expect(r.stdout).toBe(`已保存Nina的问卷回答；跟进 ${survey.id} 已完成。可在 crm customer show 中查看。\n`);
+    expect((await json('customer', 'show', 'Nina')).contacts.at(-1).note).toBe('忠诚度回访；选择原因：送货快；改进建议：颜色多一些');
+    expect((await zh('customer', 'show', 'Nina')).stdout).toContain('  2026-03-02\n    选择原因：送货快\n    改进建议：颜色多一些\n');
+  });
+});

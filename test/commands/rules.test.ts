@@ -90,3 +90,49 @@ describe('crm rules', () => {
     expect(readFileSync(crm.db).equals(before)).toBe(true);
   });
 });
+
+describe('crm rules in Chinese', () => {
+  const zh = (...args: string[]) => crm('--lang', 'zh', ...args);
+
+  it('plans Chinese titles from the default playbook when crm speaks Chinese', async () => {
+    await crm('customer', 'add', '王芳');
+    const r = await zh('--json', 'add-sale', '--customer', '王芳', '--product', '空气净化器', '--amount', '2999');
+    const titles = JSON.parse(r.stdout).reminders.map((x: { title: string }) => x.title);
+    expect(titles).toContain('第2天回访王芳：空气净化器用上了吗？解答疑问');
+    expect(titles).toContain('给王芳写一张手写感谢卡，感谢购买空气净化器');
+    expect((await zh('add-sale', '--customer', '王芳', '--product', '滤网', '--amount', '399')).stdout).toContain('第2天回访王芳：滤网用上了吗？解答疑问');
+    expect((await open()).filter((p) => p.rule === 'call-day-2').map((p) => p.title)).toContain('Day-2 call to Anna: has Sedan been used yet? Clear up any doubts');
+  });
+
+  it('reports the problems of a broken playbook in Chinese; --json keeps them in English', async () => {
+    const file = join(crm.dir, 'broken.yaml');
+    writeFileSync(file, 'version: 1\nname: mine\nrules:\n  - id: a\n    action: call\n    title: Hi {nobody}\n    title-zh: 你好\n    lesson: x\n    when: { relative-to: close, offset: soon }\n');
+    const r = await zh('rules', 'check', file);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')).toEqual([
+      `${file}:4: 规则“a”中有未知占位符 {nobody}；可用占位符为：{customer}, {company}, {product}, {amount}, {date}, {delivery}, {warrantyEnd}, {useUp}, {festival}, {theme}, {label}, {referrer}, {sender}, {name}`,
+      `${file}:7: 规则“a”的 title-zh 必须与 title 使用相同的占位符：{nobody}（实际为 无）`,
+      `${file}:9: rules[0].when.offset 必须是偏移，如 +1 day、-2 days、+1 week 或 -1 month（收到 "soon"）`,
+      `crm: ${file}：3 个问题；改正后请再检查一次`,
+      '',
+    ]);
+    const en = await crm('--json', 'rules', 'check', file);
+    expect((await zh('--json', 'rules', 'check', file)).stdout).toBe(en.stdout);
+    expect(JSON.parse(en.stdout).problems[1]).toEqual({ line: 7, message: 'title-zh of rule "a" must use the same placeholders as its title: {nobody} (got none)' });
+    expect((await zh('rules', 'check', 'default')).stdout).toMatch(/default\.yaml：没有问题，跟进手册“default”共 \d+ 条规则\n$/);
+  });
+
+  it('lists the playbook in Chinese; its --json is the same in both languages', async () => {
+    expect((await zh('--json', 'rules', 'list')).stdout).toBe((await crm('--json', 'rules', 'list')).stdout);
+    const table = await zh('rules', 'list');
+    expect(table.stderr).toBe('跟进手册“default”（crm 自带）\n');
+    expect(table.stdout.split('\n')[0]).toBe('编号\t时间\t条件\t动作\t标题\t出处');
+    expect(table.stdout).toContain('call-day-2\t成交后1天\t\tcall\t第2天回访{customer}：{product}用上了吗？解答疑问\t#299\n');
+    expect(table.stdout).toContain('\nmonthly-card\t连续 12 个月：每月节日前 3 天\t等级不是负担，策略不是放弃\tcard\t');
+    expect(table.stdout).toContain('\nholiday-visit\tspring-festival, mid-autumn 前7天\t（标签 important/gold 或 等级为黄金）\tvisit\t');
+    expect(table.stdout).toContain('\nproactive-check-gold\t成交后每月一次，共 12 次\t等级为黄金\tcall\t');
+    const use = await zh('rules', 'use', 'car-dealer');
+    expect(use.stdout).toBe('已安装跟进手册“car-dealer”，版本 1。\n');
+    expect(use.stderr).toContain('加上 --replan');
+  });
+});

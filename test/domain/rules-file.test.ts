@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { setLanguage } from '../../src/i18n.js';
 import { readPlaybook } from '../../src/domain/rules-file.js';
+import { english } from '../../src/domain/value-settings.js';
+import { placeholdersIn } from '../../src/domain/template.js';
 
 const shipped = (name: string) => readFileSync(new URL(`../../playbooks/${name}.yaml`, import.meta.url), 'utf8');
 
@@ -10,6 +13,13 @@ describe('the shipped playbooks', () => {
     expect(problems).toEqual([]);
     expect(playbook!.name).toBe(name);
     expect(playbook!.rules.length).toBeGreaterThan(5);
+  });
+
+  it.each(['default', 'car-dealer', 'b2b-distributor'])('%s has a Chinese title for every rule, with the same placeholders', (name) => {
+    for (const r of readPlaybook(shipped(name)).playbook!.rules) {
+      expect(r.titleZh, r.id).toMatch(/[\u4e00-\u9fff]/);
+      expect(new Set(placeholdersIn(r.titleZh!)), r.id).toEqual(new Set(placeholdersIn(r.title)));
+    }
   });
 });
 
@@ -21,7 +31,7 @@ describe('a broken playbook gives each problem with its line and the fix', () =>
     ['not YAML', 'version: 1\nname: [\n', 3, /^not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a \]$/],
     ['wrong version', 'version: 2\nname: t\nrules: []\n', 1, /^version must be one of 1 \(got 2\)$/],
     ['no rules', 'version: 1\nname: t\n', 1, /^rules must be a list with at least one rule$/],
-    ['unknown field', rule('    colour: red\n'), 9, /^unknown field "colour" in rules\[0\]; the fields are: id, action, title, lesson, when, if/],
+    ['unknown field', rule('    colour: red\n'), 9, /^unknown field "colour" in rules\[0\]; the fields are: id, action, title, title-zh, lesson, when, if/],
     ['unknown top-level field', 'nom: x\n' + rule(''), 1, /^unknown field "nom" in the file; the fields are: version, name, description, rules$/],
     ['bad offset', rule('', '{ relative-to: close, offset: +2x }'), 8, /^rules\[0\]\.when\.offset must be an offset like \+1 day, -2 days, \+1 week or -1 month \(got "\+2x"\)$/],
     ['unknown anchor', rule('', '{ relative-to: payday }'), 8, /^rules\[0\]\.when\.relative-to must be one of close, delivery, warranty-end, use-up, first-purchase, last-purchase, strategy-start, birthday/],
@@ -41,6 +51,8 @@ describe('a broken playbook gives each problem with its line and the fix', () =>
     ['bad condition', rule('    if: { tags-any: important }\n'), 9, /^rules\[0\]\.if\.tags-any must be a list like \[a, b\] \(got "important"\)$/],
     ['unknown condition', rule('    if: { weather: sunny }\n'), 9, /^unknown field "weather" in rules\[0\]\.if; the fields are: verbal, referred, tags-any/],
     ['missing title', rule('').replace('    title: Call {customer}\n', ''), 4, /^rules\[0\]\.title is missing$/],
+    ['title-zh with other placeholders', rule('    title-zh: "给{customr}打电话"\n'), 9, /^title-zh of rule "r" must use the same placeholders as its title: \{customer\} \(got \{customr\}\)$/],
+    ['title-zh without the placeholders', rule('    title-zh: "打电话"\n'), 9, /^title-zh of rule "r" must use the same placeholders as its title: \{customer\} \(got none\)$/],
     ['bad id', rule('').replace('id: r', 'id: Call Day 2'), 4, /^rules\[0\]\.id must be lower-case letters, digits and dashes, like call-day-2 \(got "Call Day 2"\)$/],
   ])('%s', (_name, text, line, message) => {
     const { playbook, problems } = readPlaybook(text);
@@ -77,5 +89,22 @@ describe('a broken playbook gives each problem with its line and the fix', () =>
     expect(readPlaybook(text).playbook!.rules[0].if).toEqual({
       notTiers: ['burden'], notStrategies: ['give-up'], any: [{ tagsAny: ['vip'] }, { tiers: ['gold'], minAmount: 100 }],
     });
+  });
+});
+
+describe('problems in Chinese', () => {
+  afterEach(() => setLanguage('en'));
+  const broken = rule('    title-zh: "打电话"\n', '{ relative-to: close, offset: soon }');
+
+  it('words every problem in the language in force, and in English when asked (for --json)', () => {
+    setLanguage('zh');
+    expect(readPlaybook(broken).problems).toEqual([
+      { line: 8, message: 'rules[0].when.offset 必须是偏移，如 +1 day、-2 days、+1 week 或 -1 month（收到 "soon"）' },
+      { line: 9, message: '规则“r”的 title-zh 必须与 title 使用相同的占位符：{customer}（实际为 无）' },
+    ]);
+    expect(readPlaybook(broken, english).problems.map((p) => p.message)).toEqual([
+      'rules[0].when.offset must be an offset like +1 day, -2 days, +1 week or -1 month (got "soon")',
+      'title-zh of rule "r" must use the same placeholders as its title: {customer} (got none)',
+    ]);
   });
 });

@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { profileOf, resolveThresholds, tierOf, type SaleFact } from '../../src/domain/value.js';
-import { parseSetting, settingsConflict } from '../../src/domain/value-settings.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setLanguage } from '../../src/i18n.js';
+import { profileOf, resolveThresholds, tierName, tierOf, type SaleFact } from '../../src/domain/value.js';
+import { english, parseSetting, settingsConflict } from '../../src/domain/value-settings.js';
+import { engagementOf, strategyName } from '../../src/domain/engagement.js';
 import type { ValueSettings } from '../../src/domain/value-settings.js';
 
 const TODAY = '2026-03-02';
@@ -123,5 +125,49 @@ describe('crm classify --set KEY=VALUE', () => {
   it('refuses a type3-volume above type1-volume, naming both', () => {
     expect(settingsConflict({ 'type1-volume': 5_000_000, 'type3-volume': 6_000_000 })).toBe('type3-volume (60000) must not be above type1-volume (50000); change one of them');
     expect(settingsConflict({ 'type1-volume': 5_000_000, 'type3-volume': 5_000_000 })).toBeUndefined();
+  });
+});
+
+describe('in Chinese', () => {
+  afterEach(() => setLanguage('en'));
+  const gina = [s('2025-03-02', 2000, 1000), s('2025-09-01', 2000, 1000)];
+  const profile = profileOf(gina, 25, TODAY);
+
+  it('gives the reasons in the language in force, and in English when asked (for --json)', () => {
+    setLanguage('zh');
+    expect(tierOf(profile, thresholds(), TODAY).reasons).toEqual([
+      '每年复购 1 次 >= loyal-repeats 1',
+      '最近一次购买在 182 天前 <= lapse-days 365',
+      '每单利润 1,000 >= gold-profit 1,000',
+    ]);
+    expect(tierOf(profile, thresholds(), TODAY, english).reasons).toEqual([
+      '1 repeat purchases a year >= loyal-repeats 1',
+      'last purchase 182 days ago <= lapse-days 365',
+      'profit per deal 1,000 >= gold-profit 1,000',
+    ]);
+    expect(engagementOf(10_000_000, null, thresholds(), english).reason).toBe('monthly volume 100,000 >= type1-volume 80,000: type 1, let go');
+    expect(engagementOf(10_000_000, null, thresholds()).reason).toBe('月进货量 100,000 >= type1-volume 80,000：第1类，放手');
+  });
+
+  it.each([
+    ['gold', '黄金'], ['meteor', '流星'], ['stream', '小溪'], ['burden', '负担'], ['new', '新客户'],
+  ])('names the tier %s %s, and keeps an unknown id as it is', (id, name) => {
+    setLanguage('zh');
+    expect(tierName(id)).toBe(name);
+    expect(tierName('platinum')).toBe('platinum');
+  });
+
+  it.each([
+    ['let-go', '放手'], ['persist', '死磕'], ['give-up', '放弃'],
+  ])('names the strategy %s %s', (id, name) => {
+    setLanguage('zh');
+    expect(strategyName(id)).toBe(name);
+    setLanguage('en');
+    expect(strategyName(id)).toBe(id);
+  });
+
+  it('refuses a bad setting in Chinese', () => {
+    setLanguage('zh');
+    expect(() => parseSetting('margin=lots')).toThrow('--set margin 必须是百分比，如 25 或 7.5%（收到 "lots"）');
   });
 });
