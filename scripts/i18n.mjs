@@ -30,7 +30,7 @@ export function extractKeys(files = sourceFiles()) {
 
 if (process.argv[1] && process.argv[1].endsWith('i18n.mjs')) {
   const keys = extractKeys();
-  const en = Object.fromEntries(keys.map((k) => [k, k]));
+  const en = Object.fromEntries(keys.map((k) => [k, k.split('\u0004')[0]]));
   const zhPath = join(root, 'locales', 'zh.json');
   const zhOld = JSON.parse(readFileSync(zhPath, 'utf8'));
   const zh = Object.fromEntries(keys.map((k) => [k, zhOld[k] ?? '']));

@@ -50,9 +50,13 @@ export function placeholdersOf(text: string): string[] {
   return [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1]))].sort();
 }
 
-/** The text in the current language, {placeholders} filled in as text. */
+/**
+ * The text in the current language, {placeholders} filled in as text. One English word can need
+ * two translations (the complaint step "Review" is 总结, a review decision 审视): such a key
+ * carries its context after \u0004, which English output leaves out.
+ */
 export function t(text: string, vars: Vars = {}): string {
-  const translated = catalogue[text] || text;
+  const translated = catalogue[text] || text.split('\u0004')[0];
   return translated.replace(PLACEHOLDER, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 

@@ -20,7 +20,7 @@ describe('message catalogues', () => {
   });
 
   it('translate every text into Chinese, keeping its placeholders', () => {
-    const bad = keys.filter((k) => !zh[k] || placeholdersOf(zh[k]).join() !== placeholdersOf(k).join() || en[k] !== k);
+    const bad = keys.filter((k) => !zh[k] || placeholdersOf(zh[k]).join() !== placeholdersOf(k).join() || en[k] !== k.split('\u0004')[0]);
     expect(bad).toEqual([]);
   });
 

@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { CAUSES, DEFAULT_CONFIRM_DAYS, missingAnswers, type Complaint, type OpenStep } from '../domain/complaint.js';
-import { FLAG_OF, type Answer } from '../domain/complaint-answers.js';
+import { flagOf, type Answer } from '../domain/complaint-answers.js';
 import {
   parseAccepted,
   parseAnswerText,
@@ -18,6 +18,7 @@ import {
 } from '../domain/complaint-parse.js';
 import type { IsoDate } from '../domain/dates.js';
 import { CHANNELS, parseChoice, parseText } from '../domain/parse.js';
+import { t } from '../i18n.js';
 
 export interface AnswerFlags {
   words?: string;
@@ -45,43 +46,47 @@ export interface AnswerFlags {
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-const OPTIONS: Readonly<Record<OpenStep, [flags: string, help: string, repeat?: true][]>> = {
+type Options = Readonly<Record<OpenStep, [flags: string, help: string, repeat?: true][]>>;
+
+/** A function, not a constant: the help is written in the language chosen at run time. */
+const options = (): Options => ({
   listen: [
-    ['--words <text>', "the customer's own words, verbatim (newlines are kept)"],
-    ['--channel <channel>', `how the complaint came: ${CHANNELS.join(', ')}`],
-    ['--severity <1-5>', 'how upset the customer is: 1 calm ... 5 furious'],
-    ['--understood <yes|no>', 'you paraphrased it back and the customer confirmed you understood (#318)'],
-    ['--wants <text>', 'the remedy the customer seeks'],
+    ['--words <text>', t("the customer's own words, verbatim (newlines are kept)")],
+    ['--channel <channel>', t('how the complaint came: {channels}', { channels: CHANNELS.join(', ') })],
+    ['--severity <1-5>', t('how upset the customer is: 1 calm ... 5 furious')],
+    ['--understood <yes|no>', t('you paraphrased it back and the customer confirmed you understood (#318)')],
+    ['--wants <text>', t('the remedy the customer seeks')],
   ],
   analyse: [
-    ['--cause <cause>', `what really went wrong: ${CAUSES.join(', ')}`],
-    ['--finding <text>', 'what you found out, in a sentence (optional)'],
-    ['--reasonable <yes|no>', 'whether the complaint is reasonable'],
-    ['--our-fault <yes|no>', 'whether it is our fault'],
+    ['--cause <cause>', t('what really went wrong: {causes}', { causes: CAUSES.join(', ') })],
+    ['--finding <text>', t('what you found out, in a sentence (optional)')],
+    ['--reasonable <yes|no>', t('whether the complaint is reasonable')],
+    ['--our-fault <yes|no>', t('whether it is our fault')],
   ],
   resolve: [
-    ['--idea <text>', 'what the customer thinks should be done'],
-    ['--solution <text>', 'a candidate solution, the best first (repeatable, up to 4)', true],
-    ['--accepted <n|none>', 'the rank of the solution the customer accepted, or none'],
-    ['--gesture <text>', 'more than the customer expected (#323): a voucher, a gift (optional)'],
-    ['--promise <date>', 'cannot be settled now: answer by YYYY-MM-DD or "YYYY-MM-DD HH:MM"'],
-    ['--resolved', 'the accepted solution is carried out: plan the confirmation calls'],
-    ['--confirm-days <d[,d]>', `confirmation calls, days after the resolution (default ${DEFAULT_CONFIRM_DAYS.join(',')})`],
+    ['--idea <text>', t('what the customer thinks should be done')],
+    ['--solution <text>', t('a candidate solution, the best first (repeatable, up to 4)'), true],
+    ['--accepted <n|none>', t('the rank of the solution the customer accepted, or none')],
+    ['--gesture <text>', t('more than the customer expected (#323): a voucher, a gift (optional)')],
+    ['--promise <date>', t('cannot be settled now: answer by YYYY-MM-DD or "YYYY-MM-DD HH:MM"')],
+    ['--resolved', t('the accepted solution is carried out: plan the confirmation calls')],
+    ['--confirm-days <d[,d]>', t('confirmation calls, days after the resolution (default {days})', { days: DEFAULT_CONFIRM_DAYS.join(',') })],
   ],
   confirm: [
-    ['--satisfied <yes|no>', 'the result of a confirmation call; no sends the complaint back to Resolve'],
-    ['--note <text>', 'what the customer said on the call (optional)'],
+    ['--satisfied <yes|no>', t('the result of a confirmation call; no sends the complaint back to Resolve')],
+    ['--note <text>', t('what the customer said on the call (optional)')],
   ],
   review: [
-    ['--root-cause <text>', 'the root cause'],
-    ['--lesson <text>', 'the lesson learnt'],
-    ['--prevention <text>', 'the preventive action, so the same complaint does not come again'],
+    ['--root-cause <text>', t('the root cause')],
+    ['--lesson <text>', t('the lesson learnt')],
+    ['--prevention <text>', t('the preventive action, so the same complaint does not come again')],
   ],
-};
+});
 
 export function addAnswerOptions(cmd: Command, steps: readonly OpenStep[]): Command {
+  const all = options();
   for (const step of steps) {
-    for (const [flags, help, repeat] of OPTIONS[step]) {
+    for (const [flags, help, repeat] of all[step]) {
       if (repeat) cmd.option(flags, help, collect);
       else cmd.option(flags, help);
     }
@@ -117,9 +122,9 @@ export function flagAnswers(f: AnswerFlags, step: OpenStep, today: IsoDate): Ans
       break;
     case 'resolve':
       if (f.promise !== undefined && f.resolved) {
-        throw new UsageError('--promise and --resolved contradict each other: --resolved when it is settled, --promise when the answer must wait');
+        throw new UsageError(t('--promise and --resolved contradict each other: --resolved when it is settled, --promise when the answer must wait'));
       }
-      if (f.confirmDays !== undefined && !f.resolved) throw new UsageError('--confirm-days goes with --resolved (the calls follow the resolution)');
+      if (f.confirmDays !== undefined && !f.resolved) throw new UsageError(t('--confirm-days goes with --resolved (the calls follow the resolution)'));
       text('idea', f.idea, '--idea');
       for (const s of f.solution ?? []) text('solution', s, '--solution');
       if (f.accepted !== undefined) out.push({ field: 'accepted', value: parseAccepted(f.accepted) });
@@ -143,10 +148,10 @@ export function flagAnswers(f: AnswerFlags, step: OpenStep, today: IsoDate): Ans
 export function unansweredFlags(c: Complaint, step: OpenStep): string[] {
   return missingAnswers(c, step)
     .filter((a) => !(a === 'resolved' && c.promisedBy))
-    .map((a) => FLAG_OF[a]);
+    .map((a) => flagOf(a));
 }
 
 /** Every flag of a step, for "give these flags" when there is no terminal to ask on. */
 export function stepFlagList(step: OpenStep): string {
-  return OPTIONS[step].map(([flags]) => flags).join(', ');
+  return options()[step].map(([flags]) => flags).join(', ');
 }

@@ -5,6 +5,7 @@
  */
 import type { Deps } from '../deps.js';
 import { UsageError } from '../errors.js';
+import { t } from '../i18n.js';
 import { parseReminderKey, type Complaint, type Moment } from '../domain/complaint.js';
 import { applyAnswer, confirmReminder, promiseReminder, type Answer, type Effect } from '../domain/complaint-answers.js';
 import type { IsoDate } from '../domain/dates.js';
@@ -30,7 +31,7 @@ const OUR_WORDS: ReadonlySet<Answer['field']> = new Set(['finding', 'solution', 
 
 export function getComplaint(store: Store, id: number): Complaint {
   const c = store.complaints.get(id);
-  if (!c) throw new UsageError(`complaint: no complaint with id ${id}; see crm complaint list`);
+  if (!c) throw new UsageError(t('complaint: no complaint with id {id}; see crm complaint list', { id }));
   return c;
 }
 
@@ -42,26 +43,27 @@ export function complaintReminders(store: Store, c: Complaint, kind?: 'promise' 
   });
 }
 
+// Reasons are stored with the reminder, so they read in the language in force when it was closed.
 function applyEffect(store: Store, c: Complaint, e: Effect, when: When): void {
   const close = (rs: Reminder[], state: 'done' | 'skipped', reason: string) => rs.forEach((r) => store.reminders.close(r.id, state, when.today, reason));
   switch (e.kind) {
     case 'promise':
-      close(complaintReminders(store, c, 'promise'), 'done', `answered; next answer promised by ${e.by}`);
+      close(complaintReminders(store, c, 'promise'), 'done', t('answered; next answer promised by {by}', { by: e.by }));
       store.reminders.insertNew([promiseReminder(c, e.n, e.by)], when.today);
       return;
     case 'resolved':
-      close(complaintReminders(store, c, 'promise'), 'done', 'answered: resolved');
-      store.reminders.insertNew(e.dues.map((due, i) => confirmReminder(c, e.firstN + i, due, `${i + 1} of ${e.dues.length}`)), when.today);
+      close(complaintReminders(store, c, 'promise'), 'done', t('answered: resolved'));
+      store.reminders.insertNew(e.dues.map((due, i) => confirmReminder(c, e.firstN + i, due, i + 1, e.dues.length)), when.today);
       return;
     case 'confirmed': {
       const open = complaintReminders(store, c, 'confirm');
       const reported = open.find((r) => r.id === when.reminderId) ?? (when.reminderId === undefined ? open[0] : undefined);
-      if (reported) close([reported], 'done', e.satisfied ? 'satisfied' : 'not satisfied');
-      if (!e.satisfied) close(open.filter((r) => r !== reported), 'skipped', 'not satisfied: back to Resolve');
+      if (reported) close([reported], 'done', e.satisfied ? t('satisfied') : t('not satisfied'));
+      if (!e.satisfied) close(open.filter((r) => r !== reported), 'skipped', t('not satisfied: back to Resolve'));
       return;
     }
     case 'closed':
-      close(complaintReminders(store, c, 'confirm'), 'skipped', `complaint #${c.id} closed`);
+      close(complaintReminders(store, c, 'confirm'), 'skipped', t('complaint #{id} closed', { id: c.id }));
   }
 }
 

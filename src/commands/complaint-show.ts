@@ -1,11 +1,14 @@
 /** `crm complaint list` and `crm complaint show`: where each complaint stands, and how it got there. */
 import type { Deps } from '../deps.js';
 import { parsePositiveInt } from '../domain/parse.js';
-import { CAUSE_NAMES, solutionStates, STEP_TITLES, type Complaint, type Step } from '../domain/complaint.js';
-import type { LogEntry } from '../domain/complaint-answers.js';
+import { causeName, solutionStates, stepTitle, type Cause, type Complaint, type SolutionState, type Step } from '../domain/complaint.js';
+import type { AnswerField, LogEntry } from '../domain/complaint-answers.js';
+import { currentLang, t, tDate } from '../i18n.js';
+import type { ReminderState } from '../domain/reminder.js';
 import type { Store } from '../store/index.js';
 import { info, printJson, type Io } from '../ui/io.js';
 import { printTable, renderTable } from '../ui/table.js';
+import { displayWidth } from '../ui/width.js';
 import { complaintReminders, getComplaint } from './complaint-record.js';
 
 /** The JSON of one complaint: every answer, the customer named, the solutions with their fate. */
@@ -18,48 +21,92 @@ export function complaintJson(c: Complaint, customerName: string) {
   };
 }
 
-const yesNo = (v: boolean | null) => (v === null ? null : v ? 'yes' : 'no');
+/** 'YYYY-MM-DD HH:MM' or 'YYYY-MM-DD' as people read it: "Wed 2026-03-04 15:00" / "2026年3月4日 周三 15:00". */
+export function tMoment(m: string): string {
+  return m.length > 10 ? `${tDate(m.slice(0, 10))} ${m.slice(11)}` : tDate(m);
+}
+
+/** In a list, English shows the ids one types (crm complaint step 3 resolve); Chinese names them. */
+export const stepCell = (s: Step) => (currentLang() === 'en' ? s : stepTitle(s));
+export const causeCell = (c: Cause | null) => c && (currentLang() === 'en' ? c : causeName(c));
+
+const yesNo = (v: boolean | null) => (v === null ? null : v ? t('yes') : t('no'));
+const moment = (m: string | null) => m && tMoment(m);
+
+function solutionText(rank: number, text: string, state: SolutionState): string {
+  if (state === 'accepted') return t('{rank}. {text} (accepted)', { rank, text });
+  if (state === 'refused') return t('{rank}. {text} (refused)', { rank, text });
+  return t('{rank}. {text} (not offered)', { rank, text });
+}
 
 /** What is known so far, step by step; the blank answers are left out. */
 export function renderComplaint(io: Io, c: Complaint, customerName: string): string {
   const states = solutionStates(c);
   const sections: [Step, [string, string | number | null][]][] = [
-    ['listen', [['Words', c.words], ['Channel', c.channel], ['Severity', c.severity && `${c.severity} of 5`], ['Understood', yesNo(c.understood)], ['Wants', c.wants]]],
-    ['analyse', [['Cause', c.cause && CAUSE_NAMES[c.cause]], ['Finding', c.finding], ['Reasonable', yesNo(c.reasonable)], ['Our fault', yesNo(c.ourFault)]]],
-    ['resolve', [
-      ['Round', c.round > 1 ? c.round : null],
-      ['Their idea', c.idea],
-      ['Solutions', c.solutions.map((s, i) => `${i + 1}. ${s} (${states[i]})`).join('\n') || null],
-      ['Gesture', c.gesture],
-      ['Promised by', c.promisedBy],
-      ['Resolved', c.resolvedAt],
+    ['listen', [
+      [t('Words'), c.words],
+      [t('Channel'), c.channel],
+      [t('Severity'), c.severity && t('{n} of 5', { n: c.severity })],
+      [t('Understood'), yesNo(c.understood)],
+      [t('Wants'), c.wants],
     ]],
-    ['confirm', [['Satisfied', yesNo(c.satisfied)]]],
-    ['review', [['Root cause', c.rootCause], ['Lesson', c.lesson], ['Prevention', c.prevention], ['Closed', c.closedAt]]],
+    ['analyse', [[t('Cause'), c.cause && causeName(c.cause)], [t('Finding'), c.finding], [t('Reasonable'), yesNo(c.reasonable)], [t('Our fault'), yesNo(c.ourFault)]]],
+    ['resolve', [
+      [t('Round'), c.round > 1 ? c.round : null],
+      [t('Their idea'), c.idea],
+      [t('Solutions'), c.solutions.map((s, i) => solutionText(i + 1, s, states[i])).join('\n') || null],
+      [t('Gesture'), c.gesture],
+      [t('Promised by'), moment(c.promisedBy)],
+      [t('Resolved'), moment(c.resolvedAt)],
+    ]],
+    ['confirm', [[t('Satisfied'), yesNo(c.satisfied)]]],
+    ['review', [[t('Root cause'), c.rootCause], [t('Lesson'), c.lesson], [t('Prevention'), c.prevention], [t('Closed'), moment(c.closedAt)]]],
   ];
-  const lines = [`${io.color.bold(`Complaint #${c.id}`)}  ${customerName} (customer ${c.customerId})  at ${STEP_TITLES[c.step]}, opened ${c.openedAt}`];
-  for (const [step, rows] of sections) {
-    const known = rows.filter(([, v]) => v !== null && v !== '');
-    if (!known.length) continue;
-    lines.push(io.color.bold(STEP_TITLES[step]));
-    for (const [label, v] of known) lines.push(`  ${label.padEnd(12)}${String(v).replace(/\n/g, '\n' + ' '.repeat(14))}`);
+  const complaint = io.color.bold(t('Complaint #{id}', { id: c.id }));
+  const vars = { complaint, name: customerName, customerId: c.customerId, step: stepTitle(c.step), opened: tMoment(c.openedAt) };
+  const lines = [t('{complaint}  {name} (customer {customerId})  at {step}, opened {opened}', vars)];
+  const known = sections.map(([step, rows]) => [step, rows.filter(([, v]) => v !== null && v !== '')] as const).filter(([, rows]) => rows.length);
+  // Labels take 12 columns, more if a language's longest label needs them.
+  const width = Math.max(12, ...known.flatMap(([, rows]) => rows.map(([label]) => displayWidth(label) + 1)));
+  for (const [step, rows] of known) {
+    lines.push(io.color.bold(stepTitle(step)));
+    for (const [label, v] of rows) lines.push(`  ${label}${' '.repeat(width - displayWidth(label))}${String(v).replace(/\n/g, '\n' + ' '.repeat(width + 2))}`);
   }
   return lines.join('\n') + '\n';
 }
 
-const LABELS: Record<string, string> = {
-  ourFault: 'our fault', rootCause: 'root cause', confirmNote: 'call note', idea: 'their idea', promise: 'answer promised by',
-  resolved: 'resolved; confirmation calls after (days)', satisfied: 'satisfied', understood: 'understood',
-};
+type Labelled = Exclude<AnswerField, 'accepted' | 'closed'>;
+
+/** What the timeline calls each answer. */
+function answerLabel(field: Labelled): string {
+  const labels: Record<Labelled, string> = {
+    words: t('Words'), channel: t('Channel'), severity: t('Severity'), understood: t('Understood'), wants: t('Wants'),
+    cause: t('Cause'), finding: t('Finding'), reasonable: t('Reasonable'), ourFault: t('Our fault'),
+    idea: t('Their idea'), solution: t('Solution'), gesture: t('Gesture'), promise: t('Answer promised by'),
+    resolved: t('Resolved; confirmation calls after (days)'), satisfied: t('Satisfied'), confirmNote: t('Call note'),
+    rootCause: t('Root cause'), lesson: t('Lesson'), prevention: t('Prevention'),
+  };
+  return labels[field];
+}
 
 function entryText(e: LogEntry): string {
-  if (e.field === 'opened') return 'opened';
-  if (e.field === 'step') return `→ ${STEP_TITLES[e.value as Step]}`;
-  if (e.field === 'accepted') return e.value === 0 ? 'no solution accepted' : `solution ${e.value} accepted`;
-  if (e.field === 'closed') return 'closed';
-  const v = e.value;
-  const shown = typeof v === 'boolean' ? (v ? 'yes' : 'no') : Array.isArray(v) ? v.join(', ') : String(v);
-  return `${LABELS[e.field] ?? e.field}: ${shown === '' ? '(none)' : shown.replace(/\n/g, ' ⏎ ')}`;
+  if (e.field === 'opened') return t('complaint opened');
+  if (e.field === 'step') return `→ ${stepTitle(e.value as Step)}`;
+  if (e.field === 'accepted') return e.value === 0 ? t('no solution accepted') : t('solution {n} accepted', { n: e.value as number });
+  if (e.field === 'closed') return t('complaint closed');
+  const shown = valueText(e);
+  return t('{label}: {value}', { label: answerLabel(e.field as Labelled), value: shown === '' ? t('(none)') : shown.replace(/\n/g, ' ⏎ ') });
+}
+
+function valueText({ field, value: v }: LogEntry): string {
+  if (field === 'cause') return causeName(v as Cause);
+  if (typeof v === 'boolean') return v ? t('yes') : t('no');
+  return Array.isArray(v) ? v.join(', ') : String(v);
+}
+
+function reminderState(state: ReminderState): string {
+  const states: Record<ReminderState, string> = { open: t('open'), done: t('done'), skipped: t('skipped'), missed: t('missed') };
+  return states[state];
 }
 
 function customerName(store: Store, c: Complaint): string {
@@ -68,17 +115,18 @@ function customerName(store: Store, c: Complaint): string {
 
 export function showComplaint(ref: string, deps: Deps): void {
   const { store, io } = deps;
-  const c = getComplaint(store, parsePositiveInt(ref, 'complaint id'));
+  const c = getComplaint(store, parsePositiveInt(ref, t('complaint id')));
   const name = customerName(store, c);
   const timeline = store.complaints.log(c.id);
   const followUps = complaintReminders(store, c, undefined, false);
   if (io.json) return printJson(io, { complaint: complaintJson(c, name), timeline, followUps });
   let text = renderComplaint(io, c, name);
   if (followUps.length) {
-    text += `\n${io.color.bold('Follow-ups')}\n` + renderTable(io, ['id', 'due', 'state', 'title'], followUps.map((r) => [r.id, r.due, r.state, r.title]));
+    const head = [t('id'), t('due'), t('state'), t('title')];
+    text += `\n${io.color.bold(t('Follow-ups'))}\n` + renderTable(io, head, followUps.map((r) => [r.id, r.due, reminderState(r.state), r.title]));
   }
-  text += `\n${io.color.bold('Timeline')}\n`;
-  text += renderTable(io, ['at', 'step', 'what'], timeline.map((e) => [e.at, STEP_TITLES[e.step], entryText(e)]));
+  text += `\n${io.color.bold(t('Timeline'))}\n`;
+  text += renderTable(io, [t('at'), t('step'), t('what')], timeline.map((e) => [e.at, stepTitle(e.step), entryText(e)]));
   io.stdout(text);
 }
 
@@ -92,10 +140,10 @@ export function listComplaints(opts: { open?: boolean }, deps: Deps): void {
   const { store, io } = deps;
   const rows = store.complaints.list({ openOnly: Boolean(opts.open) });
   if (io.json) return printJson(io, rows.map((c) => complaintJson(c, c.customerName)));
-  if (!rows.length) return info(io, opts.open ? 'No open complaints.' : 'No complaints yet: crm complaint open records one.');
+  if (!rows.length) return info(io, opts.open ? t('No open complaints.') : t('No complaints yet: crm complaint open records one.'));
   printTable(
     io,
-    ['id', 'opened', 'customer', 'step', 'severity', 'cause', 'answer promised by', 'words'],
-    rows.map((c) => [c.id, c.openedOn, c.customerName, c.step, c.severity, c.cause, c.promisedBy, excerpt(c.words)]),
+    [t('id'), t('opened'), t('customer'), t('step'), t('severity'), t('cause'), t('answer promised by'), t('words')],
+    rows.map((c) => [c.id, c.openedOn, c.customerName, stepCell(c.step), c.severity, causeCell(c.cause), c.promisedBy, excerpt(c.words)]),
   );
 }

@@ -4,13 +4,15 @@
  */
 import type { Deps } from '../deps.js';
 import { UsageError } from '../errors.js';
-import { CAUSE_NAMES, CAUSES, DEFAULT_CONFIRM_DAYS, MAX_SOLUTIONS, OPEN_STEPS, STEP_TITLES, type Complaint, type OpenStep } from '../domain/complaint.js';
+import { causeName, CAUSES, DEFAULT_CONFIRM_DAYS, MAX_SOLUTIONS, OPEN_STEPS, stepTitle, type Complaint, type OpenStep } from '../domain/complaint.js';
 import type { Answer } from '../domain/complaint-answers.js';
 import { parseAnswerText, parseConfirmDays, parsePromise } from '../domain/complaint-parse.js';
-import { CHANNELS } from '../domain/parse.js';
+import { CHANNELS, type Channel } from '../domain/parse.js';
+import { t } from '../i18n.js';
 import { info } from '../ui/io.js';
 import type { Prompter, Validate } from '../ui/prompter.js';
 import { record } from './complaint-record.js';
+import { tMoment } from './complaint-show.js';
 
 export interface Walk {
   deps: Deps;
@@ -32,16 +34,27 @@ function validator(parse: (s: string) => unknown): Validate {
     }
   };
 }
-const someText = validator((v) => parseAnswerText(v, 'the answer'));
+const someText = validator((v) => parseAnswerText(v, t('the answer')));
+
+/** The channel as people read it; the value saved is the id (--channel takes the same). */
+function channelName(ch: Channel): string {
+  const names: Record<Channel, string> = {
+    phone: t('phone'), email: t('email'), wechat: t('wechat'), sms: t('sms'), visit: t('visit'), letter: t('letter'), other: t('other'),
+  };
+  return names[ch];
+}
 
 async function save(w: Walk, a: Answer): Promise<void> {
   w.c = record(w.deps, w.c.id, [a]);
 }
 
 function header(w: Walk, step: OpenStep, tip: string): void {
-  const n = OPEN_STEPS.indexOf(step) + 1;
-  const round = step === 'resolve' && w.c.round > 1 ? ` (round ${w.c.round}: the customer was not satisfied)` : '';
-  info(w.deps.io, `\n${w.deps.io.color.bold(`Complaint #${w.c.id} · step ${n} of 5 · ${STEP_TITLES[step]}${round}`)}`);
+  const vars = { id: w.c.id, n: OPEN_STEPS.indexOf(step) + 1, step: stepTitle(step), round: w.c.round };
+  const title =
+    step === 'resolve' && w.c.round > 1
+      ? t('Complaint #{id} · step {n} of 5 · {step} (round {round}: the customer was not satisfied)', vars)
+      : t('Complaint #{id} · step {n} of 5 · {step}', vars);
+  info(w.deps.io, '\n' + w.deps.io.color.bold(title));
   hint(w, tip);
 }
 
@@ -50,105 +63,108 @@ function hint(w: Walk, text: string): void {
 }
 
 async function text(w: Walk, message: string): Promise<string> {
-  return parseAnswerText(await w.prompter.input({ message, validate: someText }), 'the answer');
+  return parseAnswerText(await w.prompter.input({ message, validate: someText }), t('the answer'));
 }
 
 async function listen(w: Walk): Promise<void> {
   const p = w.prompter;
-  header(w, 'listen', 'Let the customer vent: do not interrupt, do not argue. Apologise for the trouble. Write down what they say, as they say it (#321, #304).');
+  header(w, 'listen', t('Let the customer vent: do not interrupt, do not argue. Apologise for the trouble. Write down what they say, as they say it (#321, #304).'));
   if (w.c.words === null) {
-    const words = await p.multiline({ message: "The customer's own words, verbatim", validate: someText });
-    await save(w, { field: 'words', value: parseAnswerText(words, 'the words') });
+    const words = await p.multiline({ message: t("The customer's own words, verbatim"), validate: someText });
+    await save(w, { field: 'words', value: parseAnswerText(words, t('the words')) });
   }
   if (w.c.channel === null) {
-    await save(w, { field: 'channel', value: await p.select({ message: 'How did the complaint come?', choices: CHANNELS.map((ch) => ({ value: ch, name: ch })) }) });
+    const choices = CHANNELS.map((ch) => ({ value: ch, name: channelName(ch) }));
+    await save(w, { field: 'channel', value: await p.select({ message: t('How did the complaint come?'), choices }) });
   }
-  if (w.c.severity === null) await save(w, { field: 'severity', value: await p.number({ message: 'How upset is the customer? (1 calm ... 5 furious)', min: 1, max: 5 }) });
+  if (w.c.severity === null) await save(w, { field: 'severity', value: await p.number({ message: t('How upset is the customer? (1 calm ... 5 furious)'), min: 1, max: 5 }) });
   while (w.c.understood !== true) {
-    hint(w, 'Paraphrase it back: "Let me check I have understood you correctly: you said ..." (#318)');
-    const understood = await p.confirm({ message: 'Did the customer confirm you understood?', default: true });
+    hint(w, t('Paraphrase it back: "Let me check I have understood you correctly: you said ..." (#318)'));
+    const understood = await p.confirm({ message: t('Did the customer confirm you understood?'), default: true });
     await save(w, { field: 'understood', value: understood });
     if (!understood) {
-      hint(w, 'Ask again, and listen for what you missed.');
-      const more = await p.multiline({ message: 'What you missed (added to their words)', validate: someText });
-      await save(w, { field: 'words', value: `${w.c.words}\n${parseAnswerText(more, 'the words')}` });
+      hint(w, t('Ask again, and listen for what you missed.'));
+      const more = await p.multiline({ message: t('What you missed (added to their words)'), validate: someText });
+      await save(w, { field: 'words', value: `${w.c.words}\n${parseAnswerText(more, t('the words'))}` });
     }
   }
-  if (w.c.wants === null) await save(w, { field: 'wants', value: await text(w, 'What does the customer want (the remedy sought)?') });
+  if (w.c.wants === null) await save(w, { field: 'wants', value: await text(w, t('What does the customer want (the remedy sought)?')) });
 }
 
 async function analyse(w: Walk): Promise<void> {
   const p = w.prompter;
-  header(w, 'analyse', 'Find out calmly what really went wrong; do not decide in haste or say more than needed (#322).');
+  header(w, 'analyse', t('Find out calmly what really went wrong; do not decide in haste or say more than needed (#322).'));
   if (w.c.cause === null) {
-    await save(w, { field: 'cause', value: await p.select({ message: 'The cause', choices: CAUSES.map((c) => ({ value: c, name: CAUSE_NAMES[c] })) }) });
+    await save(w, { field: 'cause', value: await p.select({ message: t('The cause'), choices: CAUSES.map((c) => ({ value: c, name: causeName(c) })) }) });
   }
-  if (w.c.finding === null) await save(w, { field: 'finding', value: (await p.input({ message: 'What did you find out? (optional)', required: false })).trim() });
-  if (w.c.reasonable === null) await save(w, { field: 'reasonable', value: await p.confirm({ message: 'Is the complaint reasonable?', default: true }) });
+  if (w.c.finding === null) await save(w, { field: 'finding', value: (await p.input({ message: t('What did you find out? (optional)'), required: false })).trim() });
+  if (w.c.reasonable === null) await save(w, { field: 'reasonable', value: await p.confirm({ message: t('Is the complaint reasonable?'), default: true }) });
   if (w.c.ourFault === null) {
-    await save(w, { field: 'ourFault', value: await p.confirm({ message: 'Is it our fault?', default: true }) });
+    await save(w, { field: 'ourFault', value: await p.confirm({ message: t('Is it our fault?'), default: true }) });
     hint(
       w,
       w.c.ourFault
-        ? 'Our fault: apologise on behalf of the company, and design the solution from the customer\'s side.'
-        : 'Not our fault: explain calmly what happened, and give the customer a face-saving way out ("many people miss this step; we should have shown you"). Never make them wrong (seed 004).',
+        ? t("Our fault: apologise on behalf of the company, and design the solution from the customer's side.")
+        : t('Not our fault: explain calmly what happened, and give the customer a face-saving way out ("many people miss this step; we should have shown you"). Never make them wrong (seed 004).'),
     );
   }
 }
 
 async function resolve(w: Walk, promised: boolean): Promise<void> {
   const p = w.prompter;
-  header(w, 'resolve', 'Ask "What do you think we should do?" Offer the best solution first, the next if refused; promise only what the company allows (#322).');
-  if (w.c.promisedBy) hint(w, `You promised an answer by ${w.c.promisedBy}.`);
-  if (w.c.idea === null) await save(w, { field: 'idea', value: await text(w, 'What does the customer think should be done?') });
+  header(w, 'resolve', t('Ask "What do you think we should do?" Offer the best solution first, the next if refused; promise only what the company allows (#322).'));
+  if (w.c.promisedBy) hint(w, t('You promised an answer by {by}.', { by: tMoment(w.c.promisedBy) }));
+  if (w.c.idea === null) await save(w, { field: 'idea', value: await text(w, t('What does the customer think should be done?')) });
   // Asked in one go; a resumed round that has solutions goes on to which one was accepted.
   if (!w.c.solutions.length) {
     for (let n = 1; n <= MAX_SOLUTIONS; n++) {
-      const s = (await p.input({ message: `Solution ${n}${n === 1 ? ' (the best first)' : ' (empty: no more)'}`, required: n === 1 })).trim();
+      const message = n === 1 ? t('Solution {n} (the best first)', { n }) : t('Solution {n} (empty: no more)', { n });
+      const s = (await p.input({ message, required: n === 1 })).trim();
       if (!s) break;
-      await save(w, { field: 'solution', value: parseAnswerText(s, 'the solution') });
+      await save(w, { field: 'solution', value: parseAnswerText(s, t('the solution')) });
     }
   }
   if (w.c.accepted === null || (w.c.accepted === 0 && w.c.promisedBy)) {
-    const choices = [...w.c.solutions.map((s, i) => ({ value: String(i + 1), name: `${i + 1}. ${s}` })), { value: '0', name: 'none of them (yet)' }];
-    await save(w, { field: 'accepted', value: Number(await p.select({ message: 'Which solution did the customer accept?', choices })) });
+    const offered = w.c.solutions.map((s, i) => ({ value: String(i + 1), name: `${i + 1}. ${s}` }));
+    const choices = [...offered, { value: '0', name: t('none of them (yet)') }];
+    await save(w, { field: 'accepted', value: Number(await p.select({ message: t('Which solution did the customer accept?'), choices })) });
   }
   if (w.c.gesture === null) {
-    const gesture = await p.input({ message: 'Something more than expected, to win them back (#323: a voucher, a gift)? (optional)', required: false });
+    const gesture = await p.input({ message: t('Something more than expected, to win them back (#323: a voucher, a gift)? (optional)'), required: false });
     await save(w, { field: 'gesture', value: gesture.trim() });
   }
   if (promised) return;
-  const done = Boolean(w.c.accepted) && (await p.confirm({ message: 'Is it settled now: the accepted solution carried out?', default: !w.c.promisedBy }));
+  const done = Boolean(w.c.accepted) && (await p.confirm({ message: t('Is it settled now: the accepted solution carried out?'), default: !w.c.promisedBy }));
   if (done) {
-    const days = await p.input({ message: 'Confirmation calls, days from today (one or two)', default: DEFAULT_CONFIRM_DAYS.join(','), validate: validator(parseConfirmDays) });
+    const days = await p.input({ message: t('Confirmation calls, days from today (one or two)'), default: DEFAULT_CONFIRM_DAYS.join(','), validate: validator(parseConfirmDays) });
     await save(w, { field: 'resolved', value: parseConfirmDays(days) });
-    hint(w, 'Confirmation calls are planned: crm today shows them. Record each with crm complaint resume ' + w.c.id + '.');
+    hint(w, t('Confirmation calls are planned: crm today shows them. Record each with crm complaint resume {id}.', { id: w.c.id }));
     return;
   }
-  hint(w, 'It cannot be settled now: promise a time, and answer by then whatever the progress (#322).');
-  const promise = (v: string) => parsePromise(v, w.deps.today, 'the time');
-  const by = await p.input({ message: 'Answer the customer by (YYYY-MM-DD or "YYYY-MM-DD HH:MM")', validate: validator(promise) });
+  hint(w, t('It cannot be settled now: promise a time, and answer by then whatever the progress (#322).'));
+  const promise = (v: string) => parsePromise(v, w.deps.today, t('the time'));
+  const by = await p.input({ message: t('Answer the customer by (YYYY-MM-DD or "YYYY-MM-DD HH:MM")'), validate: validator(promise) });
   await save(w, { field: 'promise', value: promise(by) });
-  hint(w, `Promised: crm today shows it, red once due. When it is settled: crm complaint resume ${w.c.id}.`);
+  hint(w, t('Promised: crm today shows it, red once due. When it is settled: crm complaint resume {id}.', { id: w.c.id }));
 }
 
 async function confirm(w: Walk): Promise<void> {
   const p = w.prompter;
-  header(w, 'confirm', 'Ask whether the customer is satisfied with the fix and the compensation (#322).');
-  const note = (await p.input({ message: 'What did the customer say on the call? (optional)', required: false })).trim();
+  header(w, 'confirm', t('Ask whether the customer is satisfied with the fix and the compensation (#322).'));
+  const note = (await p.input({ message: t('What did the customer say on the call? (optional)'), required: false })).trim();
   if (note) await save(w, { field: 'confirmNote', value: note });
-  await save(w, { field: 'satisfied', value: await p.confirm({ message: 'Is the customer satisfied?', default: true }) });
-  if (w.c.satisfied) hint(w, 'Thank them; ask for their contacts and a referral (seed 000).');
-  else hint(w, 'Not satisfied: back to Resolve, with a better solution.');
+  await save(w, { field: 'satisfied', value: await p.confirm({ message: t('Is the customer satisfied?'), default: true }) });
+  if (w.c.satisfied) hint(w, t('Thank them; ask for their contacts and a referral (seed 000).'));
+  else hint(w, t('Not satisfied: back to Resolve, with a better solution.'));
 }
 
 async function review(w: Walk): Promise<boolean> {
   const p = w.prompter;
-  header(w, 'review', 'Record the cause, the lesson and the prevention, so the same complaint does not come again (#322).');
-  if (w.c.rootCause === null) await save(w, { field: 'rootCause', value: await text(w, 'The root cause') });
-  if (w.c.lesson === null) await save(w, { field: 'lesson', value: await text(w, 'The lesson learnt') });
-  if (w.c.prevention === null) await save(w, { field: 'prevention', value: await text(w, 'The preventive action') });
-  if (!(await p.confirm({ message: `Close complaint #${w.c.id} now?`, default: true }))) return false;
+  header(w, 'review', t('Record the cause, the lesson and the prevention, so the same complaint does not come again (#322).'));
+  if (w.c.rootCause === null) await save(w, { field: 'rootCause', value: await text(w, t('The root cause')) });
+  if (w.c.lesson === null) await save(w, { field: 'lesson', value: await text(w, t('The lesson learnt')) });
+  if (w.c.prevention === null) await save(w, { field: 'prevention', value: await text(w, t('The preventive action')) });
+  if (!(await p.confirm({ message: t('Close complaint #{id} now?', { id: w.c.id }), default: true }))) return false;
   await save(w, { field: 'closed', value: true });
   return true;
 }

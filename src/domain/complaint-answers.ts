@@ -4,6 +4,7 @@
  * answers the same way, and a refused answer is refused before anything is written.
  */
 import { UsageError } from '../errors.js';
+import { t } from '../i18n.js';
 import { addDays, type IsoDate } from './dates.js';
 import type { Reminder } from './reminder.js';
 import {
@@ -11,9 +12,9 @@ import {
   MAX_SOLUTIONS,
   missingAnswers,
   reminderKey,
-  STEP_TITLES,
   STEPS,
   stepComplete,
+  stepTitle,
   transition,
   type Cause,
   type Complaint,
@@ -44,15 +45,20 @@ export const FIELD_STEP: Readonly<Record<AnswerField, OpenStep>> = {
   rootCause: 'review', lesson: 'review', prevention: 'review', closed: 'review',
 };
 
-/** What the user types instead of answering a question: named in every refusal. */
-export const FLAG_OF: Readonly<Record<AnswerField, string>> = {
+const FLAGS: Readonly<Record<Exclude<AnswerField, 'resolved'>, string>> = {
   words: '--words TEXT', channel: '--channel CHANNEL', severity: '--severity 1-5', understood: '--understood yes|no', wants: '--wants TEXT',
   cause: '--cause CAUSE', finding: '--finding TEXT', reasonable: '--reasonable yes|no', ourFault: '--our-fault yes|no',
-  idea: '--idea TEXT', solution: '--solution TEXT', accepted: '--accepted N|none', gesture: '--gesture TEXT',
-  promise: '--promise DATE', resolved: '--resolved (or --promise DATE)',
+  idea: '--idea TEXT', solution: '--solution TEXT', accepted: '--accepted N|none', gesture: '--gesture TEXT', promise: '--promise DATE',
   satisfied: '--satisfied yes|no', confirmNote: '--note TEXT',
-  rootCause: '--root-cause TEXT', lesson: '--lesson TEXT', prevention: '--prevention TEXT', closed: 'crm complaint close',
+  rootCause: '--root-cause TEXT', lesson: '--lesson TEXT', prevention: '--prevention TEXT',
+  // i18n-ignore: a command line, typed the same in every language
+  closed: 'crm complaint close',
 };
+
+/** What the user types instead of answering a question: named in every refusal. */
+export function flagOf(field: AnswerField): string {
+  return field === 'resolved' ? t('--resolved (or --promise DATE)') : FLAGS[field];
+}
 
 /** Facts about the customer's call that may be corrected later; the log keeps what was said first. */
 const CORRECTABLE: ReadonlySet<AnswerField> = new Set(['words', 'channel', 'severity', 'wants', 'cause', 'finding', 'reasonable', 'ourFault']);
@@ -83,37 +89,40 @@ const order = (s: Step) => STEPS.indexOf(s);
 
 /** The flags that would complete `step`; a customer who did not feel understood must say so first. */
 export function flagsToComplete(c: Complaint, step: OpenStep): string[] {
-  const flags = missingAnswers(c, step).map((f) => FLAG_OF[f]);
-  if (step === 'listen' && c.understood === false) flags.push('--understood yes (once the customer confirms)');
+  const flags = missingAnswers(c, step).map((f) => flagOf(f));
+  if (step === 'listen' && c.understood === false) flags.push(t('--understood yes (once the customer confirms)'));
   return flags;
 }
 
-function refuse(c: Complaint, message: string): never {
-  throw new UsageError(`complaint #${c.id}: ${message}`);
+function refuse(message: string): never {
+  throw new UsageError(message);
 }
 
 function check(c: Complaint, a: Answer): void {
-  if (c.step === 'closed') refuse(c, `it is closed; nothing more can be recorded (see crm complaint show ${c.id})`);
+  const id = c.id;
+  if (c.step === 'closed') refuse(t('complaint #{id}: it is closed; nothing more can be recorded (see crm complaint show {id})', { id }));
   if (a.field === 'closed') {
     if (canClose(c)) return;
-    const missing = c.step === 'review' ? missingAnswers(c, 'review').map((f) => FLAG_OF[f]).join(', ') : '';
-    refuse(c, `it can be closed only after Review; ${missing ? `it still needs ${missing}` : `it is at ${STEP_TITLES[c.step]}`}`);
+    const missing = c.step === 'review' ? missingAnswers(c, 'review').map((f) => flagOf(f)).join(', ') : '';
+    if (missing) refuse(t('complaint #{id}: it can be closed only after Review; it still needs {flags}', { id, flags: missing }));
+    refuse(t('complaint #{id}: it can be closed only after Review; it is at {step}', { id, step: stepTitle(c.step) }));
   }
   const step = FIELD_STEP[a.field];
   const late = order(step) < order(c.step) && !CORRECTABLE.has(a.field) && !(step === 'confirm' && c.step === 'review');
   if (order(step) > order(c.step) || late) {
     const missing = flagsToComplete(c, c.step);
-    const need = missing.length ? `; it still needs ${missing.join(', ')}` : '';
-    refuse(c, `${FLAG_OF[a.field]} belongs to ${STEP_TITLES[step]}, but the complaint is at ${STEP_TITLES[c.step]}${need}`);
+    const vars = { id, flag: flagOf(a.field), step: stepTitle(step), current: stepTitle(c.step), flags: missing.join(', ') };
+    if (missing.length) refuse(t('complaint #{id}: {flag} belongs to {step}, but the complaint is at {current}; it still needs {flags}', vars));
+    refuse(t('complaint #{id}: {flag} belongs to {step}, but the complaint is at {current}', vars));
   }
   if (a.field === 'solution' && c.solutions.length >= MAX_SOLUTIONS) {
-    refuse(c, `at most ${MAX_SOLUTIONS} solutions a round (#322: prepare 3-4, best first); it has ${c.solutions.length}`);
+    refuse(t('complaint #{id}: at most {max} solutions a round (#322: prepare 3-4, best first); it has {n}', { id, max: MAX_SOLUTIONS, n: c.solutions.length }));
   }
   if (a.field === 'accepted' && a.value > c.solutions.length) {
-    refuse(c, `--accepted must be none or a solution's rank from 1 to ${c.solutions.length} (got ${a.value})`);
+    refuse(t("complaint #{id}: --accepted must be none or a solution's rank from 1 to {n} (got {got})", { id, n: c.solutions.length, got: a.value }));
   }
   if (a.field === 'resolved' && !(c.accepted && c.accepted > 0)) {
-    refuse(c, '--resolved needs the solution the customer accepted: --accepted N');
+    refuse(t('complaint #{id}: --resolved needs the solution the customer accepted: --accepted N', { id }));
   }
 }
 
@@ -172,19 +181,21 @@ export function applyAnswer(c: Complaint, a: Answer, when: { today: IsoDate; at:
   return { complaint: next, log, effects };
 }
 
+// A reminder's title is stored: it reads in the language in force when it was planned, as the playbook's do.
 export function promiseReminder(c: Pick<Complaint, 'id' | 'customerId'>, n: number, by: string): PlannedReminder {
   return {
     customerId: c.customerId, saleId: null, rule: 'complaint-promise', action: 'call', lesson: '#322', state: 'open',
-    title: `Complaint #${c.id}: answer promised by ${by} — call back with the result`,
+    title: t('Complaint #{id}: answer promised by {by} — call back with the result', { id: c.id, by }),
     due: by.slice(0, 10),
     dedupeKey: reminderKey(c.id, 'promise', n),
   };
 }
 
-export function confirmReminder(c: Pick<Complaint, 'id' | 'customerId'>, n: number, due: IsoDate, which: string): PlannedReminder {
+/** The `which`-th of `of` confirmation calls planned at once; `n` numbers it across rounds. */
+export function confirmReminder(c: Pick<Complaint, 'id' | 'customerId'>, n: number, due: IsoDate, which: number, of: number): PlannedReminder {
   return {
     customerId: c.customerId, saleId: null, rule: 'complaint-confirm', action: 'call', lesson: '#322', state: 'open',
-    title: `Complaint #${c.id}: confirmation call ${which} — satisfied with the fix and the compensation? thank them, ask for a referral`,
+    title: t('Complaint #{id}: confirmation call {which} of {of} — satisfied with the fix and the compensation? thank them, ask for a referral', { id: c.id, which, of }),
     due,
     dedupeKey: reminderKey(c.id, 'confirm', n),
   };

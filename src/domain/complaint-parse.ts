@@ -3,33 +3,38 @@
  * every refusal names the field and the accepted form.
  */
 import { UsageError } from '../errors.js';
+import { t } from '../i18n.js';
 import { isValidIsoDate, type IsoDate } from './dates.js';
 import { parseChoice, parseText } from './parse.js';
 import { CAUSES, type Cause } from './complaint.js';
 
-function bad(field: string, form: string, got: string): never {
-  throw new UsageError(`${field} must be ${form} (got ${JSON.stringify(got)})`);
+function bad(message: string): never {
+  throw new UsageError(message);
 }
+
+const got = (input: string) => JSON.stringify(input);
 
 /** Free text that must say something; newlines are kept (the customer's words are verbatim). */
 export function parseAnswerText(input: string, field: string): string {
   const s = parseText(input, field).trim();
-  if (!s) bad(field, 'some text', input);
+  if (!s) bad(t('{field} must be some text (got {got})', { field, got: got(input) }));
   return s;
 }
 
+// i18n-ignore: answers as typed, not shown
 const YES = ['yes', 'y', 'true', '是'];
+// i18n-ignore: as above
 const NO = ['no', 'n', 'false', '否'];
 export function parseYesNo(input: string, field: string): boolean {
   const s = input.trim().toLowerCase();
   if (YES.includes(s)) return true;
   if (NO.includes(s)) return false;
-  return bad(field, 'yes or no', input);
+  return bad(t('{field} must be yes or no (got {got})', { field, got: got(input) }));
 }
 
 export function parseSeverity(input: string, field = '--severity'): number {
   const s = input.trim();
-  if (!/^[1-5]$/.test(s)) bad(field, 'how upset the customer is, from 1 (calm) to 5 (furious)', input);
+  if (!/^[1-5]$/.test(s)) bad(t('{field} must be how upset the customer is, from 1 (calm) to 5 (furious) (got {got})', { field, got: got(input) }));
   return Number(s);
 }
 
@@ -41,7 +46,7 @@ export function parseCause(input: string, field = '--cause'): Cause {
 export function parseAccepted(input: string, field = '--accepted'): number {
   const s = input.trim().toLowerCase();
   if (s === 'none') return 0;
-  if (!/^[1-4]$/.test(s)) bad(field, "the accepted solution's rank, 1 to 4, or none", input);
+  if (!/^[1-4]$/.test(s)) bad(t("{field} must be the accepted solution's rank, 1 to 4, or none (got {got})", { field, got: got(input) }));
   return Number(s);
 }
 
@@ -51,12 +56,12 @@ export function parseAccepted(input: string, field = '--accepted'): number {
  */
 export function parsePromise(input: string, today: IsoDate, field = '--promise'): string {
   const m = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2})(?::(\d{2}))?)?$/.exec(input.trim());
-  const form = 'a date like 2026-03-04, optionally with a time like "2026-03-04 15:00"';
-  if (!m || !isValidIsoDate(m[1])) return bad(field, form, input);
-  if (m[1] < today) bad(field, `today (${today}) or later`, input);
+  const badForm = () => bad(t('{field} must be a date like 2026-03-04, optionally with a time like "2026-03-04 15:00" (got {got})', { field, got: got(input) }));
+  if (!m || !isValidIsoDate(m[1])) return badForm();
+  if (m[1] < today) bad(t('{field} must be today ({today}) or later (got {got})', { field, today, got: got(input) }));
   if (m[2] === undefined) return m[1];
   const [h, min] = [Number(m[2]), Number(m[3] ?? '0')];
-  if (h > 23 || min > 59) bad(field, form, input);
+  if (h > 23 || min > 59) badForm();
   return `${m[1]} ${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}`;
 }
 
@@ -65,6 +70,6 @@ export function parseConfirmDays(input: string, field = '--confirm-days'): numbe
   const parts = input.split(',').map((p) => p.trim());
   const days = parts.map(Number);
   const ok = parts.length <= 2 && parts.every((p) => /^\d{1,3}$/.test(p)) && days.every((d) => d >= 1) && (days.length < 2 || days[0] < days[1]);
-  if (!ok) bad(field, 'one or two day counts after the resolution, like 2,7 or 3', input);
+  if (!ok) bad(t('{field} must be one or two day counts after the resolution, like 2,7 or 3 (got {got})', { field, got: got(input) }));
   return days;
 }

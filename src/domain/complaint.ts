@@ -3,6 +3,7 @@
  * The step moves only through TRANSITIONS; what a step still needs is read from the answers, so
  * "where to resume" is never stored apart from what was said. Pure: no database, no clock.
  */
+import { t } from '../i18n.js';
 import type { IsoDate } from './dates.js';
 
 export const STEPS = ['listen', 'analyse', 'resolve', 'confirm', 'review', 'closed'] as const;
@@ -10,26 +11,34 @@ export type Step = (typeof STEPS)[number];
 export type OpenStep = Exclude<Step, 'closed'>;
 export const OPEN_STEPS = STEPS.filter((s): s is OpenStep => s !== 'closed');
 
-export const STEP_TITLES: Readonly<Record<Step, string>> = {
-  listen: 'Listen',
-  analyse: 'Analyse',
-  resolve: 'Resolve',
-  confirm: 'Confirm',
-  review: 'Review',
-  closed: 'Closed',
-};
+/** The step as people read it; in Chinese the method's own words (倾听, 分析, 解决, 确认, 总结). */
+export function stepTitle(step: Step): string {
+  const titles: Record<Step, string> = {
+    listen: t('Listen'),
+    analyse: t('Analyse'),
+    resolve: t('Resolve'),
+    confirm: t('Confirm'),
+    review: t('Review\u0004complaint step'),
+    closed: t('Closed'),
+  };
+  return titles[step];
+}
 
 /** The typical causes seed 004 names, and a way out for the rest. */
 export const CAUSES = ['product', 'misuse', 'service', 'expectations', 'misunderstanding', 'other'] as const;
 export type Cause = (typeof CAUSES)[number];
-export const CAUSE_NAMES: Readonly<Record<Cause, string>> = {
-  product: 'product quality',
-  misuse: 'wrong use by the customer',
-  service: 'poor service',
-  expectations: 'expectations set too high',
-  misunderstanding: 'misunderstanding',
-  other: 'other',
-};
+/** The cause as people read it; the id (--cause, --json) stays as it is. */
+export function causeName(cause: Cause): string {
+  const names: Record<Cause, string> = {
+    product: t('product quality'),
+    misuse: t('wrong use by the customer'),
+    service: t('poor service'),
+    expectations: t('expectations set too high'),
+    misunderstanding: t('misunderstanding'),
+    other: t('other'),
+  };
+  return names[cause];
+}
 
 export const MAX_SOLUTIONS = 4;
 /** Confirmation calls, in days after the resolution, when the salesperson names none (#322: once or twice). */
@@ -142,13 +151,16 @@ export function canClose(c: Complaint): boolean {
   return transition(c.step, 'closed') !== undefined && stepComplete(c, 'review');
 }
 
+// i18n-ignore: states in --json; complaint show words them for people
 export type SolutionState = 'accepted' | 'refused' | 'not offered';
 
 /** Offered best first, the next if refused (#322): those ranked above the accepted one were refused. */
 export function solutionStates(c: Pick<Complaint, 'solutions' | 'accepted'>): SolutionState[] {
   return c.solutions.map((_, i) => {
+    // i18n-ignore: a state, as above
     if (c.accepted === null) return 'not offered';
     if (c.accepted === 0 || i + 1 < c.accepted) return 'refused';
+    // i18n-ignore: a state, as above
     return i + 1 === c.accepted ? 'accepted' : 'not offered';
   });
 }

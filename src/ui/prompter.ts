@@ -3,6 +3,8 @@
  * a scripted one (test/support/prompter.ts). Inquirer is imported on the first question only, so
  * `crm today` and `crm --help` never load it. Ctrl-C rejects with an error named ExitPromptError.
  */
+import { t } from '../i18n.js';
+
 export interface Choice<T extends string> {
   value: T;
   name: string;
@@ -27,20 +29,28 @@ export interface PromptStreams {
   output?: NodeJS.WritableStream;
 }
 
+/**
+ * Inquirer's own words are English: a required answer and its check are ours, so the refusal is in
+ * the language in force (an empty answer becomes the default first, as inquirer does).
+ */
+function checked(required: boolean, validate?: Validate): Validate {
+  return (value) => (required && value.trim() === '' ? t('An answer is needed here.') : (validate?.(value) ?? true));
+}
+
 export function inquirerPrompter(streams: PromptStreams = {}): Prompter {
   const context = { input: streams.input, output: streams.output ?? process.stderr };
   const load = () => import('@inquirer/prompts');
+  const ask = async (q: { message: string; default?: string; required?: boolean; validate?: Validate }) => {
+    const { input } = await load();
+    return input({ message: q.message, default: q.default, validate: checked(q.required ?? true, q.validate) }, context);
+  };
   return {
-    async input(q) {
-      const { input } = await load();
-      return input({ message: q.message, default: q.default, required: q.required ?? true, validate: q.validate }, context);
-    },
+    input: ask,
     async multiline(q) {
-      const { input } = await load();
       const lines: string[] = [];
       for (;;) {
         const first = lines.length === 0;
-        const line = await input({ message: first ? `${q.message} (an empty line ends)` : '…', required: first }, context);
+        const line = await ask({ message: first ? t('{message} (an empty line ends)', { message: q.message }) : '…', required: first });
         if (line === '') break;
         lines.push(line);
       }
@@ -55,15 +65,18 @@ export function inquirerPrompter(streams: PromptStreams = {}): Prompter {
     },
     async select(q) {
       const { select } = await load();
-      return select({ message: q.message, choices: q.choices, default: q.default, pageSize: 10 }, context);
+      const theme = { style: { keysHelpTip: () => t('↑↓ to move, ⏎ to choose') } };
+      return select({ message: q.message, choices: q.choices, default: q.default, pageSize: 10, theme }, context);
     },
     async confirm(q) {
       const { confirm } = await load();
-      return confirm({ message: q.message, default: q.default }, context);
+      return confirm({ message: q.message, default: q.default, transformer: (yes) => (yes ? t('Yes') : t('No')) }, context);
     },
+    // Asked as text: inquirer's number prompt refuses in English words of its own.
     async number(q) {
-      const { number } = await load();
-      return number({ message: q.message, min: q.min, max: q.max, default: q.default, required: true }, context);
+      const whole = (s: string) => /^\s*\d+\s*$/.test(s) && Number(s) >= q.min && Number(s) <= q.max;
+      const validate = (s: string) => whole(s) || t('a whole number from {min} to {max}', { min: q.min, max: q.max });
+      return Number(await ask({ message: q.message, default: q.default === undefined ? undefined : String(q.default), validate }));
     },
   };
 }

@@ -1,0 +1,81 @@
+/** The real prompter on streams: what inquirer would say in English is said in the language in force. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { PassThrough } from 'node:stream';
+import { setLanguage, type Lang } from '../../src/i18n.js';
+import { inquirerPrompter } from '../../src/ui/prompter.js';
+
+afterEach(() => setLanguage('en'));
+
+// eslint-disable-next-line no-control-regex
+const plain = (s: string) => s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
+
+/**
+ * A prompter on fake streams, for one question (inquirer ends its output stream when a question is
+ * answered); `until` waits for text on the screen, `type` answers.
+ */
+function terminal(lang: Lang) {
+  setLanguage(lang);
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let screen = '';
+  const waiting: { text: string; resolve: () => void }[] = [];
+  output.on('data', (d: Buffer) => {
+    screen += plain(d.toString());
+    for (const w of waiting.filter((w) => screen.includes(w.text))) w.resolve();
+  });
+  return {
+    prompter: inquirerPrompter({ input, output }),
+    screen: () => screen,
+    until: (text: string) => (screen.includes(text) ? Promise.resolve() : new Promise<void>((resolve) => waiting.push({ text, resolve }))),
+    type: (keys: string) => void input.write(keys),
+  };
+}
+
+describe('inquirerPrompter in Chinese', () => {
+  it('refuses a number out of range, and an empty required answer, in Chinese', async () => {
+    const term = terminal('zh');
+    const severity = term.prompter.number({ message: '客户情绪有多激动？', min: 1, max: 5 });
+    await term.until('客户情绪有多激动？');
+    term.type('9\r');
+    await term.until('请输入 1 到 5 之间的整数');
+    term.type('\x7f4\r');
+    expect(await severity).toBe(4);
+
+    expect(term.screen()).not.toMatch(/Value must be|valid numeric/);
+
+    const next = terminal('zh');
+    const wants = next.prompter.input({ message: '客户想要什么？' });
+    await next.until('客户想要什么？');
+    next.type('\r');
+    await next.until('这里需要填写。');
+    next.type('退货\r');
+    expect(await wants).toBe('退货');
+    expect(next.screen()).not.toMatch(/You must provide/);
+  });
+
+  it('says yes or no, and the select keys, in Chinese', async () => {
+    const term = terminal('zh');
+    const ok = term.prompter.confirm({ message: '客户满意吗？', default: true });
+    await term.until('客户满意吗？');
+    term.type('\r');
+    expect(await ok).toBe(true);
+    expect(term.screen()).toContain('客户满意吗？ 是');
+
+    const next = terminal('zh');
+    const channel = next.prompter.select({ message: '渠道', choices: [{ value: 'phone', name: '电话' }, { value: 'email', name: '邮件' }] });
+    await next.until('↑↓ 移动，⏎ 选择');
+    next.type('\r');
+    expect(await channel).toBe('phone');
+    expect(next.screen()).not.toMatch(/navigate/);
+  });
+
+  it('keeps the English words in English', async () => {
+    const term = terminal('en');
+    const severity = term.prompter.number({ message: 'How upset?', min: 1, max: 5, default: 3 });
+    await term.until('How upset?');
+    term.type('x\r');
+    await term.until('a whole number from 1 to 5');
+    term.type('\x7f\r');
+    expect(await severity).toBe(3);
+  });
+});
