@@ -15,7 +15,7 @@ import type { Store } from './store/index.js';
 import { colorLevel, makeColor, type Io } from './ui/io.js';
 import { inquirerPrompter, type Prompter } from './ui/prompter.js';
 import { defaultDbPath } from './store/paths.js';
-import { COMMANDS } from './commands/index.js';
+import { commandNamed, loadCommands, type Register } from './commands/index.js';
 import { detectLang, setLanguage, t } from './i18n.js';
 
 export interface MainOptions {
@@ -76,7 +76,7 @@ export function commanderMessage(raw: string): string {
   return t('{message}{suggestion} (see --help)', { message: text, suggestion });
 }
 
-export function buildProgram(write: { out: (s: string) => void; err: (s: string) => void }, run: RunCommand): Command {
+export function buildProgram(write: { out: (s: string) => void; err: (s: string) => void }, run: RunCommand, commands: Register[]): Command {
   const program = new Command('crm')
     .description(t('Follow-up planner for salespeople: after every close, no contact forgotten, no complaint half-handled.'))
     .version(VERSION, '-V, --version', t('print the version number'))
@@ -99,7 +99,7 @@ export function buildProgram(write: { out: (s: string) => void; err: (s: string)
     'after',
     t('\nExamples:\n  $ crm demo\n  $ crm customer add "王芳" --phone "+86 138 0013 8000" --birthday 03-15\n  $ crm today --days 14'),
   );
-  for (const register of COMMANDS) register(program, run);
+  for (const register of commands) register(program, run);
   return program;
 }
 
@@ -183,7 +183,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     err(`crm: ${bad}\n`);
     return 2;
   }
-  const program = buildProgram({ out, err }, run);
+  const program = buildProgram({ out, err }, run, await loadCommands(commandNamed(argv.slice(2))));
   try {
     await program.parseAsync(argv);
     return 0;

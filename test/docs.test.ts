@@ -3,6 +3,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { buildProgram } from '../src/cli.js';
+import { loadCommands } from '../src/commands/index.js';
+
+const commands = await loadCommands();
 import { setLanguage } from '../src/i18n.js';
 
 function leaves(cmd: Command, prefix = ''): { path: string; cmd: Command }[] {
@@ -12,7 +15,7 @@ function leaves(cmd: Command, prefix = ''): { path: string; cmd: Command }[] {
   });
 }
 
-const program = buildProgram({ out: () => {}, err: () => {} }, async () => {});
+const program = buildProgram({ out: () => {}, err: () => {} }, async () => {}, commands);
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 
 describe('documentation', () => {
@@ -35,9 +38,9 @@ describe('documentation in Chinese', () => {
 
   it.each(everyday)('crm %s has Chinese help with the same example command', (path) => {
     setLanguage('en');
-    const english = leaves(buildProgram({ out: () => {}, err: () => {} }, async () => {})).find((l) => l.path === path)!;
+    const english = leaves(buildProgram({ out: () => {}, err: () => {} }, async () => {}, commands)).find((l) => l.path === path)!;
     setLanguage('zh');
-    const chinese = leaves(buildProgram({ out: () => {}, err: () => {} }, async () => {})).find((l) => l.path === path)!;
+    const chinese = leaves(buildProgram({ out: () => {}, err: () => {} }, async () => {}, commands)).find((l) => l.path === path)!;
     const help = (cmd: Command) => {
       let text = '';
       cmd.configureOutput({ writeOut: (s) => void (text += s) });
