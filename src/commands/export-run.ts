@@ -11,6 +11,7 @@ import {
 import { parseChoice } from '../domain/parse.js';
 import type { Customer } from '../domain/customer.js';
 import type { Store } from '../store/index.js';
+import { t } from '../i18n.js';
 import { info, printJson } from '../ui/io.js';
 
 const FORMATS = ['csv', 'json', 'ics'] as const;
@@ -34,7 +35,9 @@ function chooseFormat(opts: ExportOptions): Format {
 function chooseWhat(opts: ExportOptions, format: Format): What | undefined {
   const what = opts.what ? parseChoice(opts.what, '--what', WHAT) : undefined;
   if (what === 'complaints') throw new UsageError('--what complaints: this crm does not store complaints yet; export customers, sales, reminders or contacts');
-  if (format === 'ics' && what && what !== 'reminders') throw new UsageError(`--format ics exports follow-ups only: use --what reminders or leave --what out (got "${what}")`);
+  if (format === 'ics' && what && what !== 'reminders') {
+    throw new UsageError(t('--format ics exports follow-ups only: use --what reminders or leave --what out (got {got})', { got: JSON.stringify(what) }));
+  }
   if (format === 'csv') return what ?? 'customers';
   return format === 'ics' ? 'reminders' : what;
 }
@@ -69,7 +72,7 @@ function chunks(deps: Deps, format: Format, what: What | undefined, databaseId: 
   }
   if (format === 'ics') {
     const events = store.reminders.agenda('9999-12-31').map((r) => reminderEvent(r, customers.get(r.customerId), databaseId));
-    return calendarChunks(counted(events, tally), { name: 'crm follow-ups', today });
+    return calendarChunks(counted(events, tally), { name: t('crm follow-ups'), today });
   }
   const data: ExportData = {};
   if (!what || what === 'customers') data.customers = counted(customers.values(), tally);
@@ -106,7 +109,7 @@ function writeOut(path: string, pieces: Iterable<string>): void {
   } catch (e) {
     rmSync(tmp, { force: true });
     if (!/^E[A-Z]+$/.test(String((e as { code?: unknown }).code))) throw e;
-    throw new UserError(`cannot write ${path}: ${(e as Error).message}; pass --out with a writable path`);
+    throw new UserError(t('cannot write {file}: {reason}; pass --out with a writable path', { file: path, reason: (e as Error).message }));
   }
 }
 
@@ -115,7 +118,7 @@ export function runExport(opts: ExportOptions, deps: Deps): void {
   const format = chooseFormat(opts);
   const what = chooseWhat(opts, format);
   if (io.json && !opts.out && format !== 'json') {
-    throw new UsageError(`--json prints JSON on stdout: use --format json, or --out FILE for ${format}`);
+    throw new UsageError(t('--json prints JSON on stdout: use --format json, or --out FILE for {format}', { format }));
   }
   const { store } = deps;
   // The id is created on first use, a write; then one snapshot, so no sale lands without its customer.
@@ -129,5 +132,11 @@ export function runExport(opts: ExportOptions, deps: Deps): void {
   if (!opts.out) return;
   const report = { file: opts.out, format, what: what ?? 'all', records: tally.n };
   if (io.json) printJson(io, report);
-  else info(io, `Exported ${tally.n} ${what ?? 'records'} to ${opts.out} (${format}).`);
+  else info(io, exportedText({ n: tally.n, file: opts.out, format }, what));
+}
+
+function exportedText(vars: { n: number; file: string; format: Format }, what: What | undefined): string {
+  if (!what) return t('Exported {n} records to {file} ({format}).', vars);
+  const names: Record<What, string> = { customers: t('customers'), sales: t('sales'), reminders: t('reminders'), contacts: t('contacts') };
+  return t('Exported {n} {what} to {file} ({format}).', { ...vars, what: names[what] });
 }

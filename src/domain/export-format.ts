@@ -9,6 +9,7 @@ import { EXPORT_VERSION } from './import-json.js';
 import type { Contact, Reminder } from './reminder.js';
 import { saleJson, type Sale } from './sale.js';
 import type { CsvCell } from './csv.js';
+import { t } from '../i18n.js';
 
 export interface CsvTable {
   header: string[];
@@ -118,19 +119,23 @@ export function* exportJsonChunks(data: ExportData, meta: { databaseId: string; 
   yield '\n}\n';
 }
 
-/** One all-day event per open follow-up, UID stable as long as the database and the follow-up live. */
+/**
+ * One all-day event per open follow-up, UID stable as long as the database and the follow-up live.
+ * The description is read by people in their calendar, so it is in the language crm runs in.
+ */
 export function reminderEvent(
   r: Reminder,
   c: Pick<Customer, 'name' | 'company' | 'phone' | 'email' | 'channel'> | undefined,
   databaseId: string,
 ): CalendarEvent {
+  const name = c?.name ?? r.customerId;
   const lines = [
-    `Customer: ${c?.name ?? r.customerId}${c?.company ? ` (${c.company})` : ''}`,
-    ...(c?.phone ? [`Phone: ${c.phone}`] : []),
-    ...(c?.email ? [`Email: ${c.email}`] : []),
-    ...(c?.channel ? [`Prefers: ${c.channel}`] : []),
-    ...(r.lesson ? [`Why: ${r.lesson}`] : []),
-    `When done: crm done ${r.id}`,
+    c?.company ? t('Customer: {name} ({company})', { name, company: c.company }) : t('Customer: {name}', { name }),
+    ...(c?.phone ? [t('Phone: {phone}', { phone: c.phone })] : []),
+    ...(c?.email ? [t('Email: {email}', { email: c.email })] : []),
+    ...(c?.channel ? [t('Prefers: {channel}', { channel: c.channel })] : []),
+    ...(r.lesson ? [t('Why: {lesson}', { lesson: r.lesson })] : []),
+    t('When done: crm done {id}', { id: r.id }),
   ];
   return { uid: `reminder-${r.id}@${databaseId}`, date: r.due, summary: r.title, description: lines.join('\n'), categories: r.action };
 }

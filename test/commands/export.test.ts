@@ -147,6 +147,34 @@ describe('crm export --format ics', () => {
   });
 });
 
+describe('crm export in either language', () => {
+  it('writes the same JSON and CSV bytes under --lang zh and --lang en: field and column names are machine vocabulary', async () => {
+    await fill(crm);
+    const both = async (...args: string[]) => [(await crm('--lang', 'en', 'export', ...args)).stdout, (await crm('--lang', 'zh', 'export', ...args)).stdout];
+    const [enJson, zhJson] = await both('--format', 'json');
+    expect(enJson.length).toBeGreaterThan(1000);
+    expect(zhJson).toBe(enJson);
+    for (const what of ['customers', 'sales', 'reminders', 'contacts']) {
+      const [en, zh] = await both('--format', 'csv', '--what', what);
+      expect(en.startsWith('\ufeffid,')).toBe(true);
+      expect(zh).toBe(en);
+    }
+  });
+
+  it('writes the calendar descriptions and the report in Chinese, the calendar itself unchanged', async () => {
+    await fill(crm);
+    const [en, zh] = [(await crm('export', '--format', 'ics')).stdout, (await crm('--lang', 'zh', 'export', '--format', 'ics')).stdout];
+    const unfolded = zh.replace(/\r\n /g, '');
+    expect(unfolded).toContain('X-WR-CALNAME:crm 跟进\r\n');
+    expect(unfolded).toContain('DESCRIPTION:客户：王芳（华星贸易）\\n电话：+86 138 0013 8000\\n偏好渠道：wechat\\n');
+    expect(unfolded).toMatch(/\\n完成后：crm done \d+\r\n/);
+    const shape = (ics: string) => ics.replace(/\r\n /g, '').split('\r\n').filter((l) => !/^(DESCRIPTION|X-WR-CALNAME):/.test(l));
+    expect(shape(zh)).toEqual(shape(en));
+    const r = await crm('--lang', 'zh', 'export', '--what', 'sales', '--out', join(dir, 'sales.csv'));
+    expect(r).toMatchObject({ code: 0, stdout: '', stderr: `已导出 2 条成交记录到 ${join(dir, 'sales.csv')}（csv）。\n` });
+  });
+});
+
 describe('crm export options', () => {
   it('writes --out with mode 0600, infers the format from its name, and reports on stderr', async () => {
     await crm('customer', 'add', 'Bob');

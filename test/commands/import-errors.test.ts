@@ -113,3 +113,39 @@ describe('a bad file', () => {
     expect(r.stderr).toContain('sales[0].amount must be an amount like 1200 or 1200.5 (got nothing)\n');
   });
 });
+
+describe('in Chinese (--lang zh)', () => {
+  it('names the row, the column and the fix in Chinese; --json gives the same rows, columns and values', async () => {
+    const file = writeSheet(join(dir, 'bad.csv'), [{ ...ok, phone: 'abc' }, { ...ok, date: '2026-02-30', verbal: 'perhaps' }]);
+    const r = await crm('--lang', 'zh', 'import', file);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      '第 2 行 phone 列 应为数字、空格、+、-、( 或 )，如 +86 138 0013 8000（收到 "abc"）\n' +
+        '第 3 行 date 列 应为有效日期，如 2026-03-02（年-月-日）（收到 "2026-02-30"）\n' +
+        '第 3 行 verbal 列 应为 是/否（也可写 yes/no）（收到 "perhaps"）\n' +
+        `crm: ${file}：2 行共有 3 处错误；没有导入任何数据（请修改文件后重试）\n`,
+    );
+    const errors = async (lang: string) => JSON.parse((await crm('--lang', lang, '--json', 'import', file)).stdout).errors as { message: string }[];
+    const [en, zh] = [await errors('en'), await errors('zh')];
+    expect(zh.map(({ message: _m, ...where }) => where)).toEqual(en.map(({ message: _m, ...where }) => where));
+    expect(zh[0].message).toMatch(/^第 2 行 phone 列 应为/);
+    expect(readFileSync(crm.db).equals(before)).toBe(true);
+  });
+
+  it('explains a header it does not know, and names the records of a JSON export by their path', async () => {
+    const sheet = join(dir, 'odd.csv');
+    writeFileSync(sheet, '电话,备注\n123456,VIP\n');
+    expect((await crm('--lang', 'zh', 'import', sheet)).stderr).toBe(
+      'crm: 文件中没有姓名（name）列；表头必须包含一列，如 name,phone,product,amount,date，或使用 --map "客户名称=name"\n',
+    );
+    const doc = join(dir, 'backup.json');
+    const customer = (id: number) => ({ id, name: '李明', doNotContact: false, tags: [], specialDays: [], createdOn: '2026-01-01', updatedOn: '2026-01-01' });
+    writeFileSync(doc, JSON.stringify({ version: 1, customers: [customer(1), customer(2)] }));
+    const en = await crm('import', doc);
+    expect(en.stderr).toContain('customers[0].name: "李明" could be customer 1, customer 2: add a phone, email or company that tells them apart\n');
+    const zh = await crm('--lang', 'zh', 'import', doc);
+    expect(zh.stderr).toContain('customers[1].name："李明" 可能是客户 1、客户 2；请补充能区分他们的电话、邮箱或公司\n');
+    expect(readFileSync(crm.db).equals(before)).toBe(true);
+  });
+});
