@@ -21,7 +21,7 @@ export interface ImportOptions {
   encoding?: string;
 }
 
-export interface ImportReport extends ImportCounts, Partial<Pick<RestoreCounts, 'reminders' | 'contacts'>> {
+export interface ImportReport extends ImportCounts, Partial<Pick<RestoreCounts, 'reminders' | 'contacts' | 'complaints'>> {
   file: string;
   encoding: string;
   rows: number;
@@ -79,7 +79,7 @@ function documentRows(doc: ExportDocument): ImportRow[] {
   });
 }
 
-type Counts = ImportCounts & Partial<Pick<RestoreCounts, 'reminders' | 'contacts'>>;
+type Counts = ImportCounts & Partial<Pick<RestoreCounts, 'reminders' | 'contacts' | 'complaints'>>;
 type Outcome = { counts: Counts; warnings: string[] };
 
 /** Thrown inside the transaction to roll a dry run back once its effect is counted. */
@@ -154,7 +154,7 @@ export async function runImport(file: string, opts: ImportOptions, deps: Deps): 
 function printReport(io: Io, r: ImportReport): void {
   for (const w of r.warnings.slice(0, SHOWN_ERRORS)) warn(io, w);
   if (io.json) return printJson(io, { imported: !r.dryRun, ...r });
-  const { customers: c, sales, followUps, reminders, contacts } = r;
+  const { customers: c, sales, followUps, reminders, contacts, complaints } = r;
   const head = { file: r.file, encoding: r.encoding, rows: r.rows };
   const lines = [
     r.dryRun ? t('Dry run, nothing written. Would import {file} ({encoding}, {rows} rows):', head) : t('Imported {file} ({encoding}, {rows} rows):', head),
@@ -166,5 +166,6 @@ function printReport(io: Io, r: ImportReport): void {
   }
   if (reminders) lines.push(t('  follow-ups restored: {restored} ({alreadyOnFile} already on file)', reminders));
   if (contacts) lines.push(t('  contacts restored: {restored} ({alreadyOnFile} already on file)', contacts));
+  if (complaints?.restored || complaints?.alreadyOnFile) lines.push(t('  complaints restored: {restored} ({alreadyOnFile} already on file)', complaints));
   io.stdout(lines.join('\n') + '\n');
 }

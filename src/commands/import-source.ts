@@ -75,7 +75,7 @@ export function readSource(file: string, forcedEncoding?: string): Source {
     }
     if (Array.isArray(doc)) return jsonRows(doc, encoding);
     const d = doc as Record<string, unknown[] | undefined> | null;
-    const size = ['customers', 'sales', 'reminders', 'contacts'].reduce((n, k) => n + (Array.isArray(d?.[k]) ? d![k]!.length : 0), 0);
+    const size = ['customers', 'sales', 'reminders', 'contacts', 'complaints'].reduce((n, k) => n + (Array.isArray(d?.[k]) ? d![k]!.length : 0), 0);
     return { kind: 'document', doc, encoding, size };
   }
   const records = parseCsv(text);

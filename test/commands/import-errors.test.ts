@@ -112,6 +112,32 @@ describe('a bad file', () => {
     expect(r.stderr).toContain('sales[0].product must be one line of text (got nothing)\n');
     expect(r.stderr).toContain('sales[0].amount must be an amount like 1200 or 1200.5 (got nothing)\n');
   });
+
+  it('checks the complaints of a JSON export as the database and the five steps need them', async () => {
+    const file = join(dir, 'backup.json');
+    const customer = { id: 1, name: 'A', doNotContact: false, tags: [], specialDays: [], createdOn: '2026-01-01', updatedOn: '2026-01-01' };
+    const complaint = {
+      id: 1, customerId: 1, step: 'listen', openedOn: '2026-03-02', openedAt: '2026-03-02 09:15', words: 'broken', channel: 'phone', severity: 4,
+      understood: true, wants: null, cause: null, finding: null, reasonable: null, ourFault: null, round: 1, idea: null, solutions: [], accepted: null,
+      gesture: null, promisedBy: null, promises: 0, confirms: 0, resolvedAt: null, satisfied: null, rootCause: null, lesson: null, prevention: null,
+      closedAt: null, log: [{ at: '2026-03-02 09:15', step: 'listen', field: 'opened', value: { customerId: 1 } }],
+    };
+    const bad = [
+      { ...complaint, step: 'done', severity: 9, cause: 'weather' },
+      { ...complaint, id: 2, customerId: 7, openedAt: '2026-03-02 25:00', log: [{ at: '2026-03-02', step: 'listen', field: 'words' }] },
+    ];
+    writeFileSync(file, JSON.stringify({ version: 1, customers: [customer], complaints: bad }));
+    const r = await crm('import', file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('complaints[0].step must be one of listen, analyse, resolve, confirm, review, closed (got "done")\n');
+    expect(r.stderr).toContain('complaints[0].severity must be a whole number from 1 to 5 (got 9)\n');
+    expect(r.stderr).toContain('complaints[0].cause must be one of product, misuse, service, expectations, misunderstanding, other (got "weather")\n');
+    expect(r.stderr).toContain('complaints[1].openedAt must be a moment like 2026-03-02 or 2026-03-02 15:00 (got "2026-03-02 25:00")\n');
+    expect(r.stderr).toContain('complaints[1].log[0].value must be a JSON value (got nothing)\n');
+    writeFileSync(file, JSON.stringify({ version: 1, customers: [customer], complaints: [{ ...complaint, customerId: 7 }] }));
+    expect((await crm('import', file)).stderr).toContain('complaints[0].customerId 7 is not a customer in this file\n');
+    expect(readFileSync(crm.db).equals(before)).toBe(true);
+  });
 });
 
 describe('in Chinese (--lang zh)', () => {
