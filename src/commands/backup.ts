@@ -5,6 +5,7 @@ import { dirname, resolve } from 'node:path';
 import type { RunCommand } from '../cli.js';
 import type { Deps } from '../deps.js';
 import { UsageError, UserError } from '../errors.js';
+import { t } from '../i18n.js';
 import { info, printJson } from '../ui/io.js';
 
 export interface BackupOptions {
@@ -14,10 +15,10 @@ export interface BackupOptions {
 export async function runBackup(file: string, opts: BackupOptions, deps: Deps): Promise<void> {
   const { io } = deps;
   const dest = resolve(file);
-  if (!existsSync(deps.dbPath)) throw new UsageError(`there is no database at ${deps.dbPath} to back up; pass --db with the right file`);
-  if (dest === deps.dbPath) throw new UsageError(`${file} is the database itself; name another file for the backup`);
-  if (existsSync(dest) && !opts.force) throw new UsageError(`${file} already exists; choose another name, or pass --force to replace it`);
-  if (!existsSync(dirname(dest))) throw new UsageError(`${dirname(dest)}: no such directory; create it or choose another path`);
+  if (!existsSync(deps.dbPath)) throw new UsageError(t('there is no database at {path} to back up; pass --db with the right file', { path: deps.dbPath }));
+  if (dest === deps.dbPath) throw new UsageError(t('{file} is the database itself; name another file for the backup', { file }));
+  if (existsSync(dest) && !opts.force) throw new UsageError(t('{file} already exists; choose another name, or pass --force to replace it', { file }));
+  if (!existsSync(dirname(dest))) throw new UsageError(t('{dir}: no such directory; create it or choose another path', { dir: dirname(dest) }));
   // The copy is made under a temporary name and checked; only a good copy replaces anything.
   const tmp = `${dest}.${process.pid}.tmp`;
   const { sealCopy } = await import('../store/health.js');
@@ -29,26 +30,27 @@ export async function runBackup(file: string, opts: BackupOptions, deps: Deps): 
     checked = sealCopy(tmp);
   } catch (e) {
     rmSync(tmp, { force: true });
-    throw new UserError(`cannot write the backup ${file}: ${(e as Error).message}; check the path and the free space`);
+    throw new UserError(t('cannot write the backup {file}: {reason}; check the path and the free space', { file, reason: (e as Error).message }));
   }
   if (checked.integrity.join() !== 'ok') {
     rmSync(tmp, { force: true });
-    throw new UserError(`the copy failed its check (${checked.integrity.slice(0, 3).join('; ')}); run crm doctor on the database`);
+    throw new UserError(t('the copy failed its check ({problems}); run crm doctor on the database', { problems: checked.integrity.slice(0, 3).join('; ') }));
   }
   renameSync(tmp, dest);
   const report = { file: dest, bytes: statSync(dest).size, ...checked.contents };
   if (io.json) return printJson(io, report);
-  const what = `${report.customers} customers, ${report.sales} sales, ${report.reminders} follow-ups`;
-  info(io, `Backed up ${deps.dbPath} to ${dest}: ${what}, ${Math.ceil(report.bytes / 1024)} KB, checked.`);
-  info(io, `Restore by using it directly (crm --db ${file} ...) or by copying it over the database while no crm runs.`);
+  info(io, t('Backed up {db} to {dest}: {customers} customers, {sales} sales, {reminders} follow-ups, {kb} KB, checked.', {
+    db: deps.dbPath, dest, customers: report.customers, sales: report.sales, reminders: report.reminders, kb: Math.ceil(report.bytes / 1024),
+  }));
+  info(io, t('Restore by using it directly (crm --db {file} ...) or by copying it over the database while no crm runs.', { file }));
 }
 
 export function register(program: Command, run: RunCommand): void {
   program
     .command('backup')
-    .description("copy the database with SQLite's online backup: consistent even while crm is in use")
-    .argument('<file>', 'where to write the copy (mode 0600)')
-    .option('--force', 'replace the file if it exists')
-    .addHelpText('after', '\nExample:\n  $ crm backup ~/backups/crm-$(date +%F).db')
+    .description(t("copy the database with SQLite's online backup: consistent even while crm is in use"))
+    .argument('<file>', t('where to write the copy (mode 0600)'))
+    .option('--force', t('replace the file if it exists'))
+    .addHelpText('after', t('\nExample:\n  $ crm backup ~/backups/crm-$(date +%F).db'))
     .action((file: string, opts: BackupOptions) => run((deps) => runBackup(file, opts, deps)));
 }

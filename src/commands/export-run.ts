@@ -1,4 +1,4 @@
-/** The work of `crm export`: customers, sales, follow-ups or contacts as Excel-safe CSV, JSON to restore, or a calendar feed. */
+/** The work of `crm export`: customers, sales, follow-ups, contacts or complaints as Excel-safe CSV, JSON to restore, or a calendar feed. */
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Deps } from '../deps.js';
@@ -6,18 +6,19 @@ import { UsageError, UserError } from '../errors.js';
 import { csvLines } from '../domain/csv.js';
 import { calendarChunks } from '../domain/ics.js';
 import {
-  contactsCsv, customersCsv, exportJsonChunks, reminderEvent, remindersCsv, salesCsv, type CsvTable, type ExportData,
+  complaintsCsv, contactsCsv, customersCsv, exportJsonChunks, reminderEvent, remindersCsv, salesCsv, type CsvTable, type ExportData,
 } from '../domain/export-format.js';
+import type { ExportedComplaint } from '../domain/complaint-json.js';
 import { parseChoice } from '../domain/parse.js';
 import type { Customer } from '../domain/customer.js';
 import type { Store } from '../store/index.js';
+import { t } from '../i18n.js';
 import { info, printJson } from '../ui/io.js';
 
 const FORMATS = ['csv', 'json', 'ics'] as const;
-/** complaints: accepted so scripts can ask, refused until the complaint module stores them. */
 const WHAT = ['customers', 'sales', 'reminders', 'contacts', 'complaints'] as const;
 type Format = (typeof FORMATS)[number];
-type What = Exclude<(typeof WHAT)[number], 'complaints'>;
+type What = (typeof WHAT)[number];
 
 export interface ExportOptions {
   format?: string;
@@ -33,8 +34,9 @@ function chooseFormat(opts: ExportOptions): Format {
 
 function chooseWhat(opts: ExportOptions, format: Format): What | undefined {
   const what = opts.what ? parseChoice(opts.what, '--what', WHAT) : undefined;
-  if (what === 'complaints') throw new UsageError('--what complaints: this crm does not store complaints yet; export customers, sales, reminders or contacts');
-  if (format === 'ics' && what && what !== 'reminders') throw new UsageError(`--format ics exports follow-ups only: use --what reminders or leave --what out (got "${what}")`);
+  if (format === 'ics' && what && what !== 'reminders') {
+    throw new UsageError(t('--format ics exports follow-ups only: use --what reminders or leave --what out (got {got})', { got: JSON.stringify(what) }));
+  }
   if (format === 'csv') return what ?? 'customers';
   return format === 'ics' ? 'reminders' : what;
 }
@@ -49,7 +51,16 @@ function csvTable(store: Store, what: What, customers: Map<number, Customer>): C
       return remindersCsv(store.reminders.each(), customers);
     case 'contacts':
       return contactsCsv(store.contacts.all(), customers);
+    case 'complaints':
+      return complaintsCsv(complaintRecords(store), customers);
   }
+}
+
+/** Every complaint with its log, by id; complaints are few next to follow-ups, so they are read at once. */
+function complaintRecords(store: Store): ExportedComplaint[] {
+  const list = store.complaints.list().sort((a, b) => a.id - b.id);
+  const logs = store.complaints.logs(list.map((c) => c.id));
+  return list.map(({ customerName: _name, ...c }) => ({ ...c, log: logs.get(c.id) ?? [] }));
 }
 
 /** Counts what passes, for the report. */
@@ -69,13 +80,14 @@ function chunks(deps: Deps, format: Format, what: What | undefined, databaseId: 
   }
   if (format === 'ics') {
     const events = store.reminders.agenda('9999-12-31').map((r) => reminderEvent(r, customers.get(r.customerId), databaseId));
-    return calendarChunks(counted(events, tally), { name: 'crm follow-ups', today });
+    return calendarChunks(counted(events, tally), { name: t('crm follow-ups'), today });
   }
   const data: ExportData = {};
   if (!what || what === 'customers') data.customers = counted(customers.values(), tally);
   if (!what || what === 'sales') data.sales = counted(store.sales.all(), tally);
   if (!what || what === 'reminders') data.reminders = counted(store.reminders.each(), tally);
   if (!what || what === 'contacts') data.contacts = counted(store.contacts.all(), tally);
+  if (!what || what === 'complaints') data.complaints = counted(complaintRecords(store), tally);
   return exportJsonChunks(data, { databaseId, today });
 }
 
@@ -106,7 +118,7 @@ function writeOut(path: string, pieces: Iterable<string>): void {
   } catch (e) {
     rmSync(tmp, { force: true });
     if (!/^E[A-Z]+$/.test(String((e as { code?: unknown }).code))) throw e;
-    throw new UserError(`cannot write ${path}: ${(e as Error).message}; pass --out with a writable path`);
+    throw new UserError(t('cannot write {file}: {reason}; pass --out with a writable path', { file: path, reason: (e as Error).message }));
   }
 }
 
@@ -115,7 +127,7 @@ export function runExport(opts: ExportOptions, deps: Deps): void {
   const format = chooseFormat(opts);
   const what = chooseWhat(opts, format);
   if (io.json && !opts.out && format !== 'json') {
-    throw new UsageError(`--json prints JSON on stdout: use --format json, or --out FILE for ${format}`);
+    throw new UsageError(t('--json prints JSON on stdout: use --format json, or --out FILE for {format}', { format }));
   }
   const { store } = deps;
   // The id is created on first use, a write; then one snapshot, so no sale lands without its customer.
@@ -129,5 +141,13 @@ export function runExport(opts: ExportOptions, deps: Deps): void {
   if (!opts.out) return;
   const report = { file: opts.out, format, what: what ?? 'all', records: tally.n };
   if (io.json) printJson(io, report);
-  else info(io, `Exported ${tally.n} ${what ?? 'records'} to ${opts.out} (${format}).`);
+  else info(io, exportedText({ n: tally.n, file: opts.out, format }, what));
+}
+
+function exportedText(vars: { n: number; file: string; format: Format }, what: What | undefined): string {
+  if (!what) return t('Exported {n} records to {file} ({format}).', vars);
+  const names: Record<What, string> = {
+    customers: t('customers'), sales: t('sales'), reminders: t('reminders'), contacts: t('contacts'), complaints: t('complaints'),
+  };
+  return t('Exported {n} {what} to {file} ({format}).', { ...vars, what: names[what] });
 }

@@ -2,15 +2,18 @@
  * Restoring a `crm export --format json` document inside the caller's transaction. Into an empty
  * database every id is kept, so the restored file exports byte for byte as the original. Into a
  * database with data, customers are matched as rows of a sheet are, every other record gets a new
- * id, and the references (sales' customers, follow-ups' sales, dedupe keys) are rewritten to them;
- * what is already there (same sale, same follow-up key, same contact) is not added twice.
+ * id, and the references (sales' customers, follow-ups' sales and complaints, dedupe keys) are
+ * rewritten to them; what is already there (same sale, same follow-up key, same contact, a
+ * complaint of the same customer opened at the same moment) is not added twice.
  */
+import type { LogEntry } from '../domain/complaint-answers.js';
+import type { ExportedComplaint } from '../domain/complaint-json.js';
 import type { Customer } from '../domain/customer.js';
 import type { Calendar, Rule } from '../domain/playbook.js';
 import type { IsoDate } from '../domain/dates.js';
 import type { ExportDocument } from '../domain/import-json.js';
 import { saleKey, type ImportPlan } from '../domain/import-plan.js';
-import type { Contact } from '../domain/reminder.js';
+import type { Contact, Reminder } from '../domain/reminder.js';
 import type { Store } from '../store/index.js';
 import { SalePlanner } from './sale-planner.js';
 import type { ImportCounts } from './import-write.js';
@@ -18,14 +21,54 @@ import type { ImportCounts } from './import-write.js';
 export interface RestoreCounts extends ImportCounts {
   reminders: { restored: number; alreadyOnFile: number };
   contacts: { restored: number; alreadyOnFile: number };
+  complaints: { restored: number; alreadyOnFile: number };
 }
 
-/** A follow-up's dedupe key names its sale (s12:...) or customer (c3:...): renumbered with them. */
-export function renumberKey(key: string, saleIds: Map<number, number>, customerIds: Map<number, number>): string {
-  return key.replace(/^([sc])(\d+):/, (whole, kind: string, n: string) => {
-    const mapped = (kind === 's' ? saleIds : customerIds).get(Number(n));
-    return mapped === undefined ? whole : `${kind}${mapped}:`;
-  });
+type IdMap = Map<number, number>;
+
+/**
+ * A follow-up's dedupe key names its sale (s12:...), customer (c3:...) or complaint (k4:...):
+ * renumbered with them. A complaint's follow-ups also name it in their texts ("Complaint #4: ..."),
+ * which follow, so `crm complaint resume` gets the number the agenda shows.
+ */
+function renumber<R extends Pick<Reminder, 'dedupeKey' | 'title' | 'reason'>>(r: R, ids: { s: IdMap; c: IdMap; k: IdMap }): R {
+  const m = /^([sck])(\d+):/.exec(r.dedupeKey);
+  const from = m ? Number(m[2]) : 0;
+  const to = m ? ids[m[1] as 's' | 'c' | 'k'].get(from) : undefined;
+  if (!m || to === undefined) return r;
+  const moved = { ...r, dedupeKey: `${m[1]}${to}:${r.dedupeKey.slice(m[0].length)}` };
+  if (m[1] !== 'k' || to === from) return moved;
+  const number = new RegExp(`#${from}(?!\\d)`, 'g');
+  return { ...moved, title: r.title.replace(number, `#${to}`), reason: r.reason?.replace(number, `#${to}`) ?? null };
+}
+
+const complaintKey = (k: Pick<ExportedComplaint, 'customerId' | 'openedAt'>) => JSON.stringify([k.customerId, k.openedAt]);
+
+/** The log as it was, entry for entry; the customer its 'opened' entry names follows the customer's id. */
+function movedEntry(e: LogEntry, customerIds: IdMap): LogEntry {
+  const v = e.value as { customerId?: unknown } | null;
+  if (e.field !== 'opened' || typeof v?.customerId !== 'number') return e;
+  return { ...e, value: { ...v, customerId: customerIds.get(v.customerId) ?? v.customerId } };
+}
+
+function restoreComplaints(store: Store, complaints: ExportedComplaint[], customerIds: IdMap, keepIds: boolean): { ids: IdMap; restored: number } {
+  const ids: IdMap = new Map();
+  const onFile = multiset(keepIds ? [] : store.complaints.list(), complaintKey);
+  let restored = 0;
+  for (const { id: oldId, log, ...k } of complaints) {
+    const complaint = { ...k, customerId: customerIds.get(k.customerId)! };
+    const same = onFile.get(complaintKey(complaint))?.shift();
+    if (same) {
+      ids.set(oldId, same.id);
+      continue;
+    }
+    // Inserted through the store like every entry: the log's triggers forbid changes, not additions.
+    const id = store.transfer.insertComplaint(complaint, keepIds ? oldId : undefined);
+    store.complaints.append(id, log.map((e) => movedEntry(e, customerIds)));
+    ids.set(oldId, id);
+    restored++;
+  }
+  return { ids, restored };
 }
 
 const contactKey = (c: Omit<Contact, 'id'>) => JSON.stringify([c.customerId, c.reminderId, c.date, c.kind, c.outcome, c.note]);
@@ -88,14 +131,17 @@ export function restoreDocument(
     salesCreated++;
     planner?.plan({ ...sale, id });
   }
+  const complaints = restoreComplaints(store, doc.complaints, customerIds, keepIds);
   const reminderIds = new Map<number, number>();
   let remindersRestored = 0;
   for (const r of doc.reminders ?? []) {
-    const dedupeKey = renumberKey(r.dedupeKey, saleIds, customerIds);
-    const moved = { ...r, customerId: customerIds.get(r.customerId)!, saleId: r.saleId === null ? null : saleIds.get(r.saleId)!, dedupeKey };
+    const moved = {
+      ...renumber(r, { s: saleIds, c: customerIds, k: complaints.ids }),
+      customerId: customerIds.get(r.customerId)!, saleId: r.saleId === null ? null : saleIds.get(r.saleId)!,
+    };
     const id = store.transfer.insertReminder({ ...moved, id: keepIds ? r.id : undefined });
     if (id !== undefined) remindersRestored++;
-    reminderIds.set(r.id, id ?? store.transfer.reminderIdByKey(dedupeKey)!);
+    reminderIds.set(r.id, id ?? store.transfer.reminderIdByKey(moved.dedupeKey)!);
   }
   const contactsOnFile = multiset(keepIds ? [] : store.contacts.all(), contactKey);
   let contactsRestored = 0;
@@ -111,5 +157,6 @@ export function restoreDocument(
     followUps: { open: planner?.open ?? 0, missed: planner?.missed ?? 0 },
     reminders: { restored: remindersRestored, alreadyOnFile: (doc.reminders?.length ?? 0) - remindersRestored },
     contacts: { restored: contactsRestored, alreadyOnFile: doc.contacts.length - contactsRestored },
+    complaints: { restored: complaints.restored, alreadyOnFile: doc.complaints.length - complaints.restored },
   };
 }

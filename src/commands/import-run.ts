@@ -5,6 +5,7 @@ import { parseMapOption, resolveHeader } from '../domain/import-columns.js';
 import { readRow, type ImportRow, type RowError } from '../domain/import-row.js';
 import { readExportDocument, type ExportDocument } from '../domain/import-json.js';
 import { planImport, saleKey } from '../domain/import-plan.js';
+import { t } from '../i18n.js';
 import type { Calendar, Rule } from '../domain/playbook.js';
 import { activeRules } from './planning.js';
 import type { Store } from '../store/index.js';
@@ -20,7 +21,7 @@ export interface ImportOptions {
   encoding?: string;
 }
 
-export interface ImportReport extends ImportCounts, Partial<Pick<RestoreCounts, 'reminders' | 'contacts'>> {
+export interface ImportReport extends ImportCounts, Partial<Pick<RestoreCounts, 'reminders' | 'contacts' | 'complaints'>> {
   file: string;
   encoding: string;
   rows: number;
@@ -36,16 +37,19 @@ function refuse(io: Io, file: string, errors: RowError[]): never {
   if (io.json) printJson(io, { imported: false, errors });
   else {
     for (const e of errors.slice(0, SHOWN_ERRORS)) io.stderr(`${e.message}\n`);
-    if (errors.length > SHOWN_ERRORS) io.stderr(`... and ${errors.length - SHOWN_ERRORS} more (all of them with --json)\n`);
+    if (errors.length > SHOWN_ERRORS) io.stderr(t('... and {n} more (all of them with --json)', { n: errors.length - SHOWN_ERRORS }) + '\n');
   }
-  throw new UsageError(`${file}: ${errors.length} error${errors.length > 1 ? 's' : ''} in ${rows} row${rows > 1 ? 's' : ''}; nothing was imported (fix the file and run again)`);
+  const vars = { file, errors: errors.length, rows };
+  if (rows > 1) throw new UsageError(t('{file}: {errors} errors in {rows} rows; nothing was imported (fix the file and run again)', vars));
+  if (errors.length > 1) throw new UsageError(t('{file}: {errors} errors in 1 row; nothing was imported (fix the file and run again)', vars));
+  throw new UsageError(t('{file}: 1 error in 1 row; nothing was imported (fix the file and run again)', vars));
 }
 
 function readRows(source: Extract<Source, { kind: 'rows' }>, opts: ImportOptions, deps: Deps): { rows: ImportRow[]; errors: RowError[] } {
   const layout = resolveHeader(source.header, parseMapOption(opts.map ?? []));
   const rows: ImportRow[] = [];
   const errors: RowError[] = [];
-  const progress = progressBar(deps.io, 'checking ', source.records.length);
+  const progress = progressBar(deps.io, t('checking'), source.records.length);
   source.records.forEach((cells, i) => {
     progress.update(i + 1);
     if (cells.every((c) => c.trim() === '')) return;
@@ -75,12 +79,13 @@ function documentRows(doc: ExportDocument): ImportRow[] {
   });
 }
 
-type Counts = ImportCounts & Partial<Pick<RestoreCounts, 'reminders' | 'contacts'>>;
+type Counts = ImportCounts & Partial<Pick<RestoreCounts, 'reminders' | 'contacts' | 'complaints'>>;
 type Outcome = { counts: Counts; warnings: string[] };
 
 /** Thrown inside the transaction to roll a dry run back once its effect is counted. */
 class DryRun extends Error {
   constructor(readonly outcome: Outcome) {
+    // i18n-ignore: never shown, caught below
     super('dry run');
   }
 }
@@ -107,7 +112,7 @@ function importRows(deps: Deps, file: string, rows: ImportRow[], calendar: Calen
   const existing = store.customers.all();
   const plan = planImport(rows, existing, saleCounts(store));
   if (plan.errors.length) refuse(io, file, plan.errors);
-  const progress = progressBar(io, 'importing', planSize(plan));
+  const progress = progressBar(io, t('importing'), planSize(plan));
   const counts = writePlan(store, plan, existing, { calendar, rules, today, progress });
   progress.finish();
   return { counts, warnings: plan.warnings };
@@ -116,9 +121,9 @@ function importRows(deps: Deps, file: string, rows: ImportRow[], calendar: Calen
 function restore(deps: Deps, file: string, doc: ExportDocument, calendar: Calendar, rules: Rule[]): Outcome {
   const { store, io, today } = deps;
   const keepIds = store.transfer.isEmpty();
-  const plan = planImport(documentRows(doc), keepIds ? [] : store.customers.all(), new Map(), { matchWithinFile: false });
-  const at = (e: RowError) => ({ ...e, message: e.message.replace(/^row (\d+), column (\w+)/, (_m, n: string, col: string) => `customers[${Number(n) - 1}].${col}`) });
-  if (plan.errors.length) refuse(io, file, plan.errors.map(at));
+  const place = (row: number, column?: string) => `customers[${row - 1}]${column === undefined ? '' : `.${column}`}`;
+  const plan = planImport(documentRows(doc), keepIds ? [] : store.customers.all(), new Map(), { matchWithinFile: false, place });
+  if (plan.errors.length) refuse(io, file, plan.errors);
   if (keepIds && doc.databaseId) store.transfer.setDatabaseId(doc.databaseId);
   return { counts: restoreDocument(store, doc, plan, { keepIds, calendar, rules, today }), warnings: plan.warnings };
 }
@@ -132,14 +137,14 @@ export async function runImport(file: string, opts: ImportOptions, deps: Deps): 
   if (source.kind === 'rows') {
     const { rows, errors } = readRows(source, opts, deps);
     if (errors.length) refuse(io, file, errors);
-    if (!rows.length) throw new UsageError(`${file} has a header but no rows to import`);
+    if (!rows.length) throw new UsageError(t('{file} has a header but no rows to import', { file }));
     work = () => importRows(deps, file, rows, calendar, rules);
   } else {
     const { value: doc, errors } = readExportDocument(source.doc);
     if (!doc) refuse(io, file, errors);
     work = () => restore(deps, file, doc, calendar, rules);
   }
-  if (source.size >= PROGRESS_MIN_ROWS) info(io, `Checked ${source.size} rows of ${file}; writing...`);
+  if (source.size >= PROGRESS_MIN_ROWS) info(io, t('Checked {n} rows of {file}; writing...', { n: source.size, file }));
   const { counts, warnings } = inTransaction(deps.store, Boolean(opts.dryRun), work);
   const report: ImportReport = { file, encoding: source.encoding, rows: source.size, dryRun: Boolean(opts.dryRun), ...counts, warnings };
   printReport(io, report);
@@ -149,16 +154,18 @@ export async function runImport(file: string, opts: ImportOptions, deps: Deps): 
 function printReport(io: Io, r: ImportReport): void {
   for (const w of r.warnings.slice(0, SHOWN_ERRORS)) warn(io, w);
   if (io.json) return printJson(io, { imported: !r.dryRun, ...r });
-  const { customers: c, sales, followUps, reminders, contacts } = r;
+  const { customers: c, sales, followUps, reminders, contacts, complaints } = r;
+  const head = { file: r.file, encoding: r.encoding, rows: r.rows };
   const lines = [
-    `${r.dryRun ? 'Dry run, nothing written. Would import' : 'Imported'} ${r.file} (${r.encoding}, ${r.rows} rows):`,
-    `  customers: ${c.created} new, ${c.updated} updated, ${c.unchanged} unchanged`,
-    `  sales: ${sales.created} new, ${sales.alreadyOnFile} already on file`,
+    r.dryRun ? t('Dry run, nothing written. Would import {file} ({encoding}, {rows} rows):', head) : t('Imported {file} ({encoding}, {rows} rows):', head),
+    t('  customers: {created} new, {updated} updated, {unchanged} unchanged', c),
+    t('  sales: {created} new, {alreadyOnFile} already on file', sales),
   ];
   if (followUps.open || followUps.missed) {
-    lines.push(`  follow-ups: ${followUps.open} planned, ${followUps.missed} recorded as missed (their date had passed)`);
+    lines.push(t('  follow-ups: {open} planned, {missed} recorded as missed (their date had passed)', followUps));
   }
-  if (reminders) lines.push(`  follow-ups restored: ${reminders.restored} (${reminders.alreadyOnFile} already on file)`);
-  if (contacts) lines.push(`  contacts restored: ${contacts.restored} (${contacts.alreadyOnFile} already on file)`);
+  if (reminders) lines.push(t('  follow-ups restored: {restored} ({alreadyOnFile} already on file)', reminders));
+  if (contacts) lines.push(t('  contacts restored: {restored} ({alreadyOnFile} already on file)', contacts));
+  if (complaints?.restored || complaints?.alreadyOnFile) lines.push(t('  complaints restored: {restored} ({alreadyOnFile} already on file)', complaints));
   io.stdout(lines.join('\n') + '\n');
 }

@@ -7,6 +7,8 @@ import { extname } from 'node:path';
 import { UsageError } from '../errors.js';
 import { parseCsv } from '../domain/csv.js';
 import { decodeText } from '../domain/decode.js';
+import { sheetPlace } from '../domain/import-row.js';
+import { t } from '../i18n.js';
 
 export type Source =
   | { kind: 'rows'; header: string[]; records: string[][]; firstRow: number; encoding: string; size: number }
@@ -17,10 +19,10 @@ function readBytes(file: string): Buffer {
     return readFileSync(file);
   } catch (e) {
     const code = (e as { code?: string }).code;
-    if (code === 'ENOENT') throw new UsageError(`${file}: no such file; check the path`);
-    if (code === 'EISDIR') throw new UsageError(`${file} is a directory; give a .csv or .json file`);
+    if (code === 'ENOENT') throw new UsageError(t('{file}: no such file; check the path', { file }));
+    if (code === 'EISDIR') throw new UsageError(t('{file} is a directory; give a .csv or .json file', { file }));
     if (code === 'ERR_FS_FILE_TOO_LARGE') tooLarge(file, new RangeError(code));
-    throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
+    throw new UsageError(t('cannot read {file}: {reason}', { file, reason: (e as Error).message }));
   }
 }
 
@@ -31,7 +33,7 @@ function cellText(v: unknown, row: number, key: string): string {
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
   // Tags and special days as lists: ';' separates both when the cell is read.
   if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v.join(';');
-  throw new UsageError(`row ${row}, column ${key} must be text, a number, true/false or a list of text (got ${JSON.stringify(v)})`);
+  throw new UsageError(t('{field} must be text, a number, true/false or a list of text (got {got})', { field: sheetPlace(row, key), got: JSON.stringify(v) }));
 }
 
 /** A JSON list of objects read as a sheet: the keys seen are the header, in first-seen order. */
@@ -40,7 +42,7 @@ function jsonRows(list: unknown[], encoding: string): Source {
   const seen = new Set<string>();
   list.forEach((item, i) => {
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-      throw new UsageError(`row ${i + 1} must be an object like {"name": "王芳", "phone": "..."} (got ${JSON.stringify(item)})`);
+      throw new UsageError(t('{row} must be an object like {"name": "王芳", "phone": "..."} (got {got})', { row: sheetPlace(i + 1), got: JSON.stringify(item) }));
     }
     for (const k of Object.keys(item)) if (!seen.has(k)) seen.add(k) && header.push(k);
   });
@@ -50,7 +52,7 @@ function jsonRows(list: unknown[], encoding: string): Source {
 
 function tooLarge(file: string, e: unknown): never {
   if (!(e instanceof RangeError)) throw e;
-  throw new UsageError(`${file} is too large to read at once; split it into smaller files (a whole database is copied with crm backup)`);
+  throw new UsageError(t('{file} is too large to read at once; split it into smaller files (a whole database is copied with crm backup)', { file }));
 }
 
 export function readSource(file: string, forcedEncoding?: string): Source {
@@ -69,16 +71,16 @@ export function readSource(file: string, forcedEncoding?: string): Source {
       doc = JSON.parse(text);
     } catch (e) {
       if (!(e instanceof SyntaxError)) tooLarge(file, e);
-      throw new UsageError(`${file} is not valid JSON (${(e as Error).message}); fix it, or save the sheet as CSV`);
+      throw new UsageError(t('{file} is not valid JSON ({reason}); fix it, or save the sheet as CSV', { file, reason: (e as Error).message }));
     }
     if (Array.isArray(doc)) return jsonRows(doc, encoding);
     const d = doc as Record<string, unknown[] | undefined> | null;
-    const size = ['customers', 'sales', 'reminders', 'contacts'].reduce((n, k) => n + (Array.isArray(d?.[k]) ? d![k]!.length : 0), 0);
+    const size = ['customers', 'sales', 'reminders', 'contacts', 'complaints'].reduce((n, k) => n + (Array.isArray(d?.[k]) ? d![k]!.length : 0), 0);
     return { kind: 'document', doc, encoding, size };
   }
   const records = parseCsv(text);
   if (!records.length || records[0].every((h) => h.trim() === '')) {
-    throw new UsageError(`${file} is empty; a sheet needs a header row like name,phone,product,amount,date`);
+    throw new UsageError(t('{file} is empty; a sheet needs a header row like name,phone,product,amount,date', { file }));
   }
   return { kind: 'rows', header: records[0], records: records.slice(1), firstRow: 2, encoding, size: records.length - 1 };
 }

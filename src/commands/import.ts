@@ -5,8 +5,19 @@
 import type { Command } from 'commander';
 import type { RunCommand } from '../cli.js';
 import type { ImportOptions } from './import-run.js';
+import { t } from '../i18n.js';
 
-const HELP = `
+export function register(program: Command, run: RunCommand): void {
+  program
+    .command('import')
+    .description(t('import customers and sales from CSV (UTF-8 or GBK, English or Chinese headers) or JSON'))
+    .argument('<file>', t('a .csv sheet, a JSON list of rows, or a crm export --format json file'))
+    .option('--dry-run', t('check every row and say what would change; write nothing'))
+    .option('--map <HEADER=COLUMN,...>', t('name other headers: --map "客户名称=name,序号=-" (- skips a column; repeatable)'), (v: string, prev: string[] = []) => [...prev, v])
+    .option('--encoding <name>', t("the file's encoding when it is not UTF-8, UTF-16 or GBK/GB18030, e.g. windows-1252, big5"))
+    .addHelpText(
+      'after',
+      t(`
 Columns (header names in English or Chinese, any case; name other headers with --map):
   customer  name (姓名, 名字, 客户), company (公司, 单位), phone (电话, 手机, 手机号),
             email (邮箱, 电子邮件), birthday (生日: MM-DD or YYYY-MM-DD), address (地址),
@@ -29,22 +40,13 @@ Dates may be 2026-03-02, 2026/3/2 or 2026年3月2日; amounts may carry ¥ or �
 
 Files: CSV (comma, semicolon or tab; UTF-8 with or without BOM, UTF-16, or GBK/GB18030 as Chinese
 Excel saves; name any other with --encoding), a JSON list of rows with the same column names, or a
-crm export --format json file, which is restored with its follow-ups and contacts: with the same
-ids into an empty database, else with new ids.
+crm export --format json file, which is restored with its follow-ups, contacts and complaints: with
+the same ids into an empty database, else with new ids.
 
 Examples:
   $ crm import customers.csv --dry-run
   $ crm import 客户.csv --map "客户名称=name,序号=-"
-  $ crm import backup.json`;
-
-export function register(program: Command, run: RunCommand): void {
-  program
-    .command('import')
-    .description('import customers and sales from CSV (UTF-8 or GBK, English or Chinese headers) or JSON')
-    .argument('<file>', 'a .csv sheet, a JSON list of rows, or a crm export --format json file')
-    .option('--dry-run', 'check every row and say what would change; write nothing')
-    .option('--map <HEADER=COLUMN,...>', 'name other headers: --map "客户名称=name,序号=-" (- skips a column; repeatable)', (v: string, prev: string[] = []) => [...prev, v])
-    .option('--encoding <name>', 'the file\'s encoding when it is not UTF-8, UTF-16 or GBK/GB18030, e.g. windows-1252, big5')
-    .addHelpText('after', HELP)
+  $ crm import backup.json`),
+    )
     .action((file: string, opts: ImportOptions) => run(async (deps) => (await import('./import-run.js')).runImport(file, opts, deps)));
 }

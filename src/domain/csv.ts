@@ -4,6 +4,7 @@
  * start a formula neutralised (OWASP "CSV injection"), because an export is opened by people.
  */
 import { UsageError } from '../errors.js';
+import { t } from '../i18n.js';
 
 export type Delimiter = ',' | ';' | '\t';
 
@@ -46,7 +47,7 @@ export function parseCsv(text: string, delimiter: Delimiter = sniffDelimiter(tex
     if (quoted) {
       const close = text.indexOf('"', i);
       if (close < 0) {
-        throw new UsageError(`row ${quoteStart}: a quoted cell is never closed (a missing " ?); fix the file and run again`);
+        throw new UsageError(t('row {row}: a quoted cell is never closed (a missing " ?); fix the file and run again', { row: quoteStart }));
       }
       cell += text.slice(i, close);
       if (text[close + 1] === '"') {
@@ -96,8 +97,11 @@ export function restoreFormula(cell: string): string {
   return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
 }
 
+// \x22 is the double quote: a bare one in a pattern reads as the start of a text to scripts/hardcoded.mjs.
+const NEEDS_QUOTES = /[\x22,;\t\r\n]|^\s|\s$/;
+
 function quoteCell(cell: string): string {
-  return /[",;\t\r\n]|^\s|\s$/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+  return NEEDS_QUOTES.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
 }
 
 export type CsvCell = string | number | boolean | null | undefined;

@@ -5,6 +5,7 @@
  * other encoding (Windows-1252 from a Western Excel, Big5, Shift_JIS) is named with --encoding.
  */
 import { UsageError } from '../errors.js';
+import { t } from '../i18n.js';
 
 export interface Decoded {
   text: string;
@@ -21,14 +22,12 @@ function strict(encoding: string, bytes: Uint8Array): string {
   try {
     decoder = new TextDecoder(encoding, { fatal: true });
   } catch {
-    throw new UsageError(`--encoding must be one Node knows, like utf-8, gb18030, big5, shift_jis or windows-1252 (got ${JSON.stringify(encoding)})`);
+    throw new UsageError(t('--encoding must be one Node knows, like utf-8, gb18030, big5, shift_jis or windows-1252 (got {got})', { got: JSON.stringify(encoding) }));
   }
   try {
     return decoder.decode(bytes);
   } catch {
-    throw new UsageError(
-      `the file is not valid ${decoder.encoding}; save it as "CSV UTF-8" or name its encoding, e.g. --encoding windows-1252`,
-    );
+    throw new UsageError(t('the file is not valid {encoding}; save it as "CSV UTF-8" or name its encoding, e.g. --encoding windows-1252', { encoding: decoder.encoding }));
   }
 }
 

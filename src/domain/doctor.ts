@@ -4,6 +4,7 @@
  */
 import { parseEmail } from './parse.js';
 import { UsageError } from '../errors.js';
+import { t } from '../i18n.js';
 
 export type Status = 'ok' | 'warn' | 'fail';
 
@@ -47,9 +48,10 @@ export function mailCheck(env: NodeJS.ProcessEnv): Check {
   const to = env.CRM_MAIL_TO?.trim();
   const name = 'mail';
   if (!url && !from && !to) {
-    return { name, status: 'ok', detail: 'not configured; crm remind --email needs CRM_SMTP_URL, CRM_MAIL_FROM and CRM_MAIL_TO' };
+    return { name, status: 'ok', detail: t('not configured; crm remind --email needs CRM_SMTP_URL, CRM_MAIL_FROM and CRM_MAIL_TO') };
   }
-  const shown = `CRM_SMTP_URL=${url ? maskUrl(url) : '(unset)'}, CRM_MAIL_FROM=${from || '(unset)'}, CRM_MAIL_TO=${to || '(unset)'}`;
+  const unset = t('(unset)');
+  const shown = `CRM_SMTP_URL=${url ? maskUrl(url) : unset}, CRM_MAIL_FROM=${from || unset}, CRM_MAIL_TO=${to || unset}`;
   let protocol = '';
   try {
     protocol = url ? new URL(url).protocol : '';
@@ -57,12 +59,18 @@ export function mailCheck(env: NodeJS.ProcessEnv): Check {
     protocol = 'invalid';
   }
   if (url && protocol !== 'smtp:' && protocol !== 'smtps:') {
-    return { name, status: 'fail', detail: shown, fix: 'CRM_SMTP_URL must look like smtp://user:password@smtp.example.com:587 (or smtps:// for port 465)' };
+    return { name, status: 'fail', detail: shown, fix: t('CRM_SMTP_URL must look like smtp://user:password@smtp.example.com:587 (or smtps:// for port 465)') };
   }
   const bad = [...(from ? badAddresses(from) : []), ...(to ? badAddresses(to) : [])];
-  if (bad.length) return { name, status: 'fail', detail: shown, fix: `not an address like name@example.com: ${bad.map((a) => JSON.stringify(a)).join(', ')}` };
-  const missing = [!url && 'CRM_SMTP_URL', !from && 'CRM_MAIL_FROM', !to && 'CRM_MAIL_TO'].filter(Boolean);
-  if (missing.length) return { name, status: 'warn', detail: shown, fix: `set ${missing.join(' and ')} too, or crm remind --email cannot send` };
+  if (bad.length) {
+    return { name, status: 'fail', detail: shown, fix: t('not an address like name@example.com: {addresses}', { addresses: bad.map((a) => JSON.stringify(a)).join(', ') }) };
+  }
+  const missing = [!url && 'CRM_SMTP_URL', !from && 'CRM_MAIL_FROM', !to && 'CRM_MAIL_TO'].filter((v): v is string => Boolean(v));
+  if (missing.length) {
+    // Two at most: with all three unset, mail is simply not configured.
+    const names = missing.length > 1 ? t('{first} and {second}', { first: missing[0], second: missing[1] }) : missing[0];
+    return { name, status: 'warn', detail: shown, fix: t('set {names} too, or crm remind --email cannot send', { names }) };
+  }
   return { name, status: 'ok', detail: shown };
 }
 
@@ -73,7 +81,9 @@ export function permissionCheck(path: string, mode: number): Check | undefined {
   return {
     name: 'permissions',
     status: 'fail',
-    detail: `${path} can be ${open & 0o022 ? 'changed' : 'read'} by other users (mode ${(mode & 0o777).toString(8)})`,
+    detail: open & 0o022
+      ? t('{path} can be changed by other users (mode {mode})', { path, mode: (mode & 0o777).toString(8) })
+      : t('{path} can be read by other users (mode {mode})', { path, mode: (mode & 0o777).toString(8) }),
     fix: `chmod 600 ${path}`,
   };
 }

@@ -4,11 +4,13 @@
  * names `crm import` reads, so a sheet exported, edited in Excel and imported again just works.
  */
 import type { Customer } from './customer.js';
+import type { ExportedComplaint } from './complaint-json.js';
 import type { CalendarEvent } from './ics.js';
 import { EXPORT_VERSION } from './import-json.js';
 import type { Contact, Reminder } from './reminder.js';
 import { saleJson, type Sale } from './sale.js';
 import type { CsvCell } from './csv.js';
+import { t } from '../i18n.js';
 
 export interface CsvTable {
   header: string[];
@@ -88,11 +90,32 @@ export function contactsCsv(contacts: Contact[], customers: Map<number, Customer
   };
 }
 
+export const COMPLAINT_CSV_HEADER = [
+  'id', 'customer_id', 'name', 'step', 'opened_on', 'opened_at', 'words', 'channel', 'severity', 'understood', 'wants', 'cause',
+  'finding', 'reasonable', 'our_fault', 'round', 'idea', 'solutions', 'accepted', 'gesture', 'promised_by', 'promises', 'confirms',
+  'resolved_at', 'satisfied', 'root_cause', 'lesson', 'prevention', 'closed_at',
+];
+
+/** One row per complaint as it stands; the solutions one per line, numbered by rank (`accepted` names one). */
+export function complaintsCsv(complaints: Iterable<ExportedComplaint>, customers: Map<number, Customer>): CsvTable {
+  const yn = (b: boolean | null) => (b === null ? null : yesNo(b));
+  return {
+    header: COMPLAINT_CSV_HEADER,
+    rows: map(complaints, (k) => [
+      k.id, k.customerId, customers.get(k.customerId)?.name, k.step, k.openedOn, k.openedAt, k.words, k.channel, k.severity,
+      yn(k.understood), k.wants, k.cause, k.finding, yn(k.reasonable), yn(k.ourFault), k.round, k.idea,
+      k.solutions.map((s, i) => `${i + 1}. ${s}`).join('\n'), k.accepted, k.gesture, k.promisedBy, k.promises, k.confirms,
+      k.resolvedAt, yn(k.satisfied), k.rootCause, k.lesson, k.prevention, k.closedAt,
+    ]),
+  };
+}
+
 export interface ExportData {
   customers?: Iterable<Customer>;
   sales?: Iterable<Sale>;
   reminders?: Iterable<Reminder>;
   contacts?: Iterable<Contact>;
+  complaints?: Iterable<ExportedComplaint>;
 }
 
 /**
@@ -104,6 +127,7 @@ export function* exportJsonChunks(data: ExportData, meta: { databaseId: string; 
   yield `{\n  "version": ${EXPORT_VERSION},\n  "databaseId": ${JSON.stringify(meta.databaseId)},\n  "exportedOn": ${JSON.stringify(meta.today)}`;
   const sections: [string, Iterable<unknown> | undefined][] = [
     ['customers', data.customers], ['sales', data.sales && map(data.sales, saleJson)], ['reminders', data.reminders], ['contacts', data.contacts],
+    ['complaints', data.complaints],
   ];
   for (const [name, records] of sections) {
     if (!records) continue;
@@ -118,19 +142,23 @@ export function* exportJsonChunks(data: ExportData, meta: { databaseId: string; 
   yield '\n}\n';
 }
 
-/** One all-day event per open follow-up, UID stable as long as the database and the follow-up live. */
+/**
+ * One all-day event per open follow-up, UID stable as long as the database and the follow-up live.
+ * The description is read by people in their calendar, so it is in the language crm runs in.
+ */
 export function reminderEvent(
   r: Reminder,
   c: Pick<Customer, 'name' | 'company' | 'phone' | 'email' | 'channel'> | undefined,
   databaseId: string,
 ): CalendarEvent {
+  const name = c?.name ?? r.customerId;
   const lines = [
-    `Customer: ${c?.name ?? r.customerId}${c?.company ? ` (${c.company})` : ''}`,
-    ...(c?.phone ? [`Phone: ${c.phone}`] : []),
-    ...(c?.email ? [`Email: ${c.email}`] : []),
-    ...(c?.channel ? [`Prefers: ${c.channel}`] : []),
-    ...(r.lesson ? [`Why: ${r.lesson}`] : []),
-    `When done: crm done ${r.id}`,
+    c?.company ? t('Customer: {name} ({company})', { name, company: c.company }) : t('Customer: {name}', { name }),
+    ...(c?.phone ? [t('Phone: {phone}', { phone: c.phone })] : []),
+    ...(c?.email ? [t('Email: {email}', { email: c.email })] : []),
+    ...(c?.channel ? [t('Prefers: {channel}', { channel: c.channel })] : []),
+    ...(r.lesson ? [t('Why: {lesson}', { lesson: r.lesson })] : []),
+    t('When done: crm done {id}', { id: r.id }),
   ];
   return { uid: `reminder-${r.id}@${databaseId}`, date: r.due, summary: r.title, description: lines.join('\n'), categories: r.action };
 }

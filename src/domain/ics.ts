@@ -50,6 +50,7 @@ export function foldLine(line: string): string {
 
 const compact = (d: IsoDate) => d.replace(/-/g, '');
 
+// i18n-ignore-start: RFC 5545 property names and values, the same in every language
 function eventLines(e: CalendarEvent, stamp: string): string[] {
   return [
     'BEGIN:VEVENT',
@@ -74,6 +75,7 @@ export function* calendarChunks(events: Iterable<CalendarEvent>, { name, today }
   for (const e of events) yield lines(eventLines(e, stamp));
   yield 'END:VCALENDAR\r\n';
 }
+// i18n-ignore-end
 
 export function renderCalendar(events: Iterable<CalendarEvent>, options: { name: string; today: IsoDate }): string {
   return [...calendarChunks(events, options)].join('');

@@ -3,6 +3,7 @@
  * are machine vocabulary (the export writes them, scripts rely on them): they are never translated.
  */
 import { UsageError } from '../errors.js';
+import { t } from '../i18n.js';
 
 export const CUSTOMER_COLUMNS = [
   'name', 'company', 'address', 'phone', 'email', 'birthday', 'role', 'character', 'hobbies', 'family', 'channel',
@@ -19,6 +20,7 @@ export type CustomerColumn = (typeof CUSTOMER_COLUMNS)[number];
 export type SaleColumn = (typeof SALE_COLUMNS)[number];
 export type Column = CustomerColumn | SaleColumn;
 
+// i18n-ignore-start: header names as people write them in sheets: data, read in either language
 const SYNONYMS: Record<string, Column> = {
   customer: 'name', full_name: 'name', 姓名: 'name', 名字: 'name', 客户: 'name', 客户名称: 'name', 客户姓名: 'name',
   organisation: 'company', organization: 'company', 公司: 'company', 单位: 'company', 公司名称: 'company',
@@ -34,6 +36,7 @@ const SYNONYMS: Record<string, Column> = {
   交付日期: 'delivery', warranty: 'warranty_months', 保修: 'warranty_months', 保修月数: 'warranty_months',
   用完天数: 'use_up_days', 口头: 'verbal', 口头订单: 'verbal', 成交渠道: 'sale_channel', 销售备注: 'sale_note',
 };
+// i18n-ignore-end
 
 const KNOWN = new Set<string>([...CUSTOMER_COLUMNS, ...SALE_COLUMNS]);
 const IGNORED = new Set<string>(IGNORED_COLUMNS);
@@ -59,8 +62,9 @@ export function parseMapOption(values: string[]): Map<string, Column | null> {
     const target = m ? (m[2].trim() === '-' ? '-' : normaliseHeader(m[2])) : '';
     if (!m || (target !== '-' && !KNOWN.has(target))) {
       throw new UsageError(
-        `--map must be HEADER=COLUMN pairs like "客户名称=name,序号=-", COLUMN one of ${[...KNOWN].join(', ')} ` +
-          `or - to skip (got ${JSON.stringify(pair.trim())})`,
+        t('--map must be HEADER=COLUMN pairs like "客户名称=name,序号=-", COLUMN one of {columns} or - to skip (got {got})', {
+          columns: [...KNOWN].join(', '), got: JSON.stringify(pair.trim()),
+        }),
       );
     }
     map.set(normaliseHeader(m[1]), target === '-' ? null : (target as Column));
@@ -82,22 +86,25 @@ export function resolveHeader(header: string[], map = new Map<string, Column | n
   });
   const unknown = header.filter((_h, i) => columns[i] === undefined);
   if (unknown.length) {
-    const first = unknown[0].trim();
+    const vars = { columns: unknown.map((h) => JSON.stringify(h.trim())).join(', '), first: unknown[0].trim(), known: [...KNOWN].join(', ') };
     throw new UsageError(
-      `column${unknown.length > 1 ? 's' : ''} ${unknown.map((h) => JSON.stringify(h.trim())).join(', ')} not known: ` +
-        `name ${unknown.length > 1 ? 'them' : 'it'} with --map "${first}=name" (or --map "${first}=-" to skip it); ` +
-        `known columns: ${[...KNOWN].join(', ')} (see crm import --help)`,
+      unknown.length > 1
+        ? t('columns {columns} not known: name them with --map "{first}=name" (or --map "{first}=-" to skip it); known columns: {known} (see crm import --help)', vars)
+        : t('column {columns} not known: name it with --map "{first}=name" (or --map "{first}=-" to skip it); known columns: {known} (see crm import --help)', vars),
     );
   }
   const seen = new Map<Column, string>();
   header.forEach((h, i) => {
     const c = columns[i];
     if (!c) return;
-    if (seen.has(c)) throw new UsageError(`columns ${JSON.stringify(seen.get(c))} and ${JSON.stringify(h.trim())} both mean ${c}; skip one with --map "${h.trim()}=-"`);
+    if (seen.has(c)) {
+      const vars = { a: JSON.stringify(seen.get(c)), b: JSON.stringify(h.trim()), column: c, header: h.trim() };
+      throw new UsageError(t('columns {a} and {b} both mean {column}; skip one with --map "{header}=-"', vars));
+    }
     seen.set(c, h.trim());
   });
   if (!seen.has('name')) {
-    throw new UsageError('the file has no name column (姓名); the header must name one, e.g. name,phone,product,amount,date, or use --map "客户名称=name"');
+    throw new UsageError(t('the file has no name column (姓名); the header must name one, e.g. name,phone,product,amount,date, or use --map "客户名称=name"'));
   }
   return { columns: columns as (Column | null)[], labels: header.map((h) => h.trim()) };
 }

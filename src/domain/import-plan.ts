@@ -5,7 +5,8 @@
  */
 import type { Customer, NewCustomer } from './customer.js';
 import { CustomerMatcher, mergeRecord, type Candidate } from './customer-match.js';
-import type { ImportRow, RowError, SaleRecord } from './import-row.js';
+import { sheetPlace, type ImportRow, type Place, type RowError, type SaleRecord } from './import-row.js';
+import { t } from '../i18n.js';
 
 export interface PlannedSale {
   row: number;
@@ -53,8 +54,11 @@ export function planImport(
   rows: ImportRow[],
   existing: Customer[],
   saleCounts: Map<string, number>,
-  /** false for a JSON export, whose records are distinct customers even when they look alike. */
-  { matchWithinFile = true } = {},
+  /**
+   * matchWithinFile: false for a JSON export, whose records are distinct customers even when they
+   * look alike; place: how messages name a row and a column (a JSON export names its records).
+   */
+  { matchWithinFile = true, place = sheetPlace }: { matchWithinFile?: boolean; place?: Place } = {},
 ): ImportPlan {
   const onFile = new Map(existing.map((c) => [c.id, c]));
   const state = new Map<number, NewCustomer>();
@@ -68,10 +72,12 @@ export function planImport(
     const rec = r.customer;
     const found = matcher.find({ name: rec.name, ...rec.details });
     if (found.kind === 'ambiguous') {
-      const who = found.ids.map((id) => (id > 0 ? `customer ${id}` : `row ${firstRow.get(id)}`)).join(', ');
+      const who = found.ids.map((id) => (id > 0 ? t('customer {id}', { id }) : place(firstRow.get(id)!))).join(t(', \u0004list'));
       plan.errors.push({
         row: r.row, column: 'name', value: rec.name,
-        message: `row ${r.row}, column name: ${JSON.stringify(rec.name)} could be ${who}: add a phone, email or company that tells them apart`,
+        message: t('{field}: {name} could be {who}: add a phone, email or company that tells them apart', {
+          field: place(r.row, 'name'), name: JSON.stringify(rec.name), who,
+        }),
       });
       continue;
     }
@@ -86,8 +92,15 @@ export function planImport(
       ref = found.id;
       if (!state.has(ref)) state.set(ref, structuredClone(onFile.get(ref)!));
       if (!found.sameName) {
-        const whose = ref > 0 ? `customer ${ref}` : `row ${firstRow.get(ref)}`;
-        plan.warnings.push(`row ${r.row}: ${JSON.stringify(rec.name)} has the ${found.by} of ${whose}, ${JSON.stringify(state.get(ref)!.name)}; merged into that customer`);
+        const vars = {
+          row: place(r.row), name: JSON.stringify(rec.name), whose: ref > 0 ? t('customer {id}', { id: ref }) : place(firstRow.get(ref)!),
+          other: JSON.stringify(state.get(ref)!.name),
+        };
+        plan.warnings.push(
+          found.by === 'phone'
+            ? t('{row}: {name} has the phone of {whose}, {other}; merged into that customer', vars)
+            : t('{row}: {name} has the email of {whose}, {other}; merged into that customer', vars),
+        );
       }
     }
     const target = state.get(ref)!;
@@ -108,10 +121,11 @@ export function planImport(
   }
   for (const { row, ref, name } of referrals) {
     const ids = matcher.named(name);
-    const message = (why: string) => plan.errors.push({ row, column: 'referred_by', value: name, message: `row ${row}, column referred_by: ${why}` });
-    if (ids.length === 0) message(`no customer named ${JSON.stringify(name)} on file or in this file; add them or leave the cell empty`);
-    else if (ids.length > 1) message(`several customers are named ${JSON.stringify(name)}; leave the cell empty and set it with crm customer edit --referred-by ID`);
-    else if (ids[0] === ref) message(`a customer cannot refer themselves (got ${JSON.stringify(name)})`);
+    const vars = { field: place(row, 'referred_by'), name: JSON.stringify(name) };
+    const message = (text: string) => plan.errors.push({ row, column: 'referred_by', value: name, message: text });
+    if (ids.length === 0) message(t('{field}: no customer named {name} on file or in this file; add them or leave the cell empty', vars));
+    else if (ids.length > 1) message(t('{field}: several customers are named {name}; leave the cell empty and set it with crm customer edit --referred-by ID', vars));
+    else if (ids[0] === ref) message(t('{field}: a customer cannot refer themselves (got {name})', vars));
     else if (state.get(ref)!.referredBy !== ids[0]) {
       state.get(ref)!.referredBy = ids[0];
       if (ref > 0) changed.add(ref);

@@ -12,6 +12,7 @@ import {
   parseSpecialDay, parseTags, parseText, parseYearlyDay,
 } from './parse.js';
 import { restoreFormula } from './csv.js';
+import { t } from '../i18n.js';
 
 export interface CustomerRecord {
   name: string;
@@ -50,12 +51,20 @@ export interface RowError {
   message: string;
 }
 
+/** How a message names a row, or a cell when given its column: "row 7, column phone" in a sheet. */
+export type Place = (row: number, column?: string) => string;
+
+export const sheetPlace: Place = (row, column) =>
+  column === undefined ? t('row {row}', { row }) : t('row {row}, column {column}', { row, column });
+
+// i18n-ignore-start: what people write in Chinese sheets, read as data in either language
 const CHANNEL_WORDS: Record<string, string> = {
   微信: 'wechat', 电话: 'phone', 手机: 'phone', 邮件: 'email', 邮箱: 'email', 电子邮件: 'email', 短信: 'sms',
   拜访: 'visit', 上门: 'visit', 面谈: 'visit', 信件: 'letter', 其他: 'other', 其它: 'other',
 };
 const YES = new Set(['yes', 'y', 'true', '1', 'x', '是', '对', '√']);
 const NO = new Set(['no', 'n', 'false', '0', '否', '']);
+// i18n-ignore-end
 
 /** 2026/3/2, 2026.3.2 and 2026年3月2日 as 2026-03-02; anything else is left for parseDate to refuse. */
 export function spreadsheetDate(s: string): string {
@@ -76,7 +85,7 @@ function yesNo(s: string, field: string): boolean {
   const v = s.trim().toLowerCase();
   if (YES.has(v)) return true;
   if (NO.has(v)) return false;
-  throw new UsageError(`${field} must be yes or no (也可 是/否) (got ${JSON.stringify(s)})`);
+  throw new UsageError(t('{field} must be yes or no (也可 是/否) (got {got})', { field, got: JSON.stringify(s) }));
 }
 
 function channel(s: string, field: string): string {
@@ -112,7 +121,7 @@ export function readRow(cells: string[], layout: HeaderLayout, row: number, toda
     if (!c) return undefined;
     const label = c.label === column ? column : `${c.label} (${column})`;
     try {
-      return parse(c.value, `row ${row}, column ${label}`);
+      return parse(c.value, sheetPlace(row, label));
     } catch (e) {
       if (!(e instanceof UsageError)) throw e;
       errors.push({ row, column: c.label, value: c.value, message: e.message });
@@ -121,9 +130,9 @@ export function readRow(cells: string[], layout: HeaderLayout, row: number, toda
   };
   const extra = cells.slice(layout.columns.length).filter((c) => c.trim() !== '');
   if (extra.length) {
-    const message =
-      `row ${row} has ${cells.length} cells but the header names ${layout.columns.length}: ` +
-      `quote cells that contain a comma, like "1,200" (got ${JSON.stringify(extra[0])} past the last column)`;
+    const message = t('{row} has {cells} cells but the header names {columns}: quote cells that contain a comma, like "1,200" (got {got} past the last column)', {
+      row: sheetPlace(row), cells: cells.length, columns: layout.columns.length, got: JSON.stringify(extra[0]),
+    });
     errors.push({ row, column: `column ${layout.columns.length + 1}`, value: extra[0], message });
   }
   const details: Partial<CustomerDetails> = {};
@@ -132,7 +141,9 @@ export function readRow(cells: string[], layout: HeaderLayout, row: number, toda
     if (v !== undefined) details[column] = v;
   }
   const name = cell('name', (s, f) => parseName(s, f));
-  if (!raw.has('name')) errors.push({ row, column: 'name', value: '', message: `row ${row}, column name must give the customer's name (got "")` });
+  if (!raw.has('name')) {
+    errors.push({ row, column: 'name', value: '', message: t('{field} must give the customer\'s name (got "")', { field: sheetPlace(row, 'name') }) });
+  }
   const customer: CustomerRecord = {
     name: name ?? '',
     details,
@@ -162,24 +173,25 @@ function readSale(raw: Map<Column, unknown>, cell: CellReader, row: number, toda
   if (!given.length) return null;
   const product = cell('product', (s, f) => parseText(s, f, { multiline: false }).trim());
   if (!raw.has('product')) {
-    errors.push({ row, column: given[0], value: '', message: `row ${row}, column product must name what was sold when the row has sale columns (${given.join(', ')})` });
+    const message = t('{field} must name what was sold when the row has sale columns ({columns})', { field: sheetPlace(row, 'product'), columns: given.join(', ') });
+    errors.push({ row, column: given[0], value: '', message });
   }
   const amountCents = cell('amount', (s, f) => {
     const cents = parseAmount(money(s), f);
-    if (cents < 0) throw new UsageError(`${f} must not be negative (got ${JSON.stringify(s)})`);
+    if (cents < 0) throw new UsageError(t('{field} must not be negative (got {got})', { field: f, got: JSON.stringify(s) }));
     return cents;
   });
   if (raw.has('product') && !raw.has('amount')) {
-    errors.push({ row, column: 'amount', value: '', message: `row ${row}, column amount must give the price, like 1200 or 1200.50 (got "")` });
+    errors.push({ row, column: 'amount', value: '', message: t('{field} must give the price, like 1200 or 1200.50 (got "")', { field: sheetPlace(row, 'amount') }) });
   }
   const date = cell('date', (s, f) => {
     const d = parseDate(spreadsheetDate(s), f);
-    if (d > addDays(today, 366)) throw new UsageError(`${f} must be within a year from today (got ${JSON.stringify(s)})`);
+    if (d > addDays(today, 366)) throw new UsageError(t('{field} must be within a year from today (got {got})', { field: f, got: JSON.stringify(s) }));
     return d;
   }) ?? today;
   const delivery = cell('delivery', (s, f) => {
     const d = parseDate(spreadsheetDate(s), f);
-    if (d < date) throw new UsageError(`${f} must be on or after the sale date ${date} (got ${JSON.stringify(s)})`);
+    if (d < date) throw new UsageError(t('{field} must be on or after the sale date {date} (got {got})', { field: f, date, got: JSON.stringify(s) }));
     return d;
   }) ?? null;
   return {

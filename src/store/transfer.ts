@@ -9,6 +9,7 @@ import type { IsoDate } from '../domain/dates.js';
 import { foldName, type NewCustomer } from '../domain/customer.js';
 import type { NewSale } from '../domain/sale.js';
 import type { Contact, Reminder } from '../domain/reminder.js';
+import type { Complaint } from '../domain/complaint.js';
 import type Database from 'better-sqlite3';
 
 const CUSTOMER_COLUMNS = [
@@ -74,6 +75,23 @@ export class TransferRepo {
     return Number(
       this.stmt('INSERT INTO contacts (id, customer_id, reminder_id, date, kind, outcome, note) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(c.id ?? null, c.customerId, c.reminderId, c.date, c.kind, c.outcome, c.note).lastInsertRowid,
+    );
+  }
+
+  /**
+   * A complaint as it stood when exported; `id` is kept when given (a restore). Its log is appended
+   * through the complaints repository, as every entry is.
+   */
+  insertComplaint(c: Omit<Complaint, 'id'>, id?: number): number {
+    const int = (v: boolean | null) => (v === null ? null : v ? 1 : 0);
+    return Number(
+      this.stmt(
+        `INSERT INTO complaints (id, customer_id, step, opened_on, opened_at, words, channel, severity, understood, wants, cause,
+          finding, reasonable, our_fault, round, idea, solutions, accepted, gesture, promised_by, promises, confirms, resolved_at,
+          satisfied, root_cause, lesson, prevention, closed_at) VALUES (${Array(28).fill('?').join(', ')})`,
+      ).run(id ?? null, c.customerId, c.step, c.openedOn, c.openedAt, c.words, c.channel, c.severity, int(c.understood), c.wants, c.cause,
+        c.finding, int(c.reasonable), int(c.ourFault), c.round, c.idea, JSON.stringify(c.solutions), c.accepted, c.gesture, c.promisedBy,
+        c.promises, c.confirms, c.resolvedAt, int(c.satisfied), c.rootCause, c.lesson, c.prevention, c.closedAt).lastInsertRowid,
     );
   }
 

@@ -47,6 +47,13 @@ describe('crm backup', () => {
     expect(existsSync(empty.db)).toBe(false);
   });
 
+  it('speaks Chinese with --lang zh', async () => {
+    const r = await crm('--lang', 'zh', 'backup', join(dir, 'b.db'));
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^已将 .*crm\.db 备份到 .*b\.db：1 位客户、1 笔成交、\d+ 项跟进，\d+ KB，已校验。\n恢复方法：/);
+    expect((await crm('--lang', 'zh', 'backup', join(dir, 'b.db'))).stderr).toBe(`crm: ${join(dir, 'b.db')} 已存在；请换一个名字，或加 --force 覆盖\n`);
+  });
+
   it('reports in JSON', async () => {
     const report = JSON.parse((await crm('--json', 'backup', join(dir, 'b.db'))).stdout);
     expect(report).toMatchObject({ file: join(dir, 'b.db'), customers: 1, sales: 1 });
@@ -125,5 +132,23 @@ describe('crm doctor', () => {
     expect(missing.code).toBe(1);
     expect(missing.stdout).toMatch(/^FAIL {2}database {4}no database at .*none\.db\n {18}fix: crm creates it on first use/);
     expect(existsSync(join(dir, 'none.db'))).toBe(false);
+  });
+
+  it('reports in Chinese with --lang zh, columns aligned, while --json keeps the names and statuses scripts match on', async () => {
+    chmodSync(crm.db, 0o644);
+    const r = await crm('--lang', 'zh', 'doctor');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^正常  数据库      .*crm\.db，\d+ KB，结构版本 \d+（本 crm 支持到 \d+），日志模式 wal\n/);
+    expect(r.stdout).toContain('正常  完整性      ok\n正常  引用        没有孤立记录\n');
+    expect(r.stdout).toContain(`失败  权限        其他用户可以读取 ${crm.db}（权限 644）\n                  解决办法：chmod 600 ${crm.db}\n`);
+    expect(r.stdout).toContain('正常  跟进        1 位客户，1 笔成交；4 项跟进已逾期（最早的应在 2026-02-20 完成；见 crm today），未来 7 天内到期 1 项\n');
+    expect(r.stdout).toContain('正常  邮件        未配置；crm remind --email 需要 CRM_SMTP_URL、CRM_MAIL_FROM 和 CRM_MAIL_TO\n');
+    expect(r.stderr).toBe('crm: doctor 发现 1 个问题（权限）；解决办法写在问题下面\n');
+    const report = async (lang: string) => JSON.parse((await crm('--lang', lang, '--json', 'doctor')).stdout) as { ok: boolean; checks: { name: string; status: string }[] };
+    const [en, zh] = [await report('en'), await report('zh')];
+    expect(zh.ok).toBe(false);
+    expect(zh.checks.map((c) => [c.name, c.status])).toEqual(en.checks.map((c) => [c.name, c.status]));
+    chmodSync(crm.db, 0o600);
+    expect((await crm('--lang', 'zh', 'doctor', '--help')).stdout).toContain('\n示例：\n  $ crm doctor\n');
   });
 });

@@ -2,7 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { crmIn, tempDir, type CrmRunner } from '../support/cli.js';
+import Database from 'better-sqlite3';
 import { parseCsv } from '../../src/domain/csv.js';
+
+const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 
 let crm: CrmRunner;
 let dir: string;
@@ -13,7 +16,17 @@ beforeEach(() => {
 });
 afterEach(() => cleanup());
 
-/** A file with every kind of record and state: referrals, special days, closed and moved follow-ups, contacts. */
+/** A complaint with a promised answer, then resolved: its log, its closed promise and its open confirmation calls. */
+async function complain(run: CrmRunner, customer: string): Promise<number> {
+  const opened = await run('--json', 'complaint', 'open', '--customer', customer, '--words', '买了两天就坏了', '--channel', 'phone', '--severity', '4',
+    '--understood', 'yes', '--wants', '换新', '--cause', 'product', '--reasonable', 'yes', '--our-fault', 'yes');
+  const id = String(JSON.parse(opened.stdout).id);
+  await run('complaint', 'step', id, 'resolve', '--idea', '换新', '--solution', '换新机', '--solution', '免费维修', '--accepted', '1', '--promise', '2026-03-04 15:00');
+  await run('complaint', 'step', id, 'resolve', '--resolved', '--gesture', '500元代金券');
+  return Number(id);
+}
+
+/** A file with every kind of record and state: referrals, special days, closed and moved follow-ups, contacts, a complaint. */
 async function fill(run: CrmRunner): Promise<void> {
   await run('customer', 'add', '李明', '--phone', '+86 139 1234 5678', '--tag', 'important');
   await run('customer', 'add', '王芳', '--company', '华星贸易', '--phone', '+86 138 0013 8000', '--birthday', '03-15', '--special', '05-20 结婚纪念日',
@@ -28,6 +41,7 @@ async function fill(run: CrmRunner): Promise<void> {
   await run('snooze', ids[2], '--days', '3');
   await run('done', ids[3], '--outcome', 'no-answer');
   await run('log', '王芳', '--note', 'met at the fair', '--channel', 'visit');
+  await complain(crmIn(run.dir, { now: new Date(2026, 2, 2, 10, 30) }), '王芳');
 }
 
 describe('crm export --format json and crm import', () => {
@@ -36,21 +50,35 @@ describe('crm export --format json and crm import', () => {
     const first = await crm('export', '--format', 'json');
     expect(first.code).toBe(0);
     const doc = JSON.parse(first.stdout);
-    expect(Object.keys(doc)).toEqual(['version', 'databaseId', 'exportedOn', 'customers', 'sales', 'reminders', 'contacts']);
+    expect(Object.keys(doc)).toEqual(['version', 'databaseId', 'exportedOn', 'customers', 'sales', 'reminders', 'contacts', 'complaints']);
     const lines = first.stdout.split('\n');
     expect(lines.slice(0, 5)).toEqual(['{', '  "version": 1,', `  "databaseId": "${doc.databaseId}",`, '  "exportedOn": "2026-03-02",', '  "customers": [']);
     expect(lines[5]).toMatch(/^ {4}\{"id":1,"name":"李明",.*\},$/);
-    expect(lines.filter((l) => l.startsWith('    {')).length).toBe(doc.customers.length + doc.sales.length + doc.reminders.length + doc.contacts.length);
+    expect(lines.filter((l) => l.startsWith('    {')).length).toBe(
+      doc.customers.length + doc.sales.length + doc.reminders.length + doc.contacts.length + doc.complaints.length,
+    );
     expect(doc.reminders.map((r: { state: string }) => r.state)).toEqual(expect.arrayContaining(['open', 'done', 'skipped', 'missed']));
     expect(doc.contacts.length).toBeGreaterThanOrEqual(5);
+    const [complaint] = doc.complaints;
+    expect(complaint).toMatchObject({ id: 1, customerId: 2, step: 'confirm', promises: 1, confirms: 2, solutions: ['换新机', '免费维修'], accepted: 1, gesture: '500元代金券', resolvedAt: '2026-03-02 10:30' });
+    expect(complaint.log.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['opened', 'words', 'promise', 'resolved', 'step']));
+    expect(doc.reminders.filter((r: { dedupeKey: string }) => r.dedupeKey.startsWith('k1:')).map((r: { state: string }) => r.state)).toEqual(['done', 'open', 'open']);
 
     const file = join(dir, 'backup.json');
     await crm('export', '--out', file);
     const copy = crmIn(join(dir, 'copy'));
     const restored = await copy('import', file);
     expect(restored.stdout).toContain('customers: 3 new');
+    expect(restored.stdout).toContain('complaints restored: 1 (0 already on file)');
     expect((await copy('export', '--format', 'json')).stdout).toBe(first.stdout);
     expect((await copy('export', '--format', 'ics')).stdout).toBe((await crm('export', '--format', 'ics')).stdout);
+    // The complaint goes on where it was, and its log is still append-only.
+    const show = async (run: CrmRunner) => JSON.parse((await run('--json', 'complaint', 'show', '1')).stdout);
+    expect(await show(copy)).toEqual(await show(crm));
+    expect((await copy('complaint', 'step', '1', 'confirm', '--satisfied', 'yes')).code).toBe(0);
+    const raw = new Database(copy.db);
+    expect(() => raw.prepare("UPDATE complaint_log SET value = '\"x\"'").run()).toThrow(/append-only/);
+    raw.close();
   });
 
   it('merges into a database with data: new ids, references rewritten, and a second import adds nothing', async () => {
@@ -61,21 +89,36 @@ describe('crm export --format json and crm import', () => {
     await other('customer', 'add', 'Someone', '--phone', '555 010 0000');
     await other('add-sale', '--customer', 'Someone', '--product', 'Pen', '--amount', '3');
     await other('customer', 'add', '王芳', '--phone', '+8613800138000', '--email', 'wang@example.cn');
+    await complain(other, 'Someone');
     const r = await other('import', file);
     expect(r.stdout).toContain('customers: 2 new, 1 updated, 0 unchanged');
+    expect(r.stdout).toContain('complaints restored: 1 (0 already on file)');
     const doc = JSON.parse((await other('export')).stdout);
     const wang = doc.customers.find((c: { name: string }) => c.name === '王芳');
     expect(wang).toMatchObject({ id: 2, email: 'wang@example.cn', company: '华星贸易', referredBy: doc.customers.find((c: { name: string }) => c.name === '李明').id });
+    const complaint = doc.complaints.find((k: { customerId: number }) => k.customerId === wang.id);
+    expect(complaint).toMatchObject({ id: 2, step: 'confirm', gesture: '500元代金券' });
+    expect(complaint.log[0]).toMatchObject({ field: 'opened', value: { customerId: wang.id } });
     for (const rem of doc.reminders) {
       const sale = doc.sales.find((s: { id: number }) => s.id === rem.saleId);
+      const k = /^k(\d+):/.exec(rem.dedupeKey);
+      if (k) {
+        // Renumbered with its complaint, key and text alike.
+        expect(doc.complaints.find((c: { id: number }) => c.id === Number(k[1])).customerId).toBe(rem.customerId);
+        expect(rem.title).toMatch(new RegExp(`^Complaint #${k[1]}:`));
+        continue;
+      }
       expect(rem.dedupeKey.startsWith(`s${rem.saleId}:`) || rem.dedupeKey.startsWith(`c${rem.customerId}:`)).toBe(true);
       if (rem.rule !== 'referral-thanks') expect(sale.customerId).toBe(rem.customerId);
     }
+    expect(doc.reminders.filter((x: { dedupeKey: string }) => x.dedupeKey.startsWith('k2:'))).toHaveLength(3);
     for (const c of doc.contacts.filter((x: { reminderId: number | null }) => x.reminderId)) {
       expect(doc.reminders.find((x: { id: number }) => x.id === c.reminderId).customerId).toBe(c.customerId);
     }
     const again = await other('import', file);
-    expect(again.stdout).toMatch(/customers: 0 new, 0 updated, 3 unchanged\n {2}sales: 0 new, 2 already on file\n {2}follow-ups restored: 0 \(\d+ already on file\)\n {2}contacts restored: 0 \(\d+ already on file\)/);
+    expect(again.stdout).toMatch(
+      /customers: 0 new, 0 updated, 3 unchanged\n {2}sales: 0 new, 2 already on file\n {2}follow-ups restored: 0 \(\d+ already on file\)\n {2}contacts restored: 0 \(\d+ already on file\)\n {2}complaints restored: 0 \(1 already on file\)\n/,
+    );
     expect(JSON.parse((await other('export')).stdout)).toEqual(doc);
   });
 
@@ -84,6 +127,9 @@ describe('crm export --format json and crm import', () => {
     const doc = JSON.parse((await crm('export', '--what', 'sales')).stdout);
     expect(Object.keys(doc)).toEqual(['version', 'databaseId', 'exportedOn', 'sales']);
     expect(doc.sales[0]).toMatchObject({ id: 1, customerId: 2, product: '空气净化器 X3', amount: 3999.5, cost: null, verbal: true });
+    const complaints = JSON.parse((await crm('export', '--what', 'complaints')).stdout);
+    expect(Object.keys(complaints)).toEqual(['version', 'databaseId', 'exportedOn', 'complaints']);
+    expect(complaints.complaints).toEqual(JSON.parse((await crm('export')).stdout).complaints);
   });
 });
 
@@ -111,6 +157,21 @@ describe('crm export --format csv', () => {
     const contacts = parseCsv((await crm('export', '--format', 'csv', '--what', 'contacts')).stdout.slice(1));
     expect(contacts[0]).toEqual(['id', 'customer_id', 'name', 'date', 'kind', 'outcome', 'note', 'reminder_id']);
     expect(contacts.length).toBeGreaterThan(4);
+  });
+
+  it('writes one row per complaint, where it stands, under documented column names', async () => {
+    await fill(crm);
+    const [header, row, ...rest] = parseCsv((await crm('export', '--format', 'csv', '--what', 'complaints')).stdout.slice(1));
+    expect(rest).toEqual([]);
+    expect(header.join(',')).toBe(
+      'id,customer_id,name,step,opened_on,opened_at,words,channel,severity,understood,wants,cause,finding,reasonable,our_fault,round,' +
+        'idea,solutions,accepted,gesture,promised_by,promises,confirms,resolved_at,satisfied,root_cause,lesson,prevention,closed_at',
+    );
+    expect(README).toContain(`- complaints: \`${header.join(',')}\``);
+    expect(Object.fromEntries(header.map((h, i) => [h, row[i]]))).toMatchObject({
+      id: '1', customer_id: '2', name: '王芳', step: 'confirm', opened_at: '2026-03-02 10:30', words: '买了两天就坏了', severity: '4', understood: 'yes',
+      cause: 'product', finding: '', solutions: '1. 换新机\n2. 免费维修', accepted: '1', gesture: '500元代金券', promised_by: '', promises: '1', confirms: '2', satisfied: '',
+    });
   });
 
   it('imports back what it exported: customers and sales sheets rebuild the file elsewhere', async () => {
@@ -147,6 +208,34 @@ describe('crm export --format ics', () => {
   });
 });
 
+describe('crm export in either language', () => {
+  it('writes the same JSON and CSV bytes under --lang zh and --lang en: field and column names are machine vocabulary', async () => {
+    await fill(crm);
+    const both = async (...args: string[]) => [(await crm('--lang', 'en', 'export', ...args)).stdout, (await crm('--lang', 'zh', 'export', ...args)).stdout];
+    const [enJson, zhJson] = await both('--format', 'json');
+    expect(enJson.length).toBeGreaterThan(1000);
+    expect(zhJson).toBe(enJson);
+    for (const what of ['customers', 'sales', 'reminders', 'contacts', 'complaints']) {
+      const [en, zh] = await both('--format', 'csv', '--what', what);
+      expect(en.startsWith('\ufeffid,')).toBe(true);
+      expect(zh).toBe(en);
+    }
+  });
+
+  it('writes the calendar descriptions and the report in Chinese, the calendar itself unchanged', async () => {
+    await fill(crm);
+    const [en, zh] = [(await crm('export', '--format', 'ics')).stdout, (await crm('--lang', 'zh', 'export', '--format', 'ics')).stdout];
+    const unfolded = zh.replace(/\r\n /g, '');
+    expect(unfolded).toContain('X-WR-CALNAME:crm 跟进\r\n');
+    expect(unfolded).toContain('DESCRIPTION:客户：王芳（华星贸易）\\n电话：+86 138 0013 8000\\n偏好渠道：wechat\\n');
+    expect(unfolded).toMatch(/\\n完成后：crm done \d+\r\n/);
+    const shape = (ics: string) => ics.replace(/\r\n /g, '').split('\r\n').filter((l) => !/^(DESCRIPTION|X-WR-CALNAME):/.test(l));
+    expect(shape(zh)).toEqual(shape(en));
+    const r = await crm('--lang', 'zh', 'export', '--what', 'sales', '--out', join(dir, 'sales.csv'));
+    expect(r).toMatchObject({ code: 0, stdout: '', stderr: `已导出 2 条成交记录到 ${join(dir, 'sales.csv')}（csv）。\n` });
+  });
+});
+
 describe('crm export options', () => {
   it('writes --out with mode 0600, infers the format from its name, and reports on stderr', async () => {
     await crm('customer', 'add', 'Bob');
@@ -160,7 +249,6 @@ describe('crm export options', () => {
   it.each([
     [['--format', 'xml'], /^crm: --format must be one of csv, json, ics \(got "xml"\)/],
     [['--what', 'everything'], /^crm: --what must be one of customers, sales, reminders, contacts, complaints/],
-    [['--what', 'complaints'], /^crm: --what complaints: this crm does not store complaints yet/],
     [['--format', 'ics', '--what', 'customers'], /^crm: --format ics exports follow-ups only/],
     [['--json', '--format', 'csv'], /^crm: --json prints JSON on stdout: use --format json, or --out FILE for csv/],
     [['--out', '/nonexistent/dir/x.json'], /^crm: cannot write \/nonexistent\/dir\/x\.json: .*; pass --out with a writable path/],

@@ -112,4 +112,66 @@ describe('a bad file', () => {
     expect(r.stderr).toContain('sales[0].product must be one line of text (got nothing)\n');
     expect(r.stderr).toContain('sales[0].amount must be an amount like 1200 or 1200.5 (got nothing)\n');
   });
+
+  it('checks the complaints of a JSON export as the database and the five steps need them', async () => {
+    const file = join(dir, 'backup.json');
+    const customer = { id: 1, name: 'A', doNotContact: false, tags: [], specialDays: [], createdOn: '2026-01-01', updatedOn: '2026-01-01' };
+    const complaint = {
+      id: 1, customerId: 1, step: 'listen', openedOn: '2026-03-02', openedAt: '2026-03-02 09:15', words: 'broken', channel: 'phone', severity: 4,
+      understood: true, wants: null, cause: null, finding: null, reasonable: null, ourFault: null, round: 1, idea: null, solutions: [], accepted: null,
+      gesture: null, promisedBy: null, promises: 0, confirms: 0, resolvedAt: null, satisfied: null, rootCause: null, lesson: null, prevention: null,
+      closedAt: null, log: [{ at: '2026-03-02 09:15', step: 'listen', field: 'opened', value: { customerId: 1 } }],
+    };
+    const bad = [
+      { ...complaint, step: 'done', severity: 9, cause: 'weather' },
+      { ...complaint, id: 2, customerId: 7, openedAt: '2026-03-02 25:00', log: [{ at: '2026-03-02', step: 'listen', field: 'words' }] },
+    ];
+    writeFileSync(file, JSON.stringify({ version: 1, customers: [customer], complaints: bad }));
+    const r = await crm('import', file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('complaints[0].step must be one of listen, analyse, resolve, confirm, review, closed (got "done")\n');
+    expect(r.stderr).toContain('complaints[0].severity must be a whole number from 1 to 5 (got 9)\n');
+    expect(r.stderr).toContain('complaints[0].cause must be one of product, misuse, service, expectations, misunderstanding, other (got "weather")\n');
+    expect(r.stderr).toContain('complaints[1].openedAt must be a moment like 2026-03-02 or 2026-03-02 15:00 (got "2026-03-02 25:00")\n');
+    expect(r.stderr).toContain('complaints[1].log[0].value must be a JSON value (got nothing)\n');
+    writeFileSync(file, JSON.stringify({ version: 1, customers: [customer], complaints: [{ ...complaint, customerId: 7 }] }));
+    expect((await crm('import', file)).stderr).toContain('complaints[0].customerId 7 is not a customer in this file\n');
+    expect(readFileSync(crm.db).equals(before)).toBe(true);
+  });
+});
+
+describe('in Chinese (--lang zh)', () => {
+  it('names the row, the column and the fix in Chinese; --json gives the same rows, columns and values', async () => {
+    const file = writeSheet(join(dir, 'bad.csv'), [{ ...ok, phone: 'abc' }, { ...ok, date: '2026-02-30', verbal: 'perhaps' }]);
+    const r = await crm('--lang', 'zh', 'import', file);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      '第 2 行 phone 列 应为数字、空格、+、-、( 或 )，如 +86 138 0013 8000（收到 "abc"）\n' +
+        '第 3 行 date 列 应为有效日期，如 2026-03-02（年-月-日）（收到 "2026-02-30"）\n' +
+        '第 3 行 verbal 列 应为 是/否（也可写 yes/no）（收到 "perhaps"）\n' +
+        `crm: ${file}：2 行共有 3 处错误；没有导入任何数据（请修改文件后重试）\n`,
+    );
+    const errors = async (lang: string) => JSON.parse((await crm('--lang', lang, '--json', 'import', file)).stdout).errors as { message: string }[];
+    const [en, zh] = [await errors('en'), await errors('zh')];
+    expect(zh.map(({ message: _m, ...where }) => where)).toEqual(en.map(({ message: _m, ...where }) => where));
+    expect(zh[0].message).toMatch(/^第 2 行 phone 列 应为/);
+    expect(readFileSync(crm.db).equals(before)).toBe(true);
+  });
+
+  it('explains a header it does not know, and names the records of a JSON export by their path', async () => {
+    const sheet = join(dir, 'odd.csv');
+    writeFileSync(sheet, '电话,备注\n123456,VIP\n');
+    expect((await crm('--lang', 'zh', 'import', sheet)).stderr).toBe(
+      'crm: 文件中没有姓名（name）列；表头必须包含一列，如 name,phone,product,amount,date，或使用 --map "客户名称=name"\n',
+    );
+    const doc = join(dir, 'backup.json');
+    const customer = (id: number) => ({ id, name: '李明', doNotContact: false, tags: [], specialDays: [], createdOn: '2026-01-01', updatedOn: '2026-01-01' });
+    writeFileSync(doc, JSON.stringify({ version: 1, customers: [customer(1), customer(2)] }));
+    const en = await crm('import', doc);
+    expect(en.stderr).toContain('customers[0].name: "李明" could be customer 1, customer 2: add a phone, email or company that tells them apart\n');
+    const zh = await crm('--lang', 'zh', 'import', doc);
+    expect(zh.stderr).toContain('customers[1].name："李明" 可能是客户 1、客户 2；请补充能区分他们的电话、邮箱或公司\n');
+    expect(readFileSync(crm.db).equals(before)).toBe(true);
+  });
 });

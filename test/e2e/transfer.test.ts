@@ -47,4 +47,11 @@ describe('bin/crm.js import, export, backup, doctor', () => {
     expect(README).toContain(`| \`crm ${command}`);
     expect(README).toContain(`\`crm ${command}\``);
   });
+
+  it.each(['import', 'export', 'backup', 'doctor'])('%s --help follows a Chinese locale, the example command unchanged', (command) => {
+    const help = spawnCrm([command, '--help'], { env: { ...env, LANG: 'zh_CN.UTF-8' } });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^用法： crm /);
+    expect(help.stdout).toMatch(/示例：\n {2}\$ crm /);
+  });
 });
