@@ -25,9 +25,17 @@ export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
+// Planning a large import asks for the same few hundred days millions of times. The dates are
+// only read (date-fns returns new ones), so one Date per day is shared.
+const dates = new Map<IsoDate, Date>();
+
 function toDate(iso: IsoDate): Date {
-  const [y, m, d] = iso.split('-').map(Number);
-  return new Date(y, m - 1, d, 12);
+  let date = dates.get(iso);
+  if (!date) {
+    const [y, m, d] = iso.split('-').map(Number);
+    dates.set(iso, (date = new Date(y, m - 1, d, 12)));
+  }
+  return date;
 }
 
 export function fromDate(date: Date): IsoDate {

@@ -1,5 +1,5 @@
 /** Complaints: where each one stands, and the append-only log of everything said and done. */
-import type { Db } from './db.js';
+import { prepared, type Db } from './db.js';
 import type { IsoDate } from '../domain/dates.js';
 import type { Cause, Complaint, Moment, Step } from '../domain/complaint.js';
 import type { LogEntry } from '../domain/complaint-answers.js';
@@ -79,7 +79,7 @@ export class ComplaintRepo {
   }
 
   get(id: number): Complaint | undefined {
-    const row = this.db.prepare('SELECT * FROM complaints WHERE id = ?').get(id) as Row | undefined;
+    const row = prepared(this.db, 'SELECT * FROM complaints WHERE id = ?').get(id) as Row | undefined;
     return row && toComplaint(row);
   }
 
@@ -98,7 +98,7 @@ export class ComplaintRepo {
   }
 
   append(complaintId: number, entries: LogEntry[]): void {
-    const stmt = this.db.prepare('INSERT INTO complaint_log (complaint_id, at, step, field, value) VALUES (?, ?, ?, ?, ?)');
+    const stmt = prepared(this.db, 'INSERT INTO complaint_log (complaint_id, at, step, field, value) VALUES (?, ?, ?, ?, ?)');
     for (const e of entries) stmt.run(complaintId, e.at, e.step, e.field, JSON.stringify(e.value));
   }
 

@@ -1,5 +1,5 @@
 /** The customer file: customers, their tags and special days. */
-import type { Db } from './db.js';
+import { prepared, type Db } from './db.js';
 import {
   CUSTOMER_TEXT_FIELDS,
   foldName,
@@ -54,7 +54,7 @@ export class CustomerRepo {
   private specialDaysOf(ids: number[]): Map<number, SpecialDay[]> {
     const map = new Map<number, SpecialDay[]>();
     if (!ids.length) return map;
-    const stmt = this.db.prepare(
+    const stmt = prepared(this.db, 
       `SELECT customer_id, day, label FROM special_days WHERE customer_id IN (SELECT value FROM json_each(?)) ORDER BY day, id`,
     );
     for (const r of stmt.all(JSON.stringify(ids)) as { customer_id: number; day: string; label: string }[]) {
@@ -84,28 +84,28 @@ export class CustomerRepo {
       .prepare(`UPDATE customers SET ${sets.join(', ')} WHERE id = ?`)
       .run(c.name, foldName(c.name), ...CUSTOMER_TEXT_FIELDS.map((f) => c[f]), c.referredBy, c.doNotContact ? 1 : 0, today, c.id);
     this.setTags(c.id, c.tags);
-    this.db.prepare('DELETE FROM special_days WHERE customer_id = ?').run(c.id);
+    prepared(this.db, 'DELETE FROM special_days WHERE customer_id = ?').run(c.id);
     for (const d of c.specialDays) this.addSpecialDay(c.id, d);
   }
 
   private setTags(id: number, tags: string[]): void {
-    this.db.prepare('DELETE FROM customer_tags WHERE customer_id = ?').run(id);
-    const add = this.db.prepare('INSERT OR IGNORE INTO customer_tags (customer_id, tag) VALUES (?, ?)');
+    prepared(this.db, 'DELETE FROM customer_tags WHERE customer_id = ?').run(id);
+    const add = prepared(this.db, 'INSERT OR IGNORE INTO customer_tags (customer_id, tag) VALUES (?, ?)');
     for (const t of tags) add.run(id, t);
   }
 
   private addSpecialDay(id: number, d: SpecialDay): void {
-    this.db.prepare('INSERT OR IGNORE INTO special_days (customer_id, day, label) VALUES (?, ?, ?)').run(id, d.day, d.label);
+    prepared(this.db, 'INSERT OR IGNORE INTO special_days (customer_id, day, label) VALUES (?, ?, ?)').run(id, d.day, d.label);
   }
 
   get(id: number): Customer | undefined {
-    const row = this.db.prepare(`${SELECT} WHERE c.id = ?`).get(id) as Row | undefined;
+    const row = prepared(this.db, `${SELECT} WHERE c.id = ?`).get(id) as Row | undefined;
     return row && this.toCustomer(row, this.specialDaysOf([id]).get(id) ?? []);
   }
 
   /** Customers named exactly `name`, else those whose name starts with it (any case, any script). */
   findByName(name: string): { exact: Customer[]; prefix: Customer[] } {
-    const exactRows = this.db.prepare(`${SELECT} WHERE c.name = ? ORDER BY c.id`).all(name) as Row[];
+    const exactRows = prepared(this.db, `${SELECT} WHERE c.name = ? ORDER BY c.id`).all(name) as Row[];
     if (exactRows.length) return { exact: this.hydrate(exactRows), prefix: [] };
     const fold = foldName(name);
     // U+10FFFF sorts after every character, so this range is exactly "starts with fold".
@@ -139,7 +139,7 @@ export class CustomerRepo {
     }
     const sql = `${SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY c.name_fold, c.id${filter.limit ? ' LIMIT ?' : ''}`;
     if (filter.limit) params.push(filter.limit);
-    return this.hydrate(this.db.prepare(sql).all(...params) as Row[]);
+    return this.hydrate(prepared(this.db, sql).all(...params) as Row[]);
   }
 
   private hydrate(rows: Row[]): Customer[] {
@@ -149,10 +149,10 @@ export class CustomerRepo {
 
   /** Every customer in id order, for export and import matching. */
   all(): Customer[] {
-    return this.hydrate(this.db.prepare(`${SELECT} ORDER BY c.id`).all() as Row[]);
+    return this.hydrate(prepared(this.db, `${SELECT} ORDER BY c.id`).all() as Row[]);
   }
 
   count(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n;
+    return (prepared(this.db, 'SELECT count(*) AS n FROM customers').get() as { n: number }).n;
   }
 }

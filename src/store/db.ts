@@ -98,6 +98,21 @@ export function migrate(db: Db, migrations: MigrationFile[]): void {
   }
 }
 
+const statements = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/**
+ * A statement prepared once per connection: preparing costs more than running a small statement,
+ * and an import or a re-plan runs the same few hundred thousand times. Not for `.iterate()`: a
+ * statement being iterated cannot run again until the iteration ends.
+ */
+export function prepared(db: Db, sql: string): Database.Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let stmt = cache.get(sql);
+  if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
+  return stmt;
+}
+
 export function openDatabase(path: string, migrations = listMigrations()): Db {
   prepareFile(path);
   let db: Db;

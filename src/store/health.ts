@@ -1,6 +1,6 @@
 /** The database's own health, for `crm doctor` and `crm backup`: integrity, references, safe copies. */
 import Database from 'better-sqlite3';
-import { listMigrations, type Db } from './db.js';
+import { listMigrations, type Db, prepared } from './db.js';
 import type { IsoDate } from '../domain/dates.js';
 
 export interface Orphans {
@@ -45,7 +45,7 @@ export class HealthRepo {
     const counts = new Map<string, Orphans>();
     for (const r of rows) {
       const key = `${r.table}\u0000${r.fkid}`;
-      const fk = this.db.prepare('SELECT "from", on_delete FROM pragma_foreign_key_list(?) WHERE id = ?').get(r.table, r.fkid) as { from: string; on_delete: string };
+      const fk = prepared(this.db, 'SELECT "from", on_delete FROM pragma_foreign_key_list(?) WHERE id = ?').get(r.table, r.fkid) as { from: string; on_delete: string };
       const o = counts.get(key) ?? { table: r.table, column: fk.from, onDelete: fk.on_delete, parent: r.parent, rows: 0 };
       o.rows++;
       counts.set(key, o);

@@ -3,7 +3,7 @@
  * failed. The unique indexes make queueing idempotent; claiming happens inside the caller's
  * store.write(), so two overlapping runs never claim the same row.
  */
-import type { Db } from './db.js';
+import { prepared, type Db } from './db.js';
 import type { IsoDate } from '../domain/dates.js';
 
 export type OutboxKind = 'digest' | 'customer';
@@ -66,7 +66,7 @@ export class OutboxRepo {
   constructor(private readonly db: Db) {}
 
   get(id: number): OutboxMail | undefined {
-    const r = this.db.prepare('SELECT * FROM outbox WHERE id = ?').get(id) as Row | undefined;
+    const r = prepared(this.db, 'SELECT * FROM outbox WHERE id = ?').get(id) as Row | undefined;
     return r && toMail(r);
   }
 
@@ -110,16 +110,16 @@ export class OutboxRepo {
   }
 
   inState(state: OutboxState): OutboxMail[] {
-    return (this.db.prepare('SELECT * FROM outbox WHERE state = ? ORDER BY id').all(state) as Row[]).map(toMail);
+    return (prepared(this.db, 'SELECT * FROM outbox WHERE state = ? ORDER BY id').all(state) as Row[]).map(toMail);
   }
 
   digestFor(recipient: string, day: IsoDate): OutboxMail | undefined {
-    const r = this.db.prepare("SELECT * FROM outbox WHERE kind = 'digest' AND recipient = ? AND day = ?").get(recipient, day) as Row | undefined;
+    const r = prepared(this.db, "SELECT * FROM outbox WHERE kind = 'digest' AND recipient = ? AND day = ?").get(recipient, day) as Row | undefined;
     return r && toMail(r);
   }
 
   forReminder(reminderId: number, recipient: string): OutboxMail | undefined {
-    const r = this.db.prepare("SELECT * FROM outbox WHERE kind = 'customer' AND reminder_id = ? AND recipient = ?").get(reminderId, recipient) as Row | undefined;
+    const r = prepared(this.db, "SELECT * FROM outbox WHERE kind = 'customer' AND reminder_id = ? AND recipient = ?").get(reminderId, recipient) as Row | undefined;
     return r && toMail(r);
   }
 
@@ -132,7 +132,7 @@ export class OutboxRepo {
   }
 
   sentToCustomerOn(customerId: number, day: IsoDate): boolean {
-    return Boolean(this.db.prepare("SELECT 1 FROM outbox WHERE kind = 'customer' AND customer_id = ? AND sent_on = ?").get(customerId, day));
+    return Boolean(prepared(this.db, "SELECT 1 FROM outbox WHERE kind = 'customer' AND customer_id = ? AND sent_on = ?").get(customerId, day));
   }
 
   /** pending -> sending for the given rows; returns the rows this caller now owns. */
@@ -161,7 +161,7 @@ export class OutboxRepo {
 
   /** Handed to the server but no answer came back: it stays 'sending', for a person to decide. */
   markUnknown(id: number, error: string): void {
-    this.db.prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?').run(error, id);
+    prepared(this.db, 'UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?').run(error, id);
   }
 
   /** A mail of unknown outcome, resolved by a person: send it again, or leave it unsent. */

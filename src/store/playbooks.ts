@@ -1,5 +1,5 @@
 /** Installed playbooks: every version kept, the newest in force. */
-import type { Db } from './db.js';
+import { prepared, type Db } from './db.js';
 import type { Rule } from '../domain/playbook.js';
 import type { IsoDate } from '../domain/dates.js';
 
@@ -34,7 +34,7 @@ export class PlaybookRepo {
   constructor(private readonly db: Db) {}
 
   active(): InstalledPlaybook | undefined {
-    const r = this.db.prepare('SELECT * FROM playbooks ORDER BY version DESC LIMIT 1').get() as Row | undefined;
+    const r = prepared(this.db, 'SELECT * FROM playbooks ORDER BY version DESC LIMIT 1').get() as Row | undefined;
     return r && toPlaybook(r);
   }
 
@@ -46,7 +46,7 @@ export class PlaybookRepo {
   }
 
   list(): Omit<InstalledPlaybook, 'source' | 'rules'>[] {
-    const rows = this.db.prepare('SELECT version, name, file, installed_on FROM playbooks ORDER BY version').all() as Row[];
+    const rows = prepared(this.db, 'SELECT version, name, file, installed_on FROM playbooks ORDER BY version').all() as Row[];
     return rows.map((r) => ({ version: r.version, name: r.name, file: r.file, installedOn: r.installed_on }));
   }
 }

@@ -1,5 +1,5 @@
 /** Follow-ups and contacts: what is planned, and what was done. */
-import type { Db } from './db.js';
+import { prepared, type Db } from './db.js';
 import type { IsoDate } from '../domain/dates.js';
 import type { Contact, ContactKind, Reminder, ReminderState } from '../domain/reminder.js';
 import type { TemplateVars } from '../domain/template.js';
@@ -56,7 +56,7 @@ export class ReminderRepo {
 
   /** Inserts what is new; a follow-up already planned (same dedupe key) is left as it is. */
   insertNew(reminders: NewReminder[], today: IsoDate): Reminder[] {
-    const stmt = this.db.prepare(
+    const stmt = prepared(this.db, 
       `INSERT INTO reminders (customer_id, sale_id, rule, action, title, lesson, due, state, dedupe_key, closed_on, reason, created_on, vars)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING RETURNING *`,
     );
@@ -71,13 +71,13 @@ export class ReminderRepo {
   }
 
   get(id: number): Reminder | undefined {
-    const r = this.db.prepare('SELECT * FROM reminders WHERE id = ?').get(id) as Row | undefined;
+    const r = prepared(this.db, 'SELECT * FROM reminders WHERE id = ?').get(id) as Row | undefined;
     return r && toReminder(r);
   }
 
   /** The placeholder values the title was rendered with; {} for follow-ups planned before they were kept. */
   templateVars(id: number): TemplateVars {
-    const r = this.db.prepare('SELECT vars FROM reminders WHERE id = ?').get(id) as { vars: string | null } | undefined;
+    const r = prepared(this.db, 'SELECT vars FROM reminders WHERE id = ?').get(id) as { vars: string | null } | undefined;
     return r?.vars ? (JSON.parse(r.vars) as TemplateVars) : {};
   }
 
@@ -106,7 +106,7 @@ export class ReminderRepo {
   }
 
   forSale(saleId: number): Reminder[] {
-    return (this.db.prepare('SELECT * FROM reminders WHERE sale_id = ? ORDER BY due, id').all(saleId) as Row[]).map(toReminder);
+    return (prepared(this.db, 'SELECT * FROM reminders WHERE sale_id = ? ORDER BY due, id').all(saleId) as Row[]).map(toReminder);
   }
 
   /** Open follow-ups of these sales due on or after `from`: what a new playbook may re-plan. */
@@ -126,12 +126,12 @@ export class ReminderRepo {
   }
 
   revise(id: number, r: Pick<Reminder, 'due' | 'title' | 'action' | 'lesson'>): void {
-    this.db.prepare('UPDATE reminders SET due = ?, title = ?, action = ?, lesson = ? WHERE id = ?').run(r.due, r.title, r.action, r.lesson, id);
+    prepared(this.db, 'UPDATE reminders SET due = ?, title = ?, action = ?, lesson = ? WHERE id = ?').run(r.due, r.title, r.action, r.lesson, id);
   }
 
   /** Only for planned follow-ups nobody acted on, when a new playbook no longer wants them. */
   remove(id: number): void {
-    this.db.prepare("DELETE FROM reminders WHERE id = ? AND state = 'open'").run(id);
+    prepared(this.db, "DELETE FROM reminders WHERE id = ? AND state = 'open'").run(id);
   }
 
   /**
@@ -143,11 +143,11 @@ export class ReminderRepo {
   }
 
   close(id: number, state: Exclude<ReminderState, 'open'>, today: IsoDate, reason: string | null): void {
-    this.db.prepare('UPDATE reminders SET state = ?, closed_on = ?, reason = ? WHERE id = ?').run(state, today, reason, id);
+    prepared(this.db, 'UPDATE reminders SET state = ?, closed_on = ?, reason = ? WHERE id = ?').run(state, today, reason, id);
   }
 
   reschedule(id: number, due: IsoDate): void {
-    this.db.prepare('UPDATE reminders SET due = ? WHERE id = ?').run(due, id);
+    prepared(this.db, 'UPDATE reminders SET due = ? WHERE id = ?').run(due, id);
   }
 
   /** Open follow-ups of a customer, for do-not-contact: they are skipped, never deleted. */
@@ -184,11 +184,11 @@ export class ContactRepo {
   }
 
   forCustomer(customerId: number): Contact[] {
-    return (this.db.prepare('SELECT * FROM contacts WHERE customer_id = ? ORDER BY date, id').all(customerId) as ContactRow[]).map(toContact);
+    return (prepared(this.db, 'SELECT * FROM contacts WHERE customer_id = ? ORDER BY date, id').all(customerId) as ContactRow[]).map(toContact);
   }
 
   /** Every contact in id order, for export. */
   all(): Contact[] {
-    return (this.db.prepare('SELECT * FROM contacts ORDER BY id').all() as ContactRow[]).map(toContact);
+    return (prepared(this.db, 'SELECT * FROM contacts ORDER BY id').all() as ContactRow[]).map(toContact);
   }
 }

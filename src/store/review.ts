@@ -1,5 +1,5 @@
 /** Flags on customers to consider giving up, review decisions, and the loyalty survey's answers. */
-import type { Db } from './db.js';
+import { prepared, type Db } from './db.js';
 import type { IsoDate } from '../domain/dates.js';
 import { STOP_REASON_PREFIX, type Decision, type Flag } from '../domain/review.js';
 
@@ -33,7 +33,7 @@ export class ReviewRepo {
 
   addFlag(customerId: number, flag: Flag, note: string, today: IsoDate): number {
     return Number(
-      this.db.prepare('INSERT INTO customer_flags (customer_id, flag, note, flagged_on) VALUES (?, ?, ?, ?)').run(customerId, flag, note, today).lastInsertRowid,
+      prepared(this.db, 'INSERT INTO customer_flags (customer_id, flag, note, flagged_on) VALUES (?, ?, ?, ?)').run(customerId, flag, note, today).lastInsertRowid,
     );
   }
 
@@ -86,7 +86,7 @@ export class ReviewRepo {
    * then none, so this works before and after that lands.
    */
   complaintCounts(): Map<number, number> {
-    const rows = this.db.prepare('SELECT customer_id AS id, count(*) AS n FROM complaints GROUP BY customer_id').all() as { id: number; n: number }[];
+    const rows = prepared(this.db, 'SELECT customer_id AS id, count(*) AS n FROM complaints GROUP BY customer_id').all() as { id: number; n: number }[];
     return new Map(rows.map((r) => [r.id, r.n]));
   }
 
@@ -99,7 +99,7 @@ export class ReviewRepo {
   }
 
   surveys(customerId: number): SurveyAnswer[] {
-    const rows = this.db.prepare('SELECT * FROM survey_answers WHERE customer_id = ? ORDER BY date, id').all(customerId) as {
+    const rows = prepared(this.db, 'SELECT * FROM survey_answers WHERE customer_id = ? ORDER BY date, id').all(customerId) as {
       id: number; customer_id: number; reminder_id: number | null; date: string; why: string | null; improve: string | null;
     }[];
     return rows.map((r) => ({ id: r.id, customerId: r.customer_id, reminderId: r.reminder_id, date: r.date, why: r.why, improve: r.improve }));

@@ -1,5 +1,5 @@
 /** Sales: what each customer bought, when, and what the playbook needs to know about it. */
-import type { Db } from './db.js';
+import { prepared, type Db } from './db.js';
 import type { NewSale, Sale } from '../domain/sale.js';
 import type { IsoDate } from '../domain/dates.js';
 
@@ -54,12 +54,12 @@ export class SaleRepo {
   }
 
   get(id: number): Sale | undefined {
-    const r = this.db.prepare('SELECT * FROM sales WHERE id = ?').get(id) as Row | undefined;
+    const r = prepared(this.db, 'SELECT * FROM sales WHERE id = ?').get(id) as Row | undefined;
     return r && toSale(r);
   }
 
   forCustomer(customerId: number): Sale[] {
-    return (this.db.prepare('SELECT * FROM sales WHERE customer_id = ? ORDER BY date, id').all(customerId) as Row[]).map(toSale);
+    return (prepared(this.db, 'SELECT * FROM sales WHERE customer_id = ? ORDER BY date, id').all(customerId) as Row[]).map(toSale);
   }
 
   /** Each customer's latest purchase of a product whose name contains one of `texts` (any case). */
@@ -82,15 +82,15 @@ export class SaleRepo {
 
   /** Every customer who bought something: whose follow-ups a new playbook may re-plan. */
   customerIds(): number[] {
-    return (this.db.prepare('SELECT DISTINCT customer_id AS id FROM sales ORDER BY id').all() as { id: number }[]).map((r) => r.id);
+    return (prepared(this.db, 'SELECT DISTINCT customer_id AS id FROM sales ORDER BY id').all() as { id: number }[]).map((r) => r.id);
   }
 
   /** Every sale in id order, for export and import matching. */
   all(): Sale[] {
-    return (this.db.prepare('SELECT * FROM sales ORDER BY id').all() as Row[]).map(toSale);
+    return (prepared(this.db, 'SELECT * FROM sales ORDER BY id').all() as Row[]).map(toSale);
   }
 
   count(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM sales').get() as { n: number }).n;
+    return (prepared(this.db, 'SELECT count(*) AS n FROM sales').get() as { n: number }).n;
   }
 }

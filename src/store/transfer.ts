@@ -4,7 +4,7 @@
  * makes calendar UIDs stable.
  */
 import { randomUUID } from 'node:crypto';
-import type { Db } from './db.js';
+import { prepared, type Db } from './db.js';
 import type { IsoDate } from '../domain/dates.js';
 import { foldName, type NewCustomer } from '../domain/customer.js';
 import type { NewSale } from '../domain/sale.js';
@@ -26,7 +26,7 @@ export class TransferRepo {
 
   private stmt(sql: string): Database.Statement {
     let s = this.statements.get(sql);
-    if (!s) this.statements.set(sql, (s = this.db.prepare(sql)));
+    if (!s) this.statements.set(sql, (s = prepared(this.db, sql)));
     return s;
   }
 

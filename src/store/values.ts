@@ -1,6 +1,6 @@
 /** Customer value: tiers and strategies, the classify runs, their settings, and what planning needs. */
 import type { Statement } from 'better-sqlite3';
-import type { Db } from './db.js';
+import { prepared, type Db } from './db.js';
 import type { IsoDate } from '../domain/dates.js';
 import type { SaleFact, Thresholds } from '../domain/value.js';
 import { SETTING_KEYS, type SettingKey, type ValueSettings } from '../domain/value-settings.js';
@@ -63,7 +63,7 @@ export class ValueRepo {
 
   private stmt(sql: string): Statement {
     let s = this.statements.get(sql);
-    if (!s) this.statements.set(sql, (s = this.db.prepare(sql)));
+    if (!s) this.statements.set(sql, (s = prepared(this.db, sql)));
     return s;
   }
 
@@ -73,7 +73,7 @@ export class ValueRepo {
   }
 
   all(): Map<number, CustomerValue> {
-    const rows = this.db.prepare('SELECT * FROM customer_value').all() as Row[];
+    const rows = prepared(this.db, 'SELECT * FROM customer_value').all() as Row[];
     return new Map(rows.map((r) => [r.customer_id, toValue(r)]));
   }
 
@@ -106,7 +106,7 @@ export class ValueRepo {
   /** Every sale as the classification sees it, by customer. */
   saleFacts(customerId?: number): Map<number, SaleFact[]> {
     const sql = `SELECT customer_id, date, amount_cents, cost_cents FROM sales ${customerId === undefined ? '' : 'WHERE customer_id = ?'} ORDER BY customer_id, date, id`;
-    const rows = this.db.prepare(sql).all(...(customerId === undefined ? [] : [customerId])) as { customer_id: number; date: string; amount_cents: number; cost_cents: number | null }[];
+    const rows = prepared(this.db, sql).all(...(customerId === undefined ? [] : [customerId])) as { customer_id: number; date: string; amount_cents: number; cost_cents: number | null }[];
     const map = new Map<number, SaleFact[]>();
     for (const r of rows) {
       const list = map.get(r.customer_id) ?? [];
@@ -117,7 +117,7 @@ export class ValueRepo {
   }
 
   settings(): ValueSettings {
-    const rows = this.db.prepare(`SELECT key, value FROM settings WHERE key LIKE 'classify.%'`).all() as { key: string; value: string }[];
+    const rows = prepared(this.db, `SELECT key, value FROM settings WHERE key LIKE 'classify.%'`).all() as { key: string; value: string }[];
     const out: ValueSettings = {};
     for (const r of rows) {
       const key = r.key.slice(SETTING_PREFIX.length) as SettingKey;
@@ -127,12 +127,12 @@ export class ValueRepo {
   }
 
   setSetting(key: SettingKey, value: number | null): void {
-    if (value === null) this.db.prepare('DELETE FROM settings WHERE key = ?').run(SETTING_PREFIX + key);
-    else this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(SETTING_PREFIX + key, String(value));
+    if (value === null) prepared(this.db, 'DELETE FROM settings WHERE key = ?').run(SETTING_PREFIX + key);
+    else prepared(this.db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(SETTING_PREFIX + key, String(value));
   }
 
   lastRun(): ClassifyRun | undefined {
-    const r = this.db.prepare('SELECT id, run_on, thresholds_json FROM classify_runs ORDER BY id DESC LIMIT 1').get() as
+    const r = prepared(this.db, 'SELECT id, run_on, thresholds_json FROM classify_runs ORDER BY id DESC LIMIT 1').get() as
       | { id: number; run_on: string; thresholds_json: string }
       | undefined;
     return r && { id: r.id, runOn: r.run_on, thresholds: JSON.parse(r.thresholds_json) as Thresholds };
