@@ -17,16 +17,25 @@ export interface Agenda {
   overdue: AgendaRow[];
   due: AgendaRow[];
   upcoming: AgendaRow[];
+  /** All that is coming up; more than `upcoming` holds when the list was cut for people. */
+  upcomingTotal: number;
   complaints: AgendaComplaint[];
 }
 
-export function buildAgenda(store: Store, today: IsoDate, days: number): Agenda {
-  const rows = store.reminders.agenda(addDays(today, days));
+/** A person reads this many coming-up lines; scripts (--json) and --all get every one. */
+export const UPCOMING_SHOWN = 50;
+
+export function buildAgenda(store: Store, today: IsoDate, days: number, upcomingLimit?: number): Agenda {
+  const now = store.reminders.agenda(today);
+  const until = addDays(today, days);
+  const upcoming = store.reminders.agenda(until, { after: today, limit: upcomingLimit });
+  const cut = upcomingLimit !== undefined && upcoming.length === upcomingLimit;
   return {
     date: today,
-    overdue: rows.filter((r) => r.due < today),
-    due: rows.filter((r) => r.due === today),
-    upcoming: rows.filter((r) => r.due > today),
+    overdue: now.filter((r) => r.due < today),
+    due: now.filter((r) => r.due === today),
+    upcoming,
+    upcomingTotal: cut ? store.reminders.countOpen(today, until) : upcoming.length,
     complaints: store.complaints.openForAgenda(),
   };
 }
@@ -87,7 +96,12 @@ export function printAgenda(io: Io, agenda: Agenda, days: number): void {
       ? section(io, t('Due today, {date} ({n})', { date: tDate(date), n: due.length }), due, date, false)
       : `${io.color.bold(t('Due today ({n})', { n: 0 }))}\n`,
   );
-  if (upcoming.length) parts.push(section(io, t('Coming up, next {days} days ({n})', { days, n: upcoming.length }), upcoming, date, false));
+  if (upcoming.length) {
+    let block = section(io, t('Coming up, next {days} days ({n})', { days, n: agenda.upcomingTotal }), upcoming, date, false);
+    const more = agenda.upcomingTotal - upcoming.length;
+    if (more > 0) block += t('... and {n} more: crm today --all lists them all, --days N looks less far', { n: more }) + '\n';
+    parts.push(block);
+  }
   if (complaints.length) {
     const late = (c: AgendaComplaint) => c.promisedBy !== null && c.promisedBy.slice(0, 10) <= date;
     const table = renderTable(
@@ -100,9 +114,10 @@ export function printAgenda(io: Io, agenda: Agenda, days: number): void {
   io.stdout(parts.join('\n'));
 }
 
-export function runToday(opts: { days?: string }, deps: Deps): void {
+export function runToday(opts: { days?: string; all?: boolean }, deps: Deps): void {
   const days = opts.days !== undefined ? parsePositiveInt(opts.days, '--days', { allowZero: true }) : 7;
-  printAgenda(deps.io, buildAgenda(deps.store, deps.today, days), days);
+  const limit = opts.all || deps.io.json ? undefined : UPCOMING_SHOWN;
+  printAgenda(deps.io, buildAgenda(deps.store, deps.today, days, limit), days);
 }
 
 export function register(program: Command, run: RunCommand): void {
@@ -110,6 +125,7 @@ export function register(program: Command, run: RunCommand): void {
     .command('today')
     .description(t('the agenda: overdue, due today, coming up, promised complaint answers'))
     .option('--days <n>', t('how far ahead "coming up" looks (default 7)'))
+    .option('--all', t('list everything coming up, not only the first 50'))
     .addHelpText('after', t('\nExamples:\n  $ crm today\n  $ crm today --days 14 --json'))
-    .action((opts: { days?: string }) => run((deps) => runToday(opts, deps)));
+    .action((opts: { days?: string; all?: boolean }) => run((deps) => runToday(opts, deps)));
 }

@@ -86,16 +86,20 @@ export class ReminderRepo {
    * columns are named as AgendaRow's fields so SQLite builds the rows as returned: at 100k
    * customers the agenda has ~54k rows, and a second object per row cost ~20% of `crm today`.
    */
-  agenda(until: IsoDate): AgendaRow[] {
-    return this.db
-      .prepare(
-        `SELECT r.id, r.customer_id AS customerId, r.sale_id AS saleId, r.rule, r.action, r.title, r.lesson, r.due, r.state,
+  agenda(until: IsoDate, { after = '', limit = -1 }: { after?: IsoDate; limit?: number } = {}): AgendaRow[] {
+    return prepared(
+      this.db,
+      `SELECT r.id, r.customer_id AS customerId, r.sale_id AS saleId, r.rule, r.action, r.title, r.lesson, r.due, r.state,
            r.dedupe_key AS dedupeKey, r.closed_on AS closedOn, r.reason, r.created_on AS createdOn,
            c.name AS customerName, c.phone, c.email, c.channel
          FROM reminders r JOIN customers c ON c.id = r.customer_id
-         WHERE r.state = 'open' AND r.due <= ? ORDER BY r.due, r.id`,
-      )
-      .all(until) as AgendaRow[];
+         WHERE r.state = 'open' AND r.due <= ? AND r.due > ? ORDER BY r.due, r.id LIMIT ?`,
+    ).all(until, after, limit) as AgendaRow[];
+  }
+
+  /** How many open follow-ups fall after `after` up to `until`: counted on the index, not loaded. */
+  countOpen(after: IsoDate, until: IsoDate): number {
+    return (prepared(this.db, "SELECT count(*) AS n FROM reminders WHERE state = 'open' AND due > ? AND due <= ?").get(after, until) as { n: number }).n;
   }
 
   forCustomer(customerId: number, { openOnly = false, limit = 1000 } = {}): Reminder[] {

@@ -118,6 +118,24 @@ describe('crm today', () => {
   });
 });
 
+describe('crm today with a long list', () => {
+  it('shows people the first 50 coming-up lines and how many more; --all and --json list them all', async () => {
+    for (let i = 0; i < 30; i++) {
+      await crm('customer', 'add', `Buyer ${i}`);
+      await crm('add-sale', '--customer', `Buyer ${i}`, '--product', 'Kettle', '--amount', '20');
+    }
+    const human = await crm('today');
+    const lines = human.stdout.split('Coming up, next 7 days (')[1].split('\n');
+    expect(lines[0]).toBe('60)');
+    expect(lines.filter((l) => /^\d+\t/.test(l))).toHaveLength(50);
+    expect(human.stdout).toContain('... and 10 more: crm today --all lists them all, --days N looks less far');
+    const all = await crm('today', '--all');
+    expect(all.stdout.split('Coming up')[1].split('\n').filter((l) => /^\d+\t/.test(l))).toHaveLength(60);
+    expect(all.stdout).not.toContain('more: crm today --all');
+    expect((await json('today')).upcoming).toHaveLength(60);
+  });
+});
+
 describe('done, snooze, skip, log', () => {
   beforeEach(async () => {
     await crm('add-sale', '--customer', '王芳', '--product', 'X3', '--amount', '100');

@@ -13,7 +13,7 @@ function row(over: Partial<AgendaRow>): AgendaRow {
 }
 
 function agenda(over: Partial<Agenda>): Agenda {
-  return { date: '2026-03-02', overdue: [], due: [], upcoming: [], complaints: [], ...over };
+  return { date: '2026-03-02', overdue: [], due: [], upcoming: [], upcomingTotal: 0, complaints: [], ...over };
 }
 
 describe('the digest', () => {
