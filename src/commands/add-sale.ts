@@ -1,5 +1,6 @@
 /** `crm add-sale`: store a closed sale and plan its follow-ups in the same transaction. */
 import type { Command } from 'commander';
+import { actionLabel } from '../ui/labels.js';
 import type { RunCommand } from '../cli.js';
 import type { Deps } from '../deps.js';
 import { UsageError } from '../errors.js';
@@ -99,7 +100,7 @@ type PlanRow = Pick<Reminder, 'due' | 'action' | 'title' | 'lesson' | 'state'> &
  * in the language in force, says what became of the missed steps.
  */
 export function printPlan(io: Io, plan: PlanRow[], missedNote: string): void {
-  const rows = (list: PlanRow[]) => list.map((r) => [...(r.id ? [r.id] : []), r.due, tWeekday(r.due), r.action, r.title, r.lesson]);
+  const rows = (list: PlanRow[]) => list.map((r) => [...(r.id ? [r.id] : []), r.due, tWeekday(r.due), actionLabel(r.action), r.title, r.lesson]);
   const head = (date: string) => [...(plan[0]?.id ? [t('id')] : []), date, t('day'), t('action'), t('follow-up'), t('why')];
   const open = plan.filter((r) => r.state === 'open');
   const missed = plan.filter((r) => r.state === 'missed');

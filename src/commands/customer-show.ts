@@ -1,5 +1,6 @@
 /** `crm customer show`: everything known about one customer, on one screen. */
 import type { Deps } from '../deps.js';
+import { actionLabel } from '../ui/labels.js';
 import { needsRefresh, REFRESH_AFTER_DAYS, type Customer } from '../domain/customer.js';
 import { saleJson } from '../domain/sale.js';
 import { t, tWeekday } from '../i18n.js';
@@ -88,7 +89,7 @@ export function showCustomer(ref: string, deps: Deps): void {
   text += section(
     io,
     t('Next follow-ups'),
-    table([t('id'), t('due'), t('day'), t('action'), t('title')], followUps.map((r) => [r.id, r.due, tWeekday(r.due), r.action, r.title])),
+    table([t('id'), t('due'), t('day'), t('action'), t('title')], followUps.map((r) => [r.id, r.due, tWeekday(r.due), actionLabel(r.action), r.title])),
   );
   io.stdout(text);
 }

@@ -1,5 +1,6 @@
 /** `crm rules list|check|use|preview`: the playbook as a file the salesperson can read and change. */
 import { currentLang, t } from '../i18n.js';
+import { actionLabel } from '../ui/labels.js';
 import type { Command } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -129,7 +130,7 @@ export async function listRules(deps: Deps): Promise<void> {
   printTable(
     deps.io,
     [t('id'), t('when'), t('if'), t('action'), t('title'), t('lesson')],
-    rules.map((r) => [r.id, describeWhen(r.when), describeIf(r), r.action, (zh && r.titleZh) || r.title, r.lesson]),
+    rules.map((r) => [r.id, describeWhen(r.when), describeIf(r), actionLabel(r.action), (zh && r.titleZh) || r.title, r.lesson]),
   );
 }
 

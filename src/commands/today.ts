@@ -1,5 +1,6 @@
 /** `crm today`: the morning agenda. Overdue first, then today, then what is coming. */
 import type { Command } from 'commander';
+import { actionLabel } from '../ui/labels.js';
 import type { RunCommand } from '../cli.js';
 import type { Deps } from '../deps.js';
 import { addDays, daysBetween, type IsoDate } from '../domain/dates.js';
@@ -73,7 +74,7 @@ function section(io: Io, heading: string, rows: AgendaRow[], today: IsoDate, urg
   const table = renderTable(
     io,
     [t('id'), t('when'), t('customer'), t('action'), t('follow-up'), t('contact')],
-    rows.map((r) => [r.id, paint(r, when(r, today)), r.customerName, r.action, paint(r, r.title), contactOf(r)]),
+    rows.map((r) => [r.id, paint(r, when(r, today)), r.customerName, actionLabel(r.action), paint(r, r.title), contactOf(r)]),
   );
   return `${io.color.bold(heading)}\n${table}`;
 }

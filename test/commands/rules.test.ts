@@ -127,10 +127,10 @@ describe('crm rules in Chinese', () => {
     const table = await zh('rules', 'list');
     expect(table.stderr).toBe('跟进手册“default”（crm 自带）\n');
     expect(table.stdout.split('\n')[0]).toBe('编号\t时间\t条件\t动作\t标题\t出处');
-    expect(table.stdout).toContain('call-day-2\t成交后1天\t\tcall\t第2天回访{customer}：{product}用上了吗？解答疑问\t#299\n');
-    expect(table.stdout).toContain('\nmonthly-card\t连续 12 个月：每月节日前 3 天\t等级不是负担，策略不是放弃\tcard\t');
-    expect(table.stdout).toContain('\nholiday-visit\tspring-festival, mid-autumn 前7天\t（标签 important/gold 或 等级为黄金）\tvisit\t');
-    expect(table.stdout).toContain('\nproactive-check-gold\t成交后每月一次，共 12 次\t等级为黄金\tcall\t');
+    expect(table.stdout).toContain('call-day-2\t成交后1天\t\t致电\t第2天回访{customer}：{product}用上了吗？解答疑问\t#299\n');
+    expect(table.stdout).toContain('\nmonthly-card\t连续 12 个月：每月节日前 3 天\t等级不是负担，策略不是放弃\t寄贺卡\t');
+    expect(table.stdout).toContain('\nholiday-visit\tspring-festival, mid-autumn 前7天\t（标签 important/gold 或 等级为黄金）\t拜访\t');
+    expect(table.stdout).toContain('\nproactive-check-gold\t成交后每月一次，共 12 次\t等级为黄金\t致电\t');
     const use = await zh('rules', 'use', 'car-dealer');
     expect(use.stdout).toBe('已安装跟进手册“car-dealer”，版本 1。\n');
     expect(use.stderr).toContain('加上 --replan');

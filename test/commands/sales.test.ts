@@ -321,7 +321,7 @@ describe('the everyday commands in two languages (issue 10)', () => {
   it('plans and moves follow-ups in Chinese, weekdays and dates included', async () => {
     const sale = await crm('--lang', 'zh', 'add-sale', '--customer', '王芳', '--product', 'X3', '--amount', '100');
     expect(sale.stdout.split('\n')[0]).toBe('编号\t日期\t星期\t动作\t跟进事项\t依据');
-    expect(sale.stdout).toMatch(/\t2026-03-03\t周二\tcall\t/);
+    expect(sale.stdout).toMatch(/\t2026-03-03\t周二\t致电\t/);
     expect(sale.stderr).toContain('已记录成交 1：王芳，X3，100，2026-03-02。');
     const call = (await json('today')).upcoming.find((r: { rule: string }) => r.rule === 'call-day-2');
     expect((await crm('--lang', 'zh', 'snooze', String(call.id), '--days', '4')).stdout).toBe(`跟进 ${call.id} 已改到 2026年3月7日 周六。\n`);
