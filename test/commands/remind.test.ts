@@ -3,25 +3,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { openStore } from '../../src/store/index.js';
-import type { MailerFactory, OutgoingMail, SendResult } from '../../src/mail/mailer.js';
+import type { MailerFactory } from '../../src/mail/mailer.js';
 import { MAX_ATTEMPTS } from '../../src/commands/remind-send.js';
 import { crmIn, tempDir, type CrmRunner } from '../support/cli.js';
+import { MAIL_ENV, fakeMailer } from '../support/fake-mailer.js';
 
 let dir: string;
 let cleanup: () => void;
 let crm: CrmRunner;
-const MAIL_ENV = { CRM_SMTP_URL: 'smtp://127.0.0.1:2525', CRM_MAIL_FROM: 'Li Na <li.na@example.com>', CRM_MAIL_TO: 'boss@example.com' };
-
-function fakeMailer(answer: (m: OutgoingMail) => SendResult = () => ({ status: 'sent', messageId: null })) {
-  const sent: OutgoingMail[] = [];
-  const factory: MailerFactory = async () => ({
-    send: async (m) => {
-      sent.push(m);
-      return answer(m);
-    },
-  });
-  return { sent, factory };
-}
 
 function mailing(mailer: MailerFactory, today = '2026-03-02', env: NodeJS.ProcessEnv = MAIL_ENV): CrmRunner {
   return crmIn(dir, { today, env, mailer });
