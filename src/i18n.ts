@@ -5,6 +5,7 @@
  * keys). Machine output (--json, CSV, ICS, rule ids, exit codes) is never translated.
  */
 import { readFileSync } from 'node:fs';
+import { weekday } from './domain/dates.js';
 
 export const LANGS = ['en', 'zh'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -65,14 +66,9 @@ const WEEKDAYS: Record<Lang, string[]> = {
   zh: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'],
 };
 
-function weekdayIndex(iso: string): number {
-  const [y, m, d] = iso.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-}
-
 /** "Mon" / "周一". */
 export function tWeekday(iso: string): string {
-  return WEEKDAYS[lang][weekdayIndex(iso)];
+  return WEEKDAYS[lang][weekday(iso)];
 }
 
 /** A date the way the language writes it: "Mon 2026-03-02" / "2026年3月2日 周一". */

@@ -64,10 +64,6 @@ export function weekday(iso: IsoDate): number {
   return toDate(iso).getDay();
 }
 
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-export function weekdayName(iso: IsoDate): string {
-  return WEEKDAYS[weekday(iso)];
-}
 
 export function isWeekend(iso: IsoDate): boolean {
   const w = weekday(iso);

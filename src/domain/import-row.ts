@@ -12,6 +12,7 @@ import {
   parseSpecialDay, parseTags, parseText, parseYearlyDay,
 } from './parse.js';
 import { restoreFormula } from './csv.js';
+import type { NewSale } from './sale.js';
 import { t } from '../i18n.js';
 
 export interface CustomerRecord {
@@ -24,19 +25,8 @@ export interface CustomerRecord {
   referredBy: string | null;
 }
 
-export interface SaleRecord {
-  product: string;
-  amountCents: number;
-  costCents: number | null;
-  quantity: number;
-  date: IsoDate;
-  delivery: IsoDate | null;
-  warrantyMonths: number | null;
-  useUpDays: number | null;
-  verbal: boolean;
-  channel: string | null;
-  note: string | null;
-}
+/** A sale as a row states it; its customer is the row's customer, found or created on import. */
+export type SaleRecord = Omit<NewSale, 'customerId'>;
 
 export interface ImportRow {
   row: number;

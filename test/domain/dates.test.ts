@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, daysBetween, nextWorkingDay, nextYearly, weekdayName, yearlyDateIn } from '../../src/domain/dates.js';
+import { addDays, addMonths, daysBetween, nextWorkingDay, nextYearly, yearlyDateIn } from '../../src/domain/dates.js';
+import { tWeekday } from '../../src/i18n.js';
 
 describe('date arithmetic on YYYY-MM-DD', () => {
   it.each([
@@ -29,7 +30,7 @@ describe('date arithmetic on YYYY-MM-DD', () => {
     ['2026-03-02', '2026-03-03'],
   ])('next working day after %s is %s', (d, want) => expect(nextWorkingDay(d)).toBe(want));
 
-  it('names weekdays', () => expect(weekdayName('2026-03-02')).toBe('Mon'));
+  it('names weekdays', () => expect(tWeekday('2026-03-02')).toBe('Mon'));
 
   it.each([
     ['02-29', 2027, '2027-02-28'],
