@@ -15,7 +15,7 @@ const { values } = parseArgs({ options: { db: { type: 'string', default: 'bench/
 const dist = (p) => pathToFileURL(join(ROOT, 'dist', p)).href;
 const TARGETS = [
   ['commander', 'commander'], ['chalk', 'chalk'], ['better-sqlite3', 'better-sqlite3'], ['cli-table3', 'cli-table3'],
-  ['date-fns/addDays', 'date-fns/addDays'], ['lunar calendar (not on the today path)', dist('domain/calendar.js')],
+  ['lunar calendar (not on the today path)', dist('domain/calendar.js')],
   ['dist/domain/dates.js', dist('domain/dates.js')], ['dist/store/index.js', dist('store/index.js')],
   ['dist/commands/today.js', dist('commands/today.js')], ['dist/commands/index.js (every command)', dist('commands/index.js')],
   ['dist/cli.js (all of crm)', dist('cli.js')],

@@ -57,8 +57,38 @@ export function placeholdersOf(text: string): string[] {
  * carries its context after \u0004, which English output leaves out.
  */
 export function t(text: string, vars: Vars = {}): string {
-  const translated = catalogue[text] || text.split('\u0004')[0];
-  return translated.replace(PLACEHOLDER, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  const parts = compiledText(text);
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i];
+    out += (name in vars ? String(vars[name]) : `{${name}}`) + parts[i + 1];
+  }
+  return out;
+}
+
+/**
+ * The translated text split once into text (even places) and placeholder names (odd places): an
+ * import of 100,000 rows names a row and column in a message-ready text for every cell it reads.
+ */
+let compiled = new Map<string, string[]>();
+let compiledFor: Catalogue | undefined;
+
+function compiledText(text: string): string[] {
+  if (compiledFor !== catalogue) [compiled, compiledFor] = [new Map(), catalogue];
+  let parts = compiled.get(text);
+  if (!parts) {
+    const translated = catalogue[text] || text.split('\u0004')[0];
+    parts = [''];
+    let at = 0;
+    for (const m of translated.matchAll(PLACEHOLDER)) {
+      parts[parts.length - 1] += translated.slice(at, m.index);
+      parts.push(m[1], '');
+      at = m.index + m[0].length;
+    }
+    parts[parts.length - 1] += translated.slice(at);
+    compiled.set(text, parts);
+  }
+  return parts;
 }
 
 const WEEKDAYS: Record<Lang, string[]> = {

@@ -102,7 +102,7 @@ const cache = new Map<number, readonly Festival[]>();
  * (lunar 12-8) ranges from about Dec 30 to Jan 30, so a year may contain two (2022: Jan 10 and
  * Dec 30) or none (2023). Both occurrences are returned in the first case, nothing in the second.
  */
-export function festivalsInYear(year: number): Festival[] {
+export function festivalsInYear(year: number): readonly Festival[] {
   if (!Number.isInteger(year) || year < 1000 || year > 9999) {
     throw new RangeError(`festivalsInYear: year out of range: ${year}`);
   }
@@ -122,8 +122,9 @@ export function festivalsInYear(year: number): Festival[] {
     list = Object.freeze(out);
     cache.set(year, list);
   }
-  // A copy, so that a caller sorting or splicing its result cannot corrupt the cache.
-  return list.slice();
+  // The cached list itself, frozen (a caller cannot corrupt it): planning asks for the same few
+  // years once per sale and month, and a copy each time cost a large import seconds.
+  return list;
 }
 
 /** The first occurrence of festival `id` on or after `fromIso` ('YYYY-MM-DD'); undefined for an unknown id. */

@@ -1,11 +1,8 @@
 /**
  * Calendar dates as 'YYYY-MM-DD' strings: the domain never sees a clock or a time zone. Arithmetic
- * goes through local-noon Date objects, so a daylight-saving change can never move a date by a day.
+ * counts whole days since 1970-01-01 (the proleptic Gregorian calendar), so no daylight-saving
+ * change can move a date, and planning a large import stays cheap: no Date objects at all.
  */
-import { addDays as addDaysFns } from 'date-fns/addDays';
-import { addMonths as addMonthsFns } from 'date-fns/addMonths';
-import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
-
 export type IsoDate = string;
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -17,25 +14,38 @@ export function isValidIsoDate(s: string): boolean {
   return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(year: number, month: number): number {
-  return new Date(year, month, 0, 12).getDate();
+  return month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month - 1];
 }
 
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
-// Planning a large import asks for the same few hundred days millions of times. The dates are
-// only read (date-fns returns new ones), so one Date per day is shared.
-const dates = new Map<IsoDate, Date>();
+// Howard Hinnant's days_from_civil / civil_from_days: exact for every Gregorian date.
+function dayNumber(iso: IsoDate): number {
+  const y0 = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7));
+  const d = Number(iso.slice(8, 10));
+  const y = m <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+}
 
-function toDate(iso: IsoDate): Date {
-  let date = dates.get(iso);
-  if (!date) {
-    const [y, m, d] = iso.split('-').map(Number);
-    dates.set(iso, (date = new Date(y, m - 1, d, 12)));
-  }
-  return date;
+function fromDayNumber(n: number): IsoDate {
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return isoOf(yoe + era * 400 + (m <= 2 ? 1 : 0), m, d);
 }
 
 export function fromDate(date: Date): IsoDate {
@@ -43,25 +53,30 @@ export function fromDate(date: Date): IsoDate {
 }
 
 export function isoOf(year: number, month: number, day: number): IsoDate {
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
 export function addDays(iso: IsoDate, days: number): IsoDate {
-  return fromDate(addDaysFns(toDate(iso), days));
+  return days === 0 ? iso : fromDayNumber(dayNumber(iso) + days);
 }
 
 /** Month arithmetic clamps to the month's end: 31 January + 1 month is 28 or 29 February. */
 export function addMonths(iso: IsoDate, months: number): IsoDate {
-  return fromDate(addMonthsFns(toDate(iso), months));
+  if (months === 0) return iso;
+  const total = Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1 + months;
+  const year = Math.floor(total / 12);
+  const month = total - year * 12 + 1;
+  return isoOf(year, month, Math.min(Number(iso.slice(8, 10)), daysInMonth(year, month)));
 }
 
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return differenceInCalendarDays(toDate(to), toDate(from));
+  return dayNumber(to) - dayNumber(from);
 }
 
 /** 0 = Sunday ... 6 = Saturday. */
 export function weekday(iso: IsoDate): number {
-  return toDate(iso).getDay();
+  // 1970-01-01 was a Thursday (4).
+  return (((dayNumber(iso) + 4) % 7) + 7) % 7;
 }
 
 

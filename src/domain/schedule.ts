@@ -5,7 +5,7 @@
 import { hasCjk, monthDay } from './customer.js';
 import type { Culture, Festival } from './calendar.js';
 import { addDays, addMonths, daysBetween, daysInMonth, isoOf, nextYearly, yearOf, type IsoDate } from './dates.js';
-import type { Occurrence, PlanInput, Rule, When } from './playbook.js';
+import type { Calendar, Occurrence, PlanInput, Rule, When } from './playbook.js';
 import type { TemplateVars } from './template.js';
 
 /**
@@ -77,15 +77,31 @@ export function saleVars(input: PlanInput): TemplateVars {
   };
 }
 
+// The card festival of a month, per calendar: a large import asks for the same few dozen months
+// once a sale. A WeakMap, so a test's stand-in calendar gets a cache of its own.
+const cardCache = new WeakMap<Calendar, Map<string, Festival | null>>();
+
+function cardFestival(calendar: Calendar, month: string, culture: 'cn' | 'west'): Festival | null {
+  let byMonth = cardCache.get(calendar);
+  if (!byMonth) cardCache.set(calendar, (byMonth = new Map()));
+  const key = `${month} ${culture}`;
+  let best = byMonth.get(key);
+  if (best === undefined) {
+    const inMonth = calendar.festivalsInYear(yearOf(month)).filter((f) => f.date.slice(0, 7) === month && celebrates(f, culture));
+    best = CARD_PRIORITY[culture].map((id) => inMonth.find((f) => f.id === id)).find(Boolean) ?? null;
+    byMonth.set(key, best);
+  }
+  return best;
+}
+
 function monthlyCards(input: PlanInput, count: number, leadDays: number): Occurrence[] {
   const culture = customerCulture(input.customer);
   const out: Occurrence[] = [];
   for (let k = 1; k <= count; k++) {
     const first = addMonths(input.sale.date.slice(0, 8) + '01', k);
     const [y, m] = [yearOf(first), Number(first.slice(5, 7))];
-    const inMonth = input.calendar.festivalsInYear(y).filter((f) => f.date.slice(0, 7) === first.slice(0, 7) && celebrates(f, culture));
-    const best = CARD_PRIORITY[culture].map((id) => inMonth.find((f) => f.id === id)).find(Boolean);
     const key = first.slice(0, 7);
+    const best = cardFestival(input.calendar, key, culture);
     if (best) {
       const theme = input.lang === 'zh' ? best.nameZh : culture === 'cn' ? `${best.nameZh} ${best.name}` : best.name;
       // Never before the day after the sale: a card for 1 October bought on 30 September still goes.

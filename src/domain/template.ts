@@ -22,11 +22,35 @@ export function unknownPlaceholders(template: string): string[] {
 /** Other names for a placeholder: customer emails greet "{name}", titles say "{customer}". */
 const ALIASES: Partial<Record<Placeholder, Placeholder>> = { name: 'customer' };
 
+/** A template split once into text (even places) and placeholders (odd places). */
+const compiled = new Map<string, (string | Placeholder)[]>();
+
+function partsOf(template: string): (string | Placeholder)[] {
+  let parts = compiled.get(template);
+  if (!parts) {
+    parts = [''];
+    let at = 0;
+    for (const m of template.matchAll(TOKEN)) {
+      const known = (PLACEHOLDERS as readonly string[]).includes(m[1]);
+      // An unknown placeholder stays as written: text, not a value.
+      if (!known) continue;
+      parts[parts.length - 1] += template.slice(at, m.index);
+      parts.push(m[1] as Placeholder, '');
+      at = m.index + m[0].length;
+    }
+    parts[parts.length - 1] += template.slice(at);
+    compiled.set(template, parts);
+  }
+  return parts;
+}
+
 /** A placeholder with no value renders as an empty string, so a missing company never shows "{company}". */
 export function renderTemplate(template: string, vars: TemplateVars): string {
-  return template.replace(TOKEN, (whole, name: string) => {
-    if (!(PLACEHOLDERS as readonly string[]).includes(name)) return whole;
-    const p = name as Placeholder;
-    return vars[p] ?? (ALIASES[p] ? vars[ALIASES[p]!] : undefined) ?? '';
-  });
+  const parts = partsOf(template);
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const p = parts[i] as Placeholder;
+    out += (vars[p] ?? (ALIASES[p] ? vars[ALIASES[p]!] : undefined) ?? '') + parts[i + 1];
+  }
+  return out;
 }

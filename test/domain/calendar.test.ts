@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { FESTIVAL_IDS, festivalsInYear, nextFestival } from '../../src/domain/calendar.js';
+import { FESTIVAL_IDS, festivalsInYear, nextFestival, type Festival } from '../../src/domain/calendar.js';
 
 /**
  * Expected dates come from published Chinese calendars (万年历) and US/CN observance calendars,
@@ -79,11 +79,12 @@ describe('festivalsInYear invariants', () => {
     expect(byId.get('qingming')?.nameZh).toBe('清明');
   });
 
-  it('is memoised but hands out copies the caller may mutate', () => {
-    const a = festivalsInYear(2027);
-    a.reverse();
-    a.length = 0;
+  it('is memoised and read-only: a caller cannot corrupt the cached list', () => {
+    const a = festivalsInYear(2027) as Festival[];
+    expect(() => a.reverse()).toThrow(TypeError);
+    expect(() => (a.length = 0)).toThrow(TypeError);
     const b = festivalsInYear(2027);
+    expect(b).toBe(a);
     expect(b).toHaveLength(FESTIVAL_IDS.length);
     expect(b[0]?.id).toBe('new-year');
   });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, daysBetween, nextWorkingDay, nextYearly, yearlyDateIn } from '../../src/domain/dates.js';
+import { addDays as fnsAddDays } from 'date-fns/addDays';
+import { addMonths as fnsAddMonths } from 'date-fns/addMonths';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { addDays, addMonths, daysBetween, fromDate, nextWorkingDay, nextYearly, weekday, yearlyDateIn } from '../../src/domain/dates.js';
 import { tWeekday } from '../../src/i18n.js';
 
 describe('date arithmetic on YYYY-MM-DD', () => {
@@ -44,3 +47,27 @@ describe('date arithmetic on YYYY-MM-DD', () => {
     ['02-29', '2026-03-01', '2027-02-28'],
   ])('next %s on or after %s is %s', (md, from, want) => expect(nextYearly(md, from)).toBe(want));
 });
+
+// The arithmetic counts days itself (no Date objects: a large import plans millions of dates);
+// date-fns on local-noon Dates, what it replaced, is the oracle for every day of 1896-2104.
+describe('date arithmetic agrees with date-fns', () => {
+  const days: Date[] = [];
+  for (let d = new Date(1896, 0, 1, 12); d.getFullYear() < 2105; d = fnsAddDays(d, 1)) days.push(d);
+
+  it.each([-1461, -400, -31, -1, 0, 1, 2, 29, 365, 366, 1000])('addDays(day, %i) for every day', (n) => {
+    const wrong = days.filter((d) => addDays(fromDate(d), n) !== fromDate(fnsAddDays(d, n)));
+    expect(wrong.map(fromDate).slice(0, 3)).toEqual([]);
+  });
+
+  it.each([-25, -12, -1, 0, 1, 2, 11, 12, 13, 48])('addMonths(day, %i) for every day', (n) => {
+    const wrong = days.filter((d) => addMonths(fromDate(d), n) !== fromDate(fnsAddMonths(d, n)));
+    expect(wrong.map(fromDate).slice(0, 3)).toEqual([]);
+  });
+
+  it('weekday and daysBetween for every day', () => {
+    const anchor = new Date(2000, 1, 29, 12);
+    const wrong = days.filter((d) => weekday(fromDate(d)) !== d.getDay() || daysBetween('2000-02-29', fromDate(d)) !== differenceInCalendarDays(d, anchor));
+    expect(wrong.map(fromDate).slice(0, 3)).toEqual([]);
+  });
+});
+
