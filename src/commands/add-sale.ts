@@ -11,7 +11,7 @@ import type { Reminder } from '../domain/reminder.js';
 import { info, printJson, type Io } from '../ui/io.js';
 import { renderTable } from '../ui/table.js';
 import { resolveCustomer } from './resolve.js';
-import { activeRules, planContext, planForSale } from './planning.js';
+import { activeRules, MISSED_KEPT_DAYS, planContext, planForSale } from './planning.js';
 import { changeText, retierBuyer } from './valuing.js';
 import { warnPhrases } from './phrases.js';
 import { t, tWeekday } from '../i18n.js';
@@ -66,18 +66,18 @@ export async function addSale(opts: AddSaleOptions, deps: Deps): Promise<{ sale:
   const newSale = parseSale(opts, customer.id, today);
   const calendar = await import('../domain/calendar.js');
   const rules = await activeRules(store);
-  const { sale, reminders, value, stopped } = store.write(() => {
+  const { sale, reminders, history, value, stopped } = store.write(() => {
     const sale = store.sales.get(store.sales.insert(newSale, today))!;
     // Cadence follows value: the buyer's tier first, so the new sale is planned under it.
-    const value = retierBuyer(store, customer, sale.id, rules, calendar, today);
-    return { sale, reminders: planForSale(store, sale, calendar, today, rules), value, stopped: planContext(store, customer.id).stopped };
+    const value = retierBuyer(store, customer, new Set([sale.id]), rules, calendar, today);
+    return { sale, ...planForSale(store, sale, calendar, today, rules), value, stopped: planContext(store, customer.id).stopped };
   });
   if (opts.note) warnPhrases(io, opts.note);
   const open = reminders.filter((r) => r.state === 'open');
   const missed = reminders.filter((r) => r.state === 'missed');
   if (io.json) {
     const tier = { tier: value.verdict.tier, strategy: value.engagement?.strategy ?? null, tierBefore: value.tierBefore, strategyBefore: value.strategyBefore, replan: value.replan };
-    printJson(io, { sale: saleJson(sale), reminders: open.map(reminderJson), missed: missed.map(reminderJson), value: tier });
+    printJson(io, { sale: saleJson(sale), reminders: open.map(reminderJson), missed: missed.map(reminderJson), history, value: tier });
     return { sale, reminders };
   }
   const name = customer.name;
@@ -90,6 +90,7 @@ export async function addSale(opts: AddSaleOptions, deps: Deps): Promise<{ sale:
     info(io, t('{name}: {change}; future follow-ups re-planned: {added} added, {changed} changed, {removed} removed.', { name, change, added: r.added, changed: r.changed, removed: r.removed }));
   }
   printPlan(io, reminders, t('were recorded as missed, not planned'));
+  if (history) info(io, t('{n} older step(s) fell more than {days} days before today: history from before the sale was entered, not recorded.', { n: history, days: MISSED_KEPT_DAYS }));
   return { sale, reminders };
 }
 

@@ -39,7 +39,7 @@ function addDemoData(store: Store, rules: Rule[], calendar: Calendar, recorder: 
       date,
     );
     // Planned as if entered on the day of the sale; what lies well in the past was done back then.
-    for (const r of planForSale(store, store.sales.get(saleId)!, calendar, date, rules)) {
+    for (const r of planForSale(store, store.sales.get(saleId)!, calendar, date, rules).reminders) {
       if (r.due < addDays(today, -DEMO_DONE_BEFORE_DAYS)) store.reminders.close(r.id, 'done', r.due, null);
     }
   }

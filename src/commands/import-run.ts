@@ -7,7 +7,7 @@ import { readExportDocument, type ExportDocument } from '../domain/import-json.j
 import { planImport, saleKey } from '../domain/import-plan.js';
 import { t } from '../i18n.js';
 import type { Calendar, Rule } from '../domain/playbook.js';
-import { activeRules } from './planning.js';
+import { activeRules, MISSED_KEPT_DAYS } from './planning.js';
 import type { Store } from '../store/index.js';
 import { info, printJson, warn, type Io } from '../ui/io.js';
 import { progressBar, PROGRESS_MIN_ROWS } from '../ui/progress.js';
@@ -163,6 +163,9 @@ function printReport(io: Io, r: ImportReport): void {
   ];
   if (followUps.open || followUps.missed) {
     lines.push(t('  follow-ups: {open} planned, {missed} recorded as missed (their date had passed)', followUps));
+  }
+  if (followUps.older) {
+    lines.push(t('  {older} older steps fell more than {days} days before today: history, not recorded', { older: followUps.older, days: MISSED_KEPT_DAYS }));
   }
   if (reminders) lines.push(t('  follow-ups restored: {restored} ({alreadyOnFile} already on file)', reminders));
   if (contacts) lines.push(t('  contacts restored: {restored} ({alreadyOnFile} already on file)', contacts));

@@ -1,6 +1,7 @@
 /**
  * Carrying out an import plan inside the caller's one transaction: customers first (so referrals
- * and the playbook see them all), then each sale with its follow-ups, in date order.
+ * and the playbook see them all), then the sales, the buyers' tiers, and each sale's follow-ups
+ * in date order.
  */
 import type { Customer } from '../domain/customer.js';
 import type { Calendar, Rule } from '../domain/playbook.js';
@@ -14,7 +15,8 @@ import { buyerThresholds, retierBuyer } from './valuing.js';
 export interface ImportCounts {
   customers: { created: number; updated: number; unchanged: number };
   sales: { created: number; alreadyOnFile: number };
-  followUps: { open: number; missed: number };
+  /** `older`: passed steps beyond MISSED_KEPT_DAYS, counted but not stored (planning.ts). */
+  followUps: { open: number; missed: number; older: number };
 }
 
 export function writePlan(
@@ -48,27 +50,34 @@ export function writePlan(
     progress.update(++done);
   }
   for (const c of all.values()) c.specialDays.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
-  const planner = new SalePlanner(store, all, calendar, today, new Set(ids.values()), rules);
-  const lastSale = new Map<number, number>();
-  for (const s of plan.sales) {
+  const sales = plan.sales.map((s) => {
     const sale = { ...s.sale, customerId: id(s.customerRef) };
     const saleId = store.transfer.insertSale(sale, { createdOn: today });
-    planner.plan({ ...sale, id: saleId, createdOn: today });
-    lastSale.set(sale.customerId, saleId);
+    progress.update(++done);
+    return { ...sale, id: saleId, createdOn: today };
+  });
+  // As add-sale does, each buyer's tier follows their sales and comes first, so their new sales
+  // are planned under it once, not planned and re-planned. The thresholds are taken once, not
+  // once a customer, so a large import stays linear.
+  const newSales = new Map<number, Set<number>>();
+  for (const s of sales) newSales.set(s.customerId, (newSales.get(s.customerId) ?? new Set()).add(s.id));
+  const thresholds = newSales.size ? buyerThresholds(store, today) : undefined;
+  for (const [customerId, saleIds] of newSales) retierBuyer(store, all.get(customerId)!, saleIds, rules, calendar, today, thresholds);
+  const planner = new SalePlanner(store, all, calendar, today, new Set(ids.values()), rules, true);
+  // One customer after another (each one's sales in date order, as before): what one customer's
+  // plan depends on is their own history, and their rows land next to each other in the indexes.
+  for (const sale of [...sales].sort((a, b) => a.customerId - b.customerId)) {
+    planner.plan(sale);
     progress.update(++done);
   }
-  // As add-sale does, each buyer's tier follows their sales; the thresholds are taken once, not
-  // once a customer, so a large import stays linear.
-  const thresholds = lastSale.size ? buyerThresholds(store, today) : undefined;
-  for (const [customerId, saleId] of lastSale) retierBuyer(store, store.customers.get(customerId)!, saleId, rules, calendar, today, thresholds);
   return {
     customers: { created: plan.created.size, updated: plan.updated.length, unchanged: plan.unchanged },
     sales: { created: plan.sales.length, alreadyOnFile: plan.duplicateSales },
-    followUps: { open: planner.open, missed: planner.missed },
+    followUps: { open: planner.open, missed: planner.missed, older: planner.older },
   };
 }
 
 /** How many steps writePlan reports to the progress bar. */
 export function planSize(plan: ImportPlan): number {
-  return plan.created.size + plan.updated.length + plan.sales.length;
+  return plan.created.size + plan.updated.length + 2 * plan.sales.length;
 }

@@ -4,7 +4,7 @@
  */
 import { currentLang, t } from '../i18n.js';
 import { readFileSync } from 'node:fs';
-import type { Calendar, PlanInput, Rule } from '../domain/playbook.js';
+import type { Calendar, PlanInput, PlannedFollowUp, Rule } from '../domain/playbook.js';
 import { planFollowUps } from '../domain/playbook.js';
 import { addDays, type IsoDate } from '../domain/dates.js';
 import type { Customer } from '../domain/customer.js';
@@ -73,9 +73,35 @@ function planSale(store: Store, sale: Sale, existing: PlanInput['existing'], o: 
   return planFollowUps({ ...who, sale, existing, rules: o.rules, calendar: o.calendar, today: o.from, catchUp: o.catchUp, lang: currentLang() });
 }
 
-export function planForSale(store: Store, sale: Sale, calendar: Calendar, today: IsoDate, rules: Rule[]): Reminder[] {
+/**
+ * How far back a passed step is still recorded as missed. A step due before that is history from
+ * before crm knew the sale (last year's sale entered or imported today): counted and reported, not
+ * stored row by row. Nobody acts on a card missed in 2023, and a sheet of 100,000 old sales would
+ * otherwise become 1.7 million such rows (1 GB, 13 s to write). The sale itself is kept, so the
+ * plan can always be derived again (`crm rules preview`).
+ */
+export const MISSED_KEPT_DAYS = 30;
+
+/** The steps worth storing, and how many passed steps are older history. */
+export function withoutHistory<T extends Pick<PlannedFollowUp, 'state' | 'due'>>(planned: T[], today: IsoDate): { kept: T[]; history: number } {
+  const oldest = addDays(today, -MISSED_KEPT_DAYS);
+  const kept = planned.filter((p) => p.state === 'open' || p.due >= oldest);
+  return { kept, history: planned.length - kept.length };
+}
+
+export interface PlannedSale {
+  /** The follow-ups stored: open ones and those missed within MISSED_KEPT_DAYS. */
+  reminders: Reminder[];
+  /** Passed steps older than that, not stored. */
+  history: number;
+}
+
+export function planForSale(store: Store, sale: Sale, calendar: Calendar, today: IsoDate, rules: Rule[]): PlannedSale {
   const existing = store.reminders.forCustomer(sale.customerId, { limit: 100_000 });
-  return store.reminders.insertNew(planSale(store, sale, existing, { rules, calendar, from: today }), today);
+  const known = new Set(existing.map((r) => r.dedupeKey));
+  const planned = planSale(store, sale, existing, { rules, calendar, from: today }).filter((p) => !known.has(p.dedupeKey));
+  const { kept, history } = withoutHistory(planned, today);
+  return { reminders: store.reminders.insertNew(kept, today), history };
 }
 
 /** Which rules roll on year after year: closing one occurrence plans the next. */
@@ -102,8 +128,8 @@ export interface ReplanCount {
 }
 
 export interface ReplanScope {
-  /** Leave this sale's follow-ups alone: add-sale plans a new sale itself, with catch-up. */
-  exceptSaleId?: number;
+  /** Leave these sales' follow-ups alone: add-sale and import plan new sales themselves, with catch-up. */
+  exceptSales?: ReadonlySet<number>;
   /** Only the follow-ups of these rules. */
   ruleIds?: string[];
 }
@@ -115,7 +141,9 @@ export interface ReplanScope {
  */
 export function replanCustomer(store: Store, customerId: number, rules: Rule[], calendar: Calendar, today: IsoDate, scope: ReplanScope = {}): ReplanCount {
   const inScope = (rule: string) => !scope.ruleIds || scope.ruleIds.includes(rule);
-  const sales = store.sales.forCustomer(customerId).filter((s) => s.id !== scope.exceptSaleId);
+  const sales = store.sales.forCustomer(customerId).filter((s) => !scope.exceptSales?.has(s.id));
+  // A customer whose only sales are the new ones has nothing planned yet to bring in line.
+  if (!sales.length) return { added: 0, changed: 0, removed: 0, unchanged: 0 };
   const future = store.reminders.futureOpenForSales(sales.map((s) => s.id), today).filter((r) => inScope(r.rule));
   const futureKeys = new Set(future.map((r) => r.dedupeKey));
   const kept = store.reminders.forCustomer(customerId, { limit: 100_000 }).filter((r) => !futureKeys.has(r.dedupeKey));

@@ -5,14 +5,15 @@
  * them back for each one, which is what makes a 100,000-row import take seconds, not minutes.
  */
 import type { Calendar, Rule } from '../domain/playbook.js';
-import { planFollowUps } from '../domain/playbook.js';
+import { planWithHistory } from '../domain/playbook.js';
 import type { Customer } from '../domain/customer.js';
 import type { IsoDate } from '../domain/dates.js';
 import type { Reminder } from '../domain/reminder.js';
 import type { Sale } from '../domain/sale.js';
 import type { Store } from '../store/index.js';
 import { currentLang } from '../i18n.js';
-import { asPlanned, planContext } from './planning.js';
+import { asPlanned, MISSED_KEPT_DAYS, planContext } from './planning.js';
+import { addDays } from '../domain/dates.js';
 
 type Known = Pick<Reminder, 'rule' | 'due' | 'state' | 'dedupeKey'>;
 
@@ -22,10 +23,16 @@ interface History {
   keys: Set<string>;
 }
 
+type Context = ReturnType<typeof planContext>;
+
 export class SalePlanner {
   private readonly history = new Map<number, History>();
+  private readonly contexts = new Map<number, Context>();
+  private readonly oldest: IsoDate;
   open = 0;
   missed = 0;
+  /** Passed steps older than MISSED_KEPT_DAYS: counted, not stored (see planning.ts). */
+  older = 0;
 
   /** `customers` holds every customer a sale or a referral may name, as stored. */
   constructor(
@@ -36,7 +43,23 @@ export class SalePlanner {
     /** Customers created by this import: they have no follow-ups to read back. */
     private readonly fresh: Set<number>,
     private readonly rules: Rule[],
-  ) {}
+    /**
+     * True when every sale of this run is on file and every tier is settled before the first
+     * plan() (a CSV import): a customer's context is then read once, not once a sale.
+     */
+    private readonly settled = false,
+  ) {
+    this.oldest = addDays(today, -MISSED_KEPT_DAYS);
+  }
+
+  private contextOf(customerId: number): Context {
+    let c = this.settled ? this.contexts.get(customerId) : undefined;
+    if (!c) {
+      c = planContext(this.store, customerId);
+      if (this.settled) this.contexts.set(customerId, c);
+    }
+    return c;
+  }
 
   private historyOf(customerId: number): History {
     let h = this.history.get(customerId);
@@ -52,20 +75,31 @@ export class SalePlanner {
     const customer = this.customers.get(sale.customerId)!;
     const ref = customer.referredBy ? this.customers.get(customer.referredBy) : undefined;
     // The same knowledge add-sale plans with: the buyer's value, strategy and any stop decision.
-    const { stopped, ...context } = planContext(this.store, customer.id);
-    const referrer = ref && asPlanned(ref, planContext(this.store, ref.id).stopped);
-    const planned = planFollowUps({
+    const { stopped, ...context } = this.contextOf(customer.id);
+    const referrer = ref && asPlanned(ref, this.contextOf(ref.id).stopped);
+    const { planned, history } = planWithHistory({
       customer: asPlanned(customer, stopped), sale, referrer, existing: this.historyOf(customer.id).list, rules: this.rules,
-      calendar: this.calendar, today: this.today, lang: currentLang(), ...context,
+      calendar: this.calendar, today: this.today, lang: currentLang(), historyBefore: this.oldest, ...context,
     });
+    // A key names its target customer (c12:...) or a new sale, so the target's keys are all that
+    // can conflict: skipping them here spares the database most of a customer's cards.
+    for (const { customerId, dedupeKey } of history) {
+      // A new sale's own steps are counted once anyway; a customer-wide one (a monthly card)
+      // is remembered, so the customer's next sale does not count it again.
+      if (dedupeKey.startsWith('c')) {
+        const h = this.historyOf(customerId);
+        if (h.keys.has(dedupeKey)) continue;
+        h.keys.add(dedupeKey);
+      }
+      this.older++;
+    }
     for (const p of planned) {
-      // A key names its target customer (c12:...) or a new sale, so the target's keys are all
-      // that can conflict: skipping them here spares the database most of a customer's cards.
       const h = this.historyOf(p.customerId);
       if (h.keys.has(p.dedupeKey)) continue;
       const id = this.store.transfer.insertReminder({
-        ...p, closedOn: p.state === 'open' ? null : this.today, reason: p.reason ?? null, createdOn: this.today,
-      });
+        customerId: p.customerId, saleId: p.saleId, rule: p.rule, action: p.action, title: p.title, lesson: p.lesson, due: p.due,
+        state: p.state, dedupeKey: p.dedupeKey, closedOn: p.state === 'open' ? null : this.today, reason: p.reason, createdOn: this.today,
+      }, p.vars);
       if (id === undefined) continue;
       h.list.push({ rule: p.rule, due: p.due, state: p.state, dedupeKey: p.dedupeKey });
       h.keys.add(p.dedupeKey);

@@ -92,11 +92,6 @@ export function purchaseAnchoredRules(rules: Rule[]): string[] {
   return rules.filter((r) => 'after' in r.when && (r.when.after === 'first-purchase' || r.when.after === 'last-purchase')).map((r) => r.id);
 }
 
-/**
- * After a sale: the buyer's tier and strategy again, with the thresholds of the last classify run
- * (derived from the base before the first run), and their earlier sales' follow-ups brought in
- * line. The new sale itself is left to the caller, who plans it with catch-up.
- */
 /** The thresholds a buyer is re-tiered with: the last run's, or derived afresh if it left one open. */
 export function buyerThresholds(store: Store, today: IsoDate): Thresholds {
   const last = store.values.lastRun()?.thresholds;
@@ -104,14 +99,19 @@ export function buyerThresholds(store: Store, today: IsoDate): Thresholds {
   return last && SETTING_KEYS.every((k) => last.values[k] != null) ? last : thresholdsNow(store, today);
 }
 
+/**
+ * After new sales: the buyer's tier and strategy again, with the thresholds of the last classify
+ * run (derived from the base before the first run), and their earlier sales' follow-ups brought in
+ * line. The new sales are left to the caller, who plans them under the new tier, with catch-up.
+ */
 export function retierBuyer(
-  store: Store, customer: Customer, saleId: number, rules: Rule[], calendar: Calendar, today: IsoDate,
+  store: Store, customer: Customer, newSales: ReadonlySet<number>, rules: Rule[], calendar: Calendar, today: IsoDate,
   thresholds = buyerThresholds(store, today),
 ): Classification & Applied {
   const sales = store.values.saleFacts(customer.id).get(customer.id) ?? [];
   const c = classifyOne(customer, sales, thresholds, store.values.get(customer.id)?.capable ?? null, today);
-  const applied = applyClassification(store, c, rules, calendar, today, { exceptSaleId: saleId });
+  const applied = applyClassification(store, c, rules, calendar, today, { exceptSales: newSales });
   const moved = purchaseAnchoredRules(rules);
-  if (!applied.replan && moved.length) replanCustomer(store, customer.id, rules, calendar, today, { exceptSaleId: saleId, ruleIds: moved });
+  if (!applied.replan && moved.length) replanCustomer(store, customer.id, rules, calendar, today, { exceptSales: newSales, ruleIds: moved });
   return { ...c, ...applied };
 }

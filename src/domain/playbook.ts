@@ -65,7 +65,7 @@ export interface Rule {
 }
 
 export interface Calendar {
-  festivalsInYear(year: number): Festival[];
+  festivalsInYear(year: number): readonly Festival[];
 }
 
 export interface PlanInput {
@@ -90,6 +90,17 @@ export interface PlanInput {
   catchUp?: boolean;
   /** The language titles are written in (default English). */
   lang?: 'en' | 'zh';
+  /**
+   * Steps that had passed before this day are history, not part of the plan: planWithHistory
+   * lists only their target and key (see MISSED_KEPT_DAYS in commands/planning.ts).
+   */
+  historyBefore?: Day;
+}
+
+/** A passed step left out of the plan as history: whom it was for and its dedupe key. */
+export interface HistoryStep {
+  customerId: number;
+  dedupeKey: string;
 }
 
 export interface PlannedFollowUp {
@@ -160,11 +171,11 @@ export function adjustForWeekend(due: Day, policy: WeekendPolicy = 'keep'): Day 
  * Moves recently missed one-off steps to today: per kind of action, the latest one, unless a step
  * of that kind is coming within CATCH_UP_DAYS anyway (the day-5 call makes up for the day-2 call).
  */
-function catchUp(planned: (PlannedFollowUp & { oneOff: boolean })[], today: Day): void {
+function catchUp(planned: PlannedFollowUp[], oneOffs: Set<PlannedFollowUp>, today: Day): void {
   const horizon = addDays(today, CATCH_UP_DAYS);
-  const recent = planned.filter((p) => p.state === 'missed' && p.oneOff && p.due >= addDays(today, -CATCH_UP_DAYS));
+  const recent = planned.filter((p) => p.state === 'missed' && oneOffs.has(p) && p.due >= addDays(today, -CATCH_UP_DAYS));
   for (const action of new Set(recent.map((p) => p.action))) {
-    if (planned.some((p) => p.state === 'open' && p.oneOff && p.action === action && p.due <= horizon)) continue;
+    if (planned.some((p) => p.state === 'open' && oneOffs.has(p) && p.action === action && p.due <= horizon)) continue;
     const latest = recent.filter((p) => p.action === action).sort((a, b) => (a.due < b.due ? 1 : -1))[0];
     latest.title += t(' (late: was due {due})', { due: latest.due });
     Object.assign(latest, { due: today, state: 'open', reason: null });
@@ -173,16 +184,31 @@ function catchUp(planned: (PlannedFollowUp & { oneOff: boolean })[], today: Day)
 
 /** The follow-ups one sale gets under the playbook; empty for a do-not-contact customer. */
 export function planFollowUps(input: PlanInput): PlannedFollowUp[] {
+  return planWithHistory(input).planned;
+}
+
+/** planFollowUps, and the steps before `historyBefore` as keys only: a large import plans millions. */
+export function planWithHistory(input: PlanInput): { planned: PlannedFollowUp[]; history: HistoryStep[] } {
   const { customer, sale, referrer, today } = input;
-  const planned: (PlannedFollowUp & { oneOff: boolean })[] = [];
+  // Catch-up needs the steps of the last CATCH_UP_DAYS in full, whatever the caller asked.
+  const lastCaughtUp = addDays(today, -CATCH_UP_DAYS);
+  const historyBefore = input.historyBefore !== undefined && input.historyBefore > lastCaughtUp ? lastCaughtUp : input.historyBefore;
+  const planned: PlannedFollowUp[] = [];
+  const history: HistoryStep[] = [];
+  const oneOffs = new Set<PlannedFollowUp>();
+  const common = saleVars(input);
   for (const rule of input.rules) {
     const target = rule.target === 'referrer' ? referrer : customer;
     if (!target || target.doNotContact || !matches(rule, input)) continue;
     for (const occ of occurrencesOf(rule, input)) {
       const due = adjustForWeekend(occ.due, rule.weekend);
-      const vars = { ...saleVars(input), ...occ.vars };
       const key = occ.scope === 'sale' ? `s${sale.id}:${rule.id}${occ.key ? ':' + occ.key : ''}` : `c${target.id}:${rule.id}:${occ.key}`;
-      planned.push({
+      if (historyBefore !== undefined && due < historyBefore && due < today) {
+        history.push({ customerId: target.id, dedupeKey: key });
+        continue;
+      }
+      const vars = occ.vars ? { ...common, ...occ.vars } : { ...common };
+      const p: PlannedFollowUp = {
         customerId: target.id,
         saleId: sale.id,
         rule: rule.id,
@@ -195,12 +221,11 @@ export function planFollowUps(input: PlanInput): PlannedFollowUp[] {
         // i18n-ignore: stored with the follow-up and shown only in --json, like its state
         reason: due >= today ? null : 'missed: its date had passed when the sale was entered',
         vars,
-        oneOff: 'after' in rule.when,
-      });
+      };
+      planned.push(p);
+      if ('after' in rule.when) oneOffs.add(p);
     }
   }
-  if (input.catchUp !== false) catchUp(planned, today);
-  return planned
-    .map(({ oneOff: _oneOff, ...p }) => p)
-    .sort((a, b) => (a.due === b.due ? 0 : a.due < b.due ? -1 : 1));
+  if (input.catchUp !== false) catchUp(planned, oneOffs, today);
+  return { planned: planned.sort((a, b) => (a.due === b.due ? 0 : a.due < b.due ? -1 : 1)), history };
 }

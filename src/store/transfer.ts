@@ -10,6 +10,7 @@ import { foldName, type NewCustomer } from '../domain/customer.js';
 import type { NewSale } from '../domain/sale.js';
 import type { Contact, Reminder } from '../domain/reminder.js';
 import type { Complaint } from '../domain/complaint.js';
+import type { TemplateVars } from '../domain/template.js';
 import type Database from 'better-sqlite3';
 
 const CUSTOMER_COLUMNS = [
@@ -58,12 +59,16 @@ export class TransferRepo {
     );
   }
 
-  /** The new reminder's id, or undefined when one with the same dedupe key is already planned. */
-  insertReminder(r: RestoredReminder): number | undefined {
+  /**
+   * The new reminder's id, or undefined when one with the same dedupe key is already planned.
+   * `vars`: the values its title was rendered with, for the customer email (as insertNew keeps them).
+   */
+  insertReminder(r: RestoredReminder, vars?: TemplateVars): number | undefined {
     const info = this.stmt(
-      `INSERT INTO reminders (id, customer_id, sale_id, rule, action, title, lesson, due, state, dedupe_key, closed_on, reason, created_on)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING`,
-    ).run(r.id ?? null, r.customerId, r.saleId, r.rule, r.action, r.title, r.lesson, r.due, r.state, r.dedupeKey, r.closedOn, r.reason, r.createdOn);
+      `INSERT INTO reminders (id, customer_id, sale_id, rule, action, title, lesson, due, state, dedupe_key, closed_on, reason, created_on, vars)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING`,
+    ).run(r.id ?? null, r.customerId, r.saleId, r.rule, r.action, r.title, r.lesson, r.due, r.state, r.dedupeKey, r.closedOn, r.reason,
+      r.createdOn, vars ? JSON.stringify(vars) : null);
     return info.changes ? Number(info.lastInsertRowid) : undefined;
   }
 

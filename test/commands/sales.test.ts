@@ -44,6 +44,19 @@ describe('crm add-sale', () => {
     expect(today.overdue).toEqual([]);
   });
 
+  it('records steps missed in the last 30 days and counts older ones as history, stored nowhere', async () => {
+    const out = await json('add-sale', '--customer', '王芳', '--product', 'X3', '--amount', '100', '--date', '2025-12-01');
+    // 2025-12-01 + 90 days: the thank-you and the 2-5-12 calls are more than 30 days old by 2026-03-02.
+    expect(out.history).toBeGreaterThanOrEqual(4);
+    expect(out.missed.length).toBeGreaterThan(0);
+    expect(out.missed.every((r: { due: string }) => r.due >= '2026-01-31' && r.due < '2026-03-02')).toBe(true);
+    const stored = JSON.parse((await crm('export', '--format', 'json')).stdout).reminders as { state: string; due: string }[];
+    expect(stored.filter((r) => r.state === 'missed').length).toBe(out.missed.length);
+    expect(stored.every((r) => r.due >= '2026-01-31')).toBe(true);
+    const text = await crm('add-sale', '--customer', '李明', '--product', 'Y', '--amount', '50', '--date', '2025-06-01');
+    expect(text.stderr).toMatch(/\d+ older step\(s\) fell more than 30 days before today: history from before the sale was entered, not recorded\./);
+  });
+
   it('plans nothing for a do-not-contact customer', async () => {
     await crm('customer', 'add', 'Emma', '--do-not-contact');
     const out = await json('add-sale', '--customer', 'Emma', '--product', 'Helmet', '--amount', '89');

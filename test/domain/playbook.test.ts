@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planFollowUps, type PlannedFollowUp } from '../../src/domain/playbook.js';
+import { planFollowUps, planWithHistory, type PlannedFollowUp } from '../../src/domain/playbook.js';
 import { DEFAULT_RULES, customer, planInput, sale } from '../support/builders.js';
 import { scenarios } from '../support/scenarios.js';
 import snapshot from '../fixtures/default-plans.json' with { type: 'json' };
@@ -173,3 +173,21 @@ describe('the shipped playbook file', () => {
     expect(plan).toEqual((snapshot as Record<string, unknown>)[name]);
   });
 });
+
+describe('history: passed steps before historyBefore are keys only', () => {
+  it.each([
+    ['2024-05-10', '2026-01-31'],
+    ['2025-12-20', '2026-01-31'],
+    ['2026-02-27', '2026-01-31'],
+    ['2026-02-27', '2026-03-02', '2026-02-27'], // catch-up keeps the last 3 days in full whatever is asked
+  ])('a sale on %s, history before %s: the same steps as planFollowUps, split by date', (date, asked, before = asked) => {
+    const input = planInput({ sale: sale({ date }), customer: customer({ birthday: '05-10', tags: ['important'] }), today: '2026-03-02' });
+    const full = planFollowUps(input);
+    const { planned, history } = planWithHistory({ ...input, historyBefore: asked });
+    expect(planned).toEqual(full.filter((p) => !(p.due < before && p.state === 'missed')));
+    expect(history.map((h) => h.dedupeKey).sort()).toEqual(full.filter((p) => p.due < before && p.state === 'missed').map((p) => p.dedupeKey).sort());
+    expect(history.every((h) => h.customerId === input.customer.id)).toBe(true);
+    if (date < before) expect(history.length).toBeGreaterThan(0);
+  });
+});
+
