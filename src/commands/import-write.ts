@@ -9,8 +9,9 @@ import type { IsoDate } from '../domain/dates.js';
 import type { ImportPlan } from '../domain/import-plan.js';
 import type { Store } from '../store/index.js';
 import type { Progress } from '../ui/progress.js';
-import { SalePlanner } from './sale-planner.js';
-import { buyerThresholds, retierBuyer } from './valuing.js';
+import { SalePlanner, type Context } from './sale-planner.js';
+import type { Sale } from '../domain/sale.js';
+import { buyerThresholds, retierBuyer, type Classification } from './valuing.js';
 
 export interface ImportCounts {
   customers: { created: number; updated: number; unchanged: number };
@@ -59,21 +60,51 @@ export function writePlan(
   // As add-sale does, each buyer's tier follows their sales and comes first, so their new sales
   // are planned under it once, not planned and re-planned. The thresholds are taken once, not
   // once a customer, so a large import stays linear.
-  const newSales = new Map<number, Set<number>>();
-  for (const s of sales) newSales.set(s.customerId, (newSales.get(s.customerId) ?? new Set()).add(s.id));
+  const newSales = new Map<number, Sale[]>();
+  for (const s of sales) {
+    const theirs = newSales.get(s.customerId);
+    if (theirs) theirs.push(s);
+    else newSales.set(s.customerId, [s]);
+  }
   const thresholds = newSales.size ? buyerThresholds(store, today) : undefined;
-  for (const [customerId, saleIds] of newSales) retierBuyer(store, all.get(customerId)!, saleIds, rules, calendar, today, thresholds);
-  const planner = new SalePlanner(store, all, calendar, today, new Set(ids.values()), rules, true);
-  // One customer after another (each one's sales in date order, as before): what one customer's
-  // plan depends on is their own history, and their rows land next to each other in the indexes.
-  for (const sale of [...sales].sort((a, b) => a.customerId - b.customerId)) {
-    planner.plan(sale);
-    progress.update(++done);
+  const facts = newSales.size ? store.values.saleFacts() : new Map();
+  const fresh = new Set(ids.values());
+  const contexts = new Map<number, Context>();
+  for (const [customerId, theirs] of newSales) {
+    const isFresh = fresh.has(customerId);
+    const saleIds = new Set(theirs.map((s) => s.id));
+    const value = retierBuyer(store, all.get(customerId)!, saleIds, rules, calendar, today, { thresholds, facts: facts.get(customerId), fresh: isFresh });
+    if (isFresh) contexts.set(customerId, freshContext(value, theirs, today));
+  }
+  const planner = new SalePlanner(store, all, calendar, today, fresh, rules, contexts);
+  // One customer after another, each one's sales in date order: what a customer's plan depends
+  // on is their own history, which is let go once they are done (a 100,000-customer import would
+  // otherwise hold every one's keys to the end), and their rows land together in the indexes.
+  for (const [customerId, theirs] of [...newSales].sort(([a], [b]) => a - b)) {
+    for (const sale of theirs) {
+      planner.plan(sale);
+      progress.update(++done);
+    }
+    planner.forget(customerId);
   }
   return {
     customers: { created: plan.created.size, updated: plan.updated.length, unchanged: plan.unchanged },
     sales: { created: plan.sales.length, alreadyOnFile: plan.duplicateSales },
     followUps: { open: planner.open, missed: planner.missed, older: planner.older },
+  };
+}
+
+/**
+ * What planContext would read back for a customer this import created, from what is in hand: the
+ * tier just stored, no review decision yet, and their first and latest purchases ordered as
+ * ValueRepo.context orders them (date, then id). `sales` are theirs, in date order.
+ */
+function freshContext(value: Classification, sales: Sale[], today: IsoDate): Context {
+  const bought = sales.filter((s) => s.amountCents > 0);
+  const strategy = value.engagement?.strategy ?? undefined;
+  return {
+    tier: value.verdict.tier, strategy, strategySince: strategy && today,
+    firstSaleId: bought[0]?.id, lastSaleId: bought.at(-1)?.id, stopped: false,
   };
 }
 

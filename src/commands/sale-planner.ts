@@ -23,11 +23,11 @@ interface History {
   keys: Set<string>;
 }
 
-type Context = ReturnType<typeof planContext>;
+/** What planning knows of a customer beyond their file (planning.ts planContext). */
+export type Context = ReturnType<typeof planContext>;
 
 export class SalePlanner {
   private readonly history = new Map<number, History>();
-  private readonly contexts = new Map<number, Context>();
   private readonly oldest: IsoDate;
   open = 0;
   missed = 0;
@@ -44,19 +44,20 @@ export class SalePlanner {
     private readonly fresh: Set<number>,
     private readonly rules: Rule[],
     /**
-     * True when every sale of this run is on file and every tier is settled before the first
-     * plan() (a CSV import): a customer's context is then read once, not once a sale.
+     * Given when every sale of this run is on file and every tier is settled before the first
+     * plan() (a CSV import): the contexts known already, and the cache of those read, once a
+     * customer instead of once a sale. Without it (a restore), each sale reads it afresh.
      */
-    private readonly settled = false,
+    private readonly contexts?: Map<number, Context>,
   ) {
     this.oldest = addDays(today, -MISSED_KEPT_DAYS);
   }
 
   private contextOf(customerId: number): Context {
-    let c = this.settled ? this.contexts.get(customerId) : undefined;
+    let c = this.contexts?.get(customerId);
     if (!c) {
       c = planContext(this.store, customerId);
-      if (this.settled) this.contexts.set(customerId, c);
+      this.contexts?.set(customerId, c);
     }
     return c;
   }
@@ -69,6 +70,15 @@ export class SalePlanner {
       this.history.set(customerId, h);
     }
     return h;
+  }
+
+  /**
+   * Lets go of a customer whose sales are all planned. Should a later sale's step name them (a
+   * referral thanks, keyed by that sale), their history is read again: from the database, where
+   * their new rows are, or as empty for a customer this import created (its keys cannot clash).
+   */
+  forget(customerId: number): void {
+    this.history.delete(customerId);
   }
 
   plan(sale: Sale): void {

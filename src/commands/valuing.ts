@@ -64,7 +64,11 @@ export interface Applied {
  * Stores a classification. A changed tier or strategy re-plans the customer's future, open
  * follow-ups (never the done ones) under `rules`; a new strategy starts today.
  */
-export function applyClassification(store: Store, c: Classification, rules: Rule[], calendar: Calendar, today: IsoDate, scope: ReplanScope = {}): Applied {
+export function applyClassification(
+  store: Store, c: Classification, rules: Rule[], calendar: Calendar, today: IsoDate, scope: ReplanScope = {},
+  /** False for a customer with nothing planned yet (new in an import): storing is all there is to do. */
+  replan = true,
+): Applied {
   const before = store.values.get(c.customer.id);
   const tierBefore = before?.tier ?? null;
   const strategyBefore = before?.strategy ?? null;
@@ -73,7 +77,7 @@ export function applyClassification(store: Store, c: Classification, rules: Rule
   const strategySince = strategy === strategyBefore ? (before?.strategySince ?? null) : strategy && today;
   store.values.save(c.customer.id, { tier, strategy, strategySince, classifiedOn: today });
   const changed = tier !== tierBefore || strategy !== strategyBefore;
-  return { tierBefore, strategyBefore, replan: changed ? replanCustomer(store, c.customer.id, rules, calendar, today, scope) : null };
+  return { tierBefore, strategyBefore, replan: changed && replan ? replanCustomer(store, c.customer.id, rules, calendar, today, scope) : null };
 }
 
 /** A change of tier and strategy in a few words: "stream -> gold", "strategy persist -> let-go". */
@@ -106,12 +110,23 @@ export function buyerThresholds(store: Store, today: IsoDate): Thresholds {
  */
 export function retierBuyer(
   store: Store, customer: Customer, newSales: ReadonlySet<number>, rules: Rule[], calendar: Calendar, today: IsoDate,
-  thresholds = buyerThresholds(store, today),
+  known: Known = {},
 ): Classification & Applied {
-  const sales = store.values.saleFacts(customer.id).get(customer.id) ?? [];
+  const thresholds = known.thresholds ?? buyerThresholds(store, today);
+  const sales = known.facts ?? store.values.saleFacts(customer.id).get(customer.id) ?? [];
   const c = classifyOne(customer, sales, thresholds, store.values.get(customer.id)?.capable ?? null, today);
-  const applied = applyClassification(store, c, rules, calendar, today, { exceptSales: newSales });
+  const applied = applyClassification(store, c, rules, calendar, today, { exceptSales: newSales }, !known.fresh);
   const moved = purchaseAnchoredRules(rules);
-  if (!applied.replan && moved.length) replanCustomer(store, customer.id, rules, calendar, today, { exceptSales: newSales, ruleIds: moved });
+  if (!known.fresh && !applied.replan && moved.length) replanCustomer(store, customer.id, rules, calendar, today, { exceptSales: newSales, ruleIds: moved });
   return { ...c, ...applied };
+}
+
+/** What a large import already knows, so re-tiering each buyer does not ask the database again. */
+interface Known {
+  /** Taken once for the whole import. */
+  thresholds?: Thresholds;
+  /** The buyer's sales, new ones included. */
+  facts?: SaleFact[];
+  /** A customer created by this import: no follow-ups planned yet to bring in line. */
+  fresh?: boolean;
 }

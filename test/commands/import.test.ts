@@ -65,6 +65,36 @@ describe('crm import of a sheet', () => {
     expect(importedLater.reminders).toEqual(enteredLater.reminders);
   });
 
+  it('counts from the first and the latest purchase exactly as add-sale does, however many sales a row brings', async () => {
+    // No tiers in this playbook, so every follow-up must match add-sale's, ids aside.
+    const playbook = join(dir, 'purchases.yaml');
+    writeFileSync(playbook, [
+      'version: 1', 'name: purchases', 'rules:',
+      '  - { id: welcome, action: call, title: "Welcome {customer}", lesson: x, when: { relative-to: first-purchase, offset: +1 month } }',
+      '  - { id: come-back, action: call, title: "Miss you {customer}", lesson: x, when: { relative-to: last-purchase, offset: +60 days } }',
+      '  - { id: thanks, action: call, title: "Thanks {customer}", lesson: x, when: { relative-to: close } }',
+      '',
+    ].join('\n'));
+    const typed = crmIn(join(dir, 'typed'));
+    for (const run of [crm, typed]) expect((await run('rules', 'use', playbook)).code).toBe(0);
+    const sheet = [
+      { name: 'Ann', phone: '555 0001', product: 'A', amount: '10', date: '2026-01-05' },
+      { name: 'Ann', phone: '555 0001', product: 'B', amount: '20', date: '2026-02-20' },
+      { name: 'Ann', phone: '555 0001', product: 'free filter', amount: '0', date: '2026-02-25' }, // not a purchase
+      { name: 'Ben', phone: '555 0002', product: 'C', amount: '30', date: '2026-02-27' },
+    ];
+    expect((await crm('import', writeSheet(join(dir, 'p.csv'), sheet))).code).toBe(0);
+    for (const [name, phone] of [['Ann', '555 0001'], ['Ben', '555 0002']]) await typed('customer', 'add', name, '--phone', phone);
+    for (const s of sheet) await typed('add-sale', '--customer', s.name, '--product', s.product, '--amount', s.amount, '--date', s.date);
+    const reminders = async (run: CrmRunner) =>
+      (JSON.parse((await run('export', '--format', 'json')).stdout).reminders as { id: number; dedupeKey: string; rule: string; customerId: number; due: string }[])
+        .map(({ id: _id, ...r }) => r).sort((a, b) => (a.dedupeKey < b.dedupeKey ? -1 : 1));
+    const imported = await reminders(crm);
+    expect(imported.filter((r) => r.rule === 'come-back').map((r) => [r.customerId, r.due])).toEqual([[1, '2026-04-21'], [2, '2026-04-28']]);
+    expect(imported.filter((r) => r.rule === 'welcome')).toHaveLength(2);
+    expect(imported).toEqual(await reminders(typed));
+  });
+
   it('imports the same file twice without doubling anything, and updates what a changed file says', async () => {
     const file = writeSheet(join(dir, 'sheet.csv'), SHEET);
     await crm('import', file);
