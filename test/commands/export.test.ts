@@ -50,13 +50,12 @@ describe('crm export --format json and crm import', () => {
     const first = await crm('export', '--format', 'json');
     expect(first.code).toBe(0);
     const doc = JSON.parse(first.stdout);
-    expect(Object.keys(doc)).toEqual(['version', 'databaseId', 'exportedOn', 'customers', 'sales', 'reminders', 'contacts', 'complaints']);
+    const lists = ['customers', 'sales', 'reminders', 'contacts', 'complaints', 'customerValues', 'classifyRuns', 'flags', 'reviewDecisions', 'surveys', 'playbooks', 'outbox'];
+    expect(Object.keys(doc)).toEqual(['version', 'databaseId', 'exportedOn', ...lists, 'settings']);
     const lines = first.stdout.split('\n');
     expect(lines.slice(0, 5)).toEqual(['{', '  "version": 1,', `  "databaseId": "${doc.databaseId}",`, '  "exportedOn": "2026-03-02",', '  "customers": [']);
     expect(lines[5]).toMatch(/^ {4}\{"id":1,"name":"李明",.*\},$/);
-    expect(lines.filter((l) => l.startsWith('    {')).length).toBe(
-      doc.customers.length + doc.sales.length + doc.reminders.length + doc.contacts.length + doc.complaints.length,
-    );
+    expect(lines.filter((l) => l.startsWith('    {')).length).toBe(lists.reduce((n, name) => n + doc[name].length, 0));
     expect(doc.reminders.map((r: { state: string }) => r.state)).toEqual(expect.arrayContaining(['open', 'done', 'skipped', 'missed']));
     expect(doc.contacts.length).toBeGreaterThanOrEqual(5);
     const [complaint] = doc.complaints;
