@@ -77,8 +77,12 @@ export class ArchiveRepo {
 
   /** True when a table a restore keeps the ids of, and that needs no customer, already has rows. */
   has(what: 'classifyRuns' | 'outbox' | 'playbooks'): boolean {
-    const table = { classifyRuns: 'classify_runs', outbox: 'outbox', playbooks: 'playbooks' }[what];
-    return Boolean(prepared(this.db, `SELECT 1 FROM ${table} LIMIT 1`).get());
+    const sql = {
+      classifyRuns: 'SELECT 1 FROM classify_runs LIMIT 1',
+      outbox: 'SELECT 1 FROM outbox LIMIT 1',
+      playbooks: 'SELECT 1 FROM playbooks LIMIT 1',
+    }[what];
+    return Boolean(prepared(this.db, sql).get());
   }
 
   /** False when the setting is already there: the database's own value stays. */
