@@ -6,7 +6,7 @@ import { UsageError, UserError } from '../errors.js';
 import { csvLines } from '../domain/csv.js';
 import { calendarChunks } from '../domain/ics.js';
 import {
-  complaintsCsv, contactsCsv, customersCsv, exportJsonChunks, reminderEvent, remindersCsv, salesCsv, type CsvTable, type ExportData,
+  complaintsCsv, contactsCsv, customersCsv, exportJsonChunks, reminderEvent, remindersCsv, salesCsv, type CsvTable, type ExportData, type ExportedSetup,
 } from '../domain/export-format.js';
 import type { ExportedComplaint } from '../domain/complaint-json.js';
 import { parseChoice } from '../domain/parse.js';
@@ -63,6 +63,21 @@ function complaintRecords(store: Store): ExportedComplaint[] {
   return list.map(({ customerName: _name, ...c }) => ({ ...c, log: logs.get(c.id) ?? [] }));
 }
 
+/**
+ * Everything else the database holds, so a restore into an empty database gives it back whole:
+ * the value classification and its history, the playbooks installed, the settings, and the outbox
+ * (without it a restored crm would mail again what it already sent). The compiled rules of a
+ * playbook are not written: they are compiled again from its source on import.
+ */
+function setup(store: Store, tally: { n: number }): ExportedSetup {
+  const { archive } = store;
+  return {
+    customerValues: counted(archive.customerValues(), tally), classifyRuns: counted(archive.classifyRuns(), tally), flags: counted(archive.flags(), tally),
+    reviewDecisions: counted(archive.reviewDecisions(), tally), surveys: counted(archive.surveys(), tally), playbooks: counted(archive.playbooks(), tally),
+    outbox: counted(archive.outbox(), tally), settings: archive.settings(),
+  };
+}
+
 /** Counts what passes, for the report. */
 function* counted<T>(items: Iterable<T>, tally: { n: number }): Generator<T> {
   for (const x of items) {
@@ -88,6 +103,7 @@ function chunks(deps: Deps, format: Format, what: What | undefined, databaseId: 
   if (!what || what === 'reminders') data.reminders = counted(store.reminders.each(), tally);
   if (!what || what === 'contacts') data.contacts = counted(store.contacts.all(), tally);
   if (!what || what === 'complaints') data.complaints = counted(complaintRecords(store), tally);
+  if (!what) Object.assign(data, setup(store, tally));
   return exportJsonChunks(data, { databaseId, today });
 }
 

@@ -15,7 +15,8 @@ export function register(program: Command, run: RunCommand): void {
       'after',
       t(`
 CSV opens in Excel as is (UTF-8 BOM, CRLF); cells that could run as a formula start with '.
-JSON is what crm import restores (complaints with their whole log). ICS holds the open follow-ups
+JSON holds the whole database for crm import to restore: complaints with their whole log, the
+classification, playbooks, settings and the email outbox too. ICS holds the open follow-ups
 as all-day events with stable UIDs. Field and column names are the same in every language; the
 calendar's descriptions follow --lang.
 

@@ -4,7 +4,9 @@
  * database with data, customers are matched as rows of a sheet are, every other record gets a new
  * id, and the references (sales' customers, follow-ups' sales and complaints, dedupe keys) are
  * rewritten to them; what is already there (same sale, same follow-up key, same contact, a
- * complaint of the same customer opened at the same moment) is not added twice.
+ * complaint of the same customer opened at the same moment) is not added twice. The value
+ * classification, the playbooks, the settings and the outbox follow the same rule; see
+ * restore-value.ts and restore-setup.ts for what "already there" means for each.
  */
 import type { LogEntry } from '../domain/complaint-answers.js';
 import type { ExportedComplaint } from '../domain/complaint-json.js';
@@ -17,14 +19,17 @@ import type { Contact, Reminder } from '../domain/reminder.js';
 import type { Store } from '../store/index.js';
 import { SalePlanner } from './sale-planner.js';
 import type { ImportCounts } from './import-write.js';
+import { multiset, type IdMap, type Restored } from './restore-match.js';
+import { restoreOutbox, restoreSetup, type SetupCounts } from './restore-setup.js';
+import { restoreSurveys, restoreValues, type ValueCounts } from './restore-value.js';
 
-export interface RestoreCounts extends ImportCounts {
-  reminders: { restored: number; alreadyOnFile: number };
-  contacts: { restored: number; alreadyOnFile: number };
-  complaints: { restored: number; alreadyOnFile: number };
+export interface RestoreCounts extends ImportCounts, ValueCounts, SetupCounts {
+  reminders: Restored;
+  contacts: Restored;
+  complaints: Restored;
+  surveys: Restored;
+  outbox: Restored;
 }
-
-type IdMap = Map<number, number>;
 
 /**
  * A follow-up's dedupe key names its sale (s12:...), customer (c3:...) or complaint (k4:...):
@@ -73,17 +78,6 @@ function restoreComplaints(store: Store, complaints: ExportedComplaint[], custom
 
 const contactKey = (c: Omit<Contact, 'id'>) => JSON.stringify([c.customerId, c.reminderId, c.date, c.kind, c.outcome, c.note]);
 
-function multiset<T>(items: T[], key: (x: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const x of items) {
-    const k = key(x);
-    const list = m.get(k);
-    if (list) list.push(x);
-    else m.set(k, [x]);
-  }
-  return m;
-}
-
 /**
  * `plan` matched the document's customers (row i+1 is customers[i]) against those on file;
  * `keepIds` is true when the database was empty.
@@ -93,7 +87,7 @@ export function restoreDocument(
   doc: ExportDocument,
   plan: ImportPlan,
   { keepIds, calendar, rules, today }: { keepIds: boolean; calendar: Calendar; rules: Rule[]; today: IsoDate },
-): RestoreCounts {
+): { counts: RestoreCounts; warnings: string[] } {
   const customerIds = new Map<number, number>();
   const all = new Map<number, Customer>(store.customers.all().map((c) => [c.id, c]));
   const fresh = new Set<number>();
@@ -115,9 +109,11 @@ export function restoreDocument(
     store.transfer.setReferrer(id, customerIds.get(c.referredBy)!);
     all.get(id)!.referredBy = customerIds.get(c.referredBy)!;
   }
+  const setup = restoreSetup(store, doc, keepIds);
+  const values = restoreValues(store, doc, customerIds, keepIds);
   const saleIds = new Map<number, number>();
   const onFile = multiset(store.sales.all(), (s) => saleKey(s.customerId, s));
-  const planner = doc.reminders === undefined ? new SalePlanner(store, all, calendar, today, fresh, rules) : undefined;
+  const planner = doc.reminders === undefined ? new SalePlanner(store, all, calendar, today, fresh, setup.rules ?? rules) : undefined;
   let salesCreated = 0;
   for (const s of doc.sales) {
     const sale = { ...s, customerId: customerIds.get(s.customerId)! };
@@ -134,13 +130,14 @@ export function restoreDocument(
   const complaints = restoreComplaints(store, doc.complaints, customerIds, keepIds);
   const reminderIds = new Map<number, number>();
   let remindersRestored = 0;
-  for (const r of doc.reminders ?? []) {
+  for (const { vars, ...r } of doc.reminders ?? []) {
     const moved = {
       ...renumber(r, { s: saleIds, c: customerIds, k: complaints.ids }),
       customerId: customerIds.get(r.customerId)!, saleId: r.saleId === null ? null : saleIds.get(r.saleId)!,
     };
     const id = store.transfer.insertReminder({ ...moved, id: keepIds ? r.id : undefined });
     if (id !== undefined) remindersRestored++;
+    if (id !== undefined && vars) store.archive.setReminderVars(id, vars);
     reminderIds.set(r.id, id ?? store.transfer.reminderIdByKey(moved.dedupeKey)!);
   }
   const contactsOnFile = multiset(keepIds ? [] : store.contacts.all(), contactKey);
@@ -151,12 +148,17 @@ export function restoreDocument(
     store.transfer.insertContact({ ...moved, id: keepIds ? c.id : undefined });
     contactsRestored++;
   }
-  return {
+  const counts: RestoreCounts = {
     customers: { created: plan.created.size, updated: plan.updated.length, unchanged: plan.unchanged },
     sales: { created: salesCreated, alreadyOnFile: doc.sales.length - salesCreated },
     followUps: { open: planner?.open ?? 0, missed: planner?.missed ?? 0, older: planner?.older ?? 0 },
     reminders: { restored: remindersRestored, alreadyOnFile: (doc.reminders?.length ?? 0) - remindersRestored },
     contacts: { restored: contactsRestored, alreadyOnFile: doc.contacts.length - contactsRestored },
     complaints: { restored: complaints.restored, alreadyOnFile: doc.complaints.length - complaints.restored },
+    ...values,
+    surveys: restoreSurveys(store, doc, customerIds, reminderIds, keepIds),
+    ...setup.counts,
+    outbox: restoreOutbox(store, doc, { customers: customerIds, reminders: reminderIds }, keepIds),
   };
+  return { counts, warnings: setup.warnings };
 }

@@ -21,7 +21,10 @@ export interface ImportOptions {
   encoding?: string;
 }
 
-export interface ImportReport extends ImportCounts, Partial<Pick<RestoreCounts, 'reminders' | 'contacts' | 'complaints'>> {
+/** What only a restore of a JSON export counts. */
+type Restoring = Partial<Omit<RestoreCounts, keyof ImportCounts>>;
+
+export interface ImportReport extends ImportCounts, Restoring {
   file: string;
   encoding: string;
   rows: number;
@@ -79,7 +82,7 @@ function documentRows(doc: ExportDocument): ImportRow[] {
   });
 }
 
-type Counts = ImportCounts & Partial<Pick<RestoreCounts, 'reminders' | 'contacts' | 'complaints'>>;
+type Counts = ImportCounts & Restoring;
 type Outcome = { counts: Counts; warnings: string[] };
 
 /** Thrown inside the transaction to roll a dry run back once its effect is counted. */
@@ -125,7 +128,8 @@ function restore(deps: Deps, file: string, doc: ExportDocument, calendar: Calend
   const plan = planImport(documentRows(doc), keepIds ? [] : store.customers.all(), new Map(), { matchWithinFile: false, place });
   if (plan.errors.length) refuse(io, file, plan.errors);
   if (keepIds && doc.databaseId) store.transfer.setDatabaseId(doc.databaseId);
-  return { counts: restoreDocument(store, doc, plan, { keepIds, calendar, rules, today }), warnings: plan.warnings };
+  const { counts, warnings } = restoreDocument(store, doc, plan, { keepIds, calendar, rules, today });
+  return { counts, warnings: [...plan.warnings, ...warnings] };
 }
 
 export async function runImport(file: string, opts: ImportOptions, deps: Deps): Promise<ImportReport> {
@@ -140,7 +144,7 @@ export async function runImport(file: string, opts: ImportOptions, deps: Deps): 
     if (!rows.length) throw new UsageError(t('{file} has a header but no rows to import', { file }));
     work = () => importRows(deps, file, rows, calendar, rules);
   } else {
-    const { value: doc, errors } = readExportDocument(source.doc);
+    const { value: doc, errors } = readExportDocument(source.doc, (await import('../domain/rules-file.js')).readPlaybook);
     if (!doc) refuse(io, file, errors);
     work = () => restore(deps, file, doc, calendar, rules);
   }
@@ -170,5 +174,17 @@ function printReport(io: Io, r: ImportReport): void {
   if (reminders) lines.push(t('  follow-ups restored: {restored} ({alreadyOnFile} already on file)', reminders));
   if (contacts) lines.push(t('  contacts restored: {restored} ({alreadyOnFile} already on file)', contacts));
   if (complaints?.restored || complaints?.alreadyOnFile) lines.push(t('  complaints restored: {restored} ({alreadyOnFile} already on file)', complaints));
+  const also = restoredBesides(r);
+  if (also) lines.push(t('  also restored: {values} customer value(s), {runs} classify run(s), {flags} flag(s), {decisions} review decision(s), {surveys} survey answer(s), {playbooks} playbook version(s), {settings} setting(s), {mails} outbox mail(s)', also));
   io.stdout(lines.join('\n') + '\n');
+}
+
+/** The counts of the value classification, setup and outbox, when a restore brought any of them back. */
+function restoredBesides(r: ImportReport) {
+  const n = (x?: { restored: number }) => x?.restored ?? 0;
+  const also = {
+    values: n(r.customerValues), runs: n(r.classifyRuns), flags: n(r.flags), decisions: n(r.reviewDecisions), surveys: n(r.surveys),
+    playbooks: n(r.playbooks), settings: n(r.settings), mails: n(r.outbox),
+  };
+  return Object.values(also).some(Boolean) ? also : undefined;
 }

@@ -74,8 +74,9 @@ export function readSource(file: string, forcedEncoding?: string): Source {
       throw new UsageError(t('{file} is not valid JSON ({reason}); fix it, or save the sheet as CSV', { file, reason: (e as Error).message }));
     }
     if (Array.isArray(doc)) return jsonRows(doc, encoding);
-    const d = doc as Record<string, unknown[] | undefined> | null;
-    const size = ['customers', 'sales', 'reminders', 'contacts', 'complaints'].reduce((n, k) => n + (Array.isArray(d?.[k]) ? d![k]!.length : 0), 0);
+    // Every record of every section, as crm export counted them.
+    const lists = typeof doc === 'object' && doc !== null ? Object.values(doc).filter(Array.isArray) : [];
+    const size = lists.reduce((n, list) => n + list.length, 0);
     return { kind: 'document', doc, encoding, size };
   }
   const records = parseCsv(text);

@@ -40,8 +40,9 @@ Dates may be 2026-03-02, 2026/3/2 or 2026年3月2日; amounts may carry ¥ or �
 
 Files: CSV (comma, semicolon or tab; UTF-8 with or without BOM, UTF-16, or GBK/GB18030 as Chinese
 Excel saves; name any other with --encoding), a JSON list of rows with the same column names, or a
-crm export --format json file, which is restored with its follow-ups, contacts and complaints: with
-the same ids into an empty database, else with new ids.
+crm export --format json file, which is restored whole (follow-ups, contacts, complaints, the
+classification, playbooks, settings, outbox): with the same ids into an empty database, else with
+new ids, keeping what the database already has.
 
 Examples:
   $ crm import customers.csv --dry-run

@@ -5,6 +5,9 @@
  */
 import type { Customer } from './customer.js';
 import type { ExportedComplaint } from './complaint-json.js';
+import type { ExportedMail } from './outbox-json.js';
+import type { ExportedPlaybook } from './playbook-json.js';
+import type { ExportedDecision, ExportedFlag, ExportedRun, ExportedSurvey, ExportedValue } from './value-json.js';
 import type { CalendarEvent } from './ics.js';
 import { EXPORT_VERSION } from './import-json.js';
 import type { Contact, Reminder } from './reminder.js';
@@ -110,7 +113,19 @@ export function complaintsCsv(complaints: Iterable<ExportedComplaint>, customers
   };
 }
 
-export interface ExportData {
+/** What the whole database holds besides the five sections `--what` chooses from. */
+export interface ExportedSetup {
+  customerValues: Iterable<ExportedValue>;
+  classifyRuns: Iterable<ExportedRun>;
+  flags: Iterable<ExportedFlag>;
+  reviewDecisions: Iterable<ExportedDecision>;
+  surveys: Iterable<ExportedSurvey>;
+  playbooks: Iterable<ExportedPlaybook>;
+  outbox: Iterable<ExportedMail>;
+  settings: Record<string, string>;
+}
+
+export interface ExportData extends Partial<ExportedSetup> {
   customers?: Iterable<Customer>;
   sales?: Iterable<Sale>;
   reminders?: Iterable<Reminder>;
@@ -127,7 +142,8 @@ export function* exportJsonChunks(data: ExportData, meta: { databaseId: string; 
   yield `{\n  "version": ${EXPORT_VERSION},\n  "databaseId": ${JSON.stringify(meta.databaseId)},\n  "exportedOn": ${JSON.stringify(meta.today)}`;
   const sections: [string, Iterable<unknown> | undefined][] = [
     ['customers', data.customers], ['sales', data.sales && map(data.sales, saleJson)], ['reminders', data.reminders], ['contacts', data.contacts],
-    ['complaints', data.complaints],
+    ['complaints', data.complaints], ['customerValues', data.customerValues], ['classifyRuns', data.classifyRuns], ['flags', data.flags],
+    ['reviewDecisions', data.reviewDecisions], ['surveys', data.surveys], ['playbooks', data.playbooks], ['outbox', data.outbox],
   ];
   for (const [name, records] of sections) {
     if (!records) continue;
@@ -139,6 +155,7 @@ export function* exportJsonChunks(data: ExportData, meta: { databaseId: string; 
     }
     yield first ? ']' : '\n  ]';
   }
+  if (data.settings) yield `,\n  "settings": ${JSON.stringify(data.settings)}`;
   yield '\n}\n';
 }
 

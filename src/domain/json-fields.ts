@@ -37,6 +37,11 @@ export const nullable = <T>(read: Read<T>): Read<T | null> => (v, f) => (v === n
 export const oneOf = <T extends string>(choices: readonly T[]): Read<T> => (v, f) =>
   typeof v === 'string' && (choices as readonly string[]).includes(v) ? (v as T) : fail(f, t('one of {choices}', { choices: choices.join(', ') }), v);
 
+/** Where each record section() returned stood in its list: records with errors are left out, and messages name the file's place. */
+const positions = new WeakMap<object, number>();
+
+export const positionOf = (record: object, fallback: number): number => positions.get(record) ?? fallback;
+
 /** Reads one section; `read` gets a getter that records each field's error and carries on. */
 export function section<T>(doc: Fields, name: string, errors: RowError[], read: (get: Getter, index: number) => T): T[] {
   const list = doc[name];
@@ -64,7 +69,9 @@ export function section<T>(doc: Fields, name: string, errors: RowError[], read: 
       }
     };
     const value = read(get, i);
-    if (errors.length === before) out.push(value);
+    if (errors.length > before) return;
+    out.push(value);
+    if (typeof value === 'object' && value !== null) positions.set(value, i);
   });
   return out;
 }

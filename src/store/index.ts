@@ -10,6 +10,7 @@ import { ValueRepo } from './values.js';
 import { ReviewRepo } from './review.js';
 import { TransferRepo } from './transfer.js';
 import { HealthRepo } from './health.js';
+import { ArchiveRepo } from './archive.js';
 
 export class Store {
   readonly customers: CustomerRepo;
@@ -23,6 +24,7 @@ export class Store {
   readonly review: ReviewRepo;
   readonly transfer: TransferRepo;
   readonly health: HealthRepo;
+  readonly archive: ArchiveRepo;
 
   constructor(readonly db: Db) {
     this.customers = new CustomerRepo(db);
@@ -36,6 +38,7 @@ export class Store {
     this.review = new ReviewRepo(db);
     this.transfer = new TransferRepo(db);
     this.health = new HealthRepo(db);
+    this.archive = new ArchiveRepo(db);
   }
 
   /**

@@ -31,6 +31,7 @@ interface Row {
   closed_on: string | null;
   reason: string | null;
   created_on: string;
+  vars: string | null;
 }
 
 function toReminder(r: Row): Reminder {
@@ -140,10 +141,13 @@ export class ReminderRepo {
 
   /**
    * Every follow-up in id order, one at a time: an export of a million never holds them all.
+   * With the template values of its title (null when none were kept), so a restore keeps them.
    * The connection runs nothing else until the iteration ends.
    */
-  *each(): Generator<Reminder> {
-    for (const r of this.db.prepare('SELECT * FROM reminders ORDER BY id').iterate() as IterableIterator<Row>) yield toReminder(r);
+  *each(): Generator<Reminder & { vars: TemplateVars | null }> {
+    for (const r of this.db.prepare('SELECT * FROM reminders ORDER BY id').iterate() as IterableIterator<Row>) {
+      yield { ...toReminder(r), vars: r.vars === null ? null : (JSON.parse(r.vars) as TemplateVars) };
+    }
   }
 
   close(id: number, state: Exclude<ReminderState, 'open'>, today: IsoDate, reason: string | null): void {

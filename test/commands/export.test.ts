@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { crmIn, tempDir, type CrmRunner } from '../support/cli.js';
+import { complain, fill, fillEverything } from '../support/everything.js';
+import { MAIL_ENV, fakeMailer } from '../support/fake-mailer.js';
 import Database from 'better-sqlite3';
 import { parseCsv } from '../../src/domain/csv.js';
 
@@ -16,65 +18,81 @@ beforeEach(() => {
 });
 afterEach(() => cleanup());
 
-/** A complaint with a promised answer, then resolved: its log, its closed promise and its open confirmation calls. */
-async function complain(run: CrmRunner, customer: string): Promise<number> {
-  const opened = await run('--json', 'complaint', 'open', '--customer', customer, '--words', '买了两天就坏了', '--channel', 'phone', '--severity', '4',
-    '--understood', 'yes', '--wants', '换新', '--cause', 'product', '--reasonable', 'yes', '--our-fault', 'yes');
-  const id = String(JSON.parse(opened.stdout).id);
-  await run('complaint', 'step', id, 'resolve', '--idea', '换新', '--solution', '换新机', '--solution', '免费维修', '--accepted', '1', '--promise', '2026-03-04 15:00');
-  await run('complaint', 'step', id, 'resolve', '--resolved', '--gesture', '500元代金券');
-  return Number(id);
-}
-
-/** A file with every kind of record and state: referrals, special days, closed and moved follow-ups, contacts, a complaint. */
-async function fill(run: CrmRunner): Promise<void> {
-  await run('customer', 'add', '李明', '--phone', '+86 139 1234 5678', '--tag', 'important');
-  await run('customer', 'add', '王芳', '--company', '华星贸易', '--phone', '+86 138 0013 8000', '--birthday', '03-15', '--special', '05-20 结婚纪念日',
-    '--referred-by', '李明', '--channel', 'wechat', '--notes', 'likes tea, "oolong";\nnot before 9', '--tag', 'vip');
-  await run('customer', 'add', '=HYPERLINK("http://x","y")', '--email', 'a@example.com', '--do-not-contact');
-  await run('add-sale', '--customer', '王芳', '--product', '空气净化器 X3', '--amount', '3999.5', '--date', '2026-02-20', '--delivery', '2026-03-06', '--warranty-months', '12', '--verbal');
-  await run('add-sale', '--customer', '李明', '--product', 'Tea set', '--amount', '880', '--cost', '500', '--note', 'gift for 🎂');
-  const agenda = JSON.parse((await run('--json', 'today', '--days', '30')).stdout);
-  const ids = [...agenda.due, ...agenda.upcoming].map((r: { id: number }) => String(r.id));
-  await run('done', ids[0], '--note', 'thanked');
-  await run('skip', ids[1], '--reason', 'moved away');
-  await run('snooze', ids[2], '--days', '3');
-  await run('done', ids[3], '--outcome', 'no-answer');
-  await run('log', '王芳', '--note', 'met at the fair', '--channel', 'visit');
-  await complain(crmIn(run.dir, { now: new Date(2026, 2, 2, 10, 30) }), '王芳');
-}
-
 describe('crm export --format json and crm import', () => {
   it('round-trips losslessly: export, import into an empty database, export again gives the same bytes', async () => {
-    await fill(crm);
+    await fillEverything(crm);
     const first = await crm('export', '--format', 'json');
     expect(first.code).toBe(0);
     const doc = JSON.parse(first.stdout);
-    expect(Object.keys(doc)).toEqual(['version', 'databaseId', 'exportedOn', 'customers', 'sales', 'reminders', 'contacts', 'complaints']);
+    const lists = ['customers', 'sales', 'reminders', 'contacts', 'complaints', 'customerValues', 'classifyRuns', 'flags', 'reviewDecisions', 'surveys', 'playbooks', 'outbox'];
+    expect(Object.keys(doc)).toEqual(['version', 'databaseId', 'exportedOn', ...lists, 'settings']);
     const lines = first.stdout.split('\n');
     expect(lines.slice(0, 5)).toEqual(['{', '  "version": 1,', `  "databaseId": "${doc.databaseId}",`, '  "exportedOn": "2026-03-02",', '  "customers": [']);
     expect(lines[5]).toMatch(/^ {4}\{"id":1,"name":"李明",.*\},$/);
-    expect(lines.filter((l) => l.startsWith('    {')).length).toBe(
-      doc.customers.length + doc.sales.length + doc.reminders.length + doc.contacts.length + doc.complaints.length,
-    );
+    expect(lines.filter((l) => l.startsWith('    {')).length).toBe(lists.reduce((n, name) => n + doc[name].length, 0));
     expect(doc.reminders.map((r: { state: string }) => r.state)).toEqual(expect.arrayContaining(['open', 'done', 'skipped', 'missed']));
     expect(doc.contacts.length).toBeGreaterThanOrEqual(5);
     const [complaint] = doc.complaints;
     expect(complaint).toMatchObject({ id: 1, customerId: 2, step: 'confirm', promises: 1, confirms: 2, solutions: ['换新机', '免费维修'], accepted: 1, gesture: '500元代金券', resolvedAt: '2026-03-02 10:30' });
     expect(complaint.log.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['opened', 'words', 'promise', 'resolved', 'step']));
     expect(doc.reminders.filter((r: { dedupeKey: string }) => r.dedupeKey.startsWith('k1:')).map((r: { state: string }) => r.state)).toEqual(['done', 'open', 'open']);
+    // Every table holds something, in the states the restored database is tried with below.
+    const id = (name: string) => doc.customers.find((c: { name: string }) => c.name === name).id;
+    expect(doc.reminders.find((r: { rule: string }) => r.rule === 'monthly-card').vars).toMatchObject({ customer: '王芳', festival: expect.any(String) });
+    expect(doc.reminders.find((r: { rule: string }) => r.rule === 'thank-you').title).toBe('Thank 王芳 in writing for 空气净化器 X3');
+    expect(doc.customerValues.map((v: { tier: string }) => v.tier)).toEqual(expect.arrayContaining(['new', 'stream', 'meteor', 'burden']));
+    expect(doc.customerValues.find((v: { customerId: number }) => v.customerId === id('Dave'))).toMatchObject({ strategy: 'persist', capable: true, runStrategy: 'persist' });
+    expect(doc.classifyRuns.map((r: { changes: unknown[] }) => r.changes.length)).toEqual([9, 1, 0]);
+    expect(doc.classifyRuns[1].changes).toEqual([{ customerId: id('Gina'), tierBefore: 'gold', tierAfter: 'stream', strategyBefore: null, strategyAfter: null }]);
+    expect(doc.flags.map((f: { flag: string; clearedOn: string | null }) => [f.flag, f.clearedOn])).toEqual([['price-only', null], ['picky', '2026-03-02']]);
+    expect(doc.reviewDecisions.map((d: { decision: string; customerId: number }) => [d.decision, d.customerId])).toEqual([['stop', id('Bob')], ['keep', id('Mia')]]);
+    expect(doc.surveys).toEqual([{ id: 1, customerId: id('Nina'), reminderId: expect.any(Number), date: '2026-03-02', why: '朋友推荐, 服务好', improve: '送货再快一点' }]);
+    expect(doc.playbooks.map((p: { version: number; name: string }) => [p.version, p.name])).toEqual([[1, 'default'], [2, 'mine']]);
+    expect(doc.outbox.map((m: { recipient: string; state: string }) => [m.recipient, m.state])).toEqual([
+      ['boss@example.com', 'sent'], ['anna@example.com', 'sent'], ['ben@example.com', 'sending'], ['cleo@example.com', 'failed'], ['dora@example.com', 'pending'],
+    ]);
+    expect(doc.settings).toEqual({ 'classify.gold-profit': '250000', 'classify.margin': '30' });
 
     const file = join(dir, 'backup.json');
-    await crm('export', '--out', file);
+    const { records } = JSON.parse((await crm('--json', 'export', '--out', file)).stdout);
+    expect(records).toBe(lists.reduce((n, name) => n + doc[name].length, 0));
     const copy = crmIn(join(dir, 'copy'));
     const restored = await copy('import', file);
-    expect(restored.stdout).toContain('customers: 3 new');
+    expect(restored.stdout).toContain(`(utf-8, ${records} rows):\n  customers: 13 new`);
     expect(restored.stdout).toContain('complaints restored: 1 (0 already on file)');
+    expect(restored.stdout).toContain(
+      'also restored: 13 customer value(s), 3 classify run(s), 2 flag(s), 2 review decision(s), 1 survey answer(s), 2 playbook version(s), 2 setting(s), 5 outbox mail(s)\n',
+    );
     expect((await copy('export', '--format', 'json')).stdout).toBe(first.stdout);
     expect((await copy('export', '--format', 'ics')).stdout).toBe((await crm('export', '--format', 'ics')).stdout);
-    // The complaint goes on where it was, and its log is still append-only.
-    const show = async (run: CrmRunner) => JSON.parse((await run('--json', 'complaint', 'show', '1')).stdout);
-    expect(await show(copy)).toEqual(await show(crm));
+
+    // The restored database behaves as the original: same file, same playbook in force, same
+    // review, the complaint goes on where it was, and a new classify run picks up from the last.
+    const same = async (...args: string[]) => {
+      const [a, b] = [await crm(...args), await copy(...args)];
+      expect(a.code).toBe(0);
+      expect(b).toEqual(a);
+      return JSON.parse(a.stdout);
+    };
+    expect((await same('--json', 'customer', 'show', 'Dave')).value).toMatchObject({ tier: 'new', strategy: 'persist', capable: true });
+    expect((await same('--json', 'customer', 'show', 'Mia')).flags).toEqual([expect.objectContaining({ flag: 'price-only' })]);
+    expect((await same('--json', 'rules', 'list')).name).toBe('mine');
+    await same('--json', 'review');
+    await same('--json', 'complaint', 'show', '1');
+    expect((await same('--json', 'classify')).run).toEqual({ id: 4, previous: { id: 3, date: '2026-03-02' } });
+    expect((await copy('export')).stdout).toBe((await crm('export')).stdout);
+    // Mail goes on exactly once: the sent ones are not sent again, the one of unknown outcome is
+    // reported and left alone, the failed one stays failed; only the pending one goes out.
+    const remind = async (run: CrmRunner) => {
+      const mailer = fakeMailer();
+      const r = await crmIn(run.dir, { env: MAIL_ENV, mailer: mailer.factory })('--json', 'remind', '--email');
+      return { ...r, sent: mailer.sent.map((m) => [m.to.address, m.subject]) };
+    };
+    const [original, again] = [await remind(crm), await remind(copy)];
+    expect(again).toEqual(original);
+    expect(original.sent).toEqual([['dora@example.com', 'Thank you, Dora']]);
+    expect(original.stderr).toMatch(/1 mail\(s\) of unknown outcome from an earlier run: ben@example\.com/);
+
     expect((await copy('complaint', 'step', '1', 'confirm', '--satisfied', 'yes')).code).toBe(0);
     const raw = new Database(copy.db);
     expect(() => raw.prepare("UPDATE complaint_log SET value = '\"x\"'").run()).toThrow(/append-only/);
