@@ -135,9 +135,8 @@ export function restoreDocument(
       ...renumber(r, { s: saleIds, c: customerIds, k: complaints.ids }),
       customerId: customerIds.get(r.customerId)!, saleId: r.saleId === null ? null : saleIds.get(r.saleId)!,
     };
-    const id = store.transfer.insertReminder({ ...moved, id: keepIds ? r.id : undefined });
+    const id = store.transfer.insertReminder({ ...moved, id: keepIds ? r.id : undefined }, vars ?? undefined);
     if (id !== undefined) remindersRestored++;
-    if (id !== undefined && vars) store.archive.setReminderVars(id, vars);
     reminderIds.set(r.id, id ?? store.transfer.reminderIdByKey(moved.dedupeKey)!);
   }
   const contactsOnFile = multiset(keepIds ? [] : store.contacts.all(), contactKey);

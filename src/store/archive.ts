@@ -8,7 +8,6 @@
 import { prepared, type Db } from './db.js';
 import type { ExportedMail } from '../domain/outbox-json.js';
 import type { ExportedPlaybook, RestoredPlaybook } from '../domain/playbook-json.js';
-import type { TemplateVars } from '../domain/template.js';
 import type { ClassifyChange, ExportedDecision, ExportedFlag, ExportedRun, ExportedSurvey, ExportedValue } from '../domain/value-json.js';
 
 type Json = Record<string, unknown>;
@@ -162,10 +161,5 @@ export class ArchiveRepo {
            @claimedBy, @claimedOn, @sentOn, @messageId) ON CONFLICT DO NOTHING`,
       ).run({ ...m, id: id ?? null }).changes === 1
     );
-  }
-
-  /** The template values of a restored follow-up; TransferRepo.insertReminder leaves them out. */
-  setReminderVars(reminderId: number, vars: TemplateVars): void {
-    prepared(this.db, 'UPDATE reminders SET vars = ? WHERE id = ?').run(JSON.stringify(vars), reminderId);
   }
 }

@@ -43,11 +43,10 @@ describe('crm import of a sheet', () => {
     // Tier-dependent rules differ by design: add-sale re-tiers against the base as it grows sale by
     // sale, an import once against the finished import (see README); everything else is identical.
     const tiered = new Set(DEFAULT_RULES.filter((r) => r.if && ('tiers' in r.if || 'notTiers' in r.if || 'any' in r.if || 'strategies' in r.if)).map((r) => r.id));
-    // vars aside: a sheet's follow-ups are stored without the template values of their titles
-    // (SalePlanner -> TransferRepo.insertReminder has no vars column), add-sale's with them.
+    // The template values of the titles (vars) are compared too: a sheet's customer emails say
+    // what add-sale's say.
     const byKey = (list: { id: number; dedupeKey: string; rule: string }[]) =>
-      list.filter((r) => !tiered.has(r.rule)).map(({ id: _id, vars: _vars, ...r }: { id: number; vars?: unknown; dedupeKey: string; rule: string }) => r)
-        .sort((a, b) => (a.dedupeKey < b.dedupeKey ? -1 : 1));
+      list.filter((r) => !tiered.has(r.rule)).map(({ id: _id, ...r }) => r).sort((a, b) => (a.dedupeKey < b.dedupeKey ? -1 : 1));
     const exported = async (run: CrmRunner) => {
       const doc = JSON.parse((await run('export', '--format', 'json')).stdout);
       return { ...doc, reminders: byKey(doc.reminders) };
