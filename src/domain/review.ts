@@ -4,6 +4,7 @@
  * active follow-ups, with its reason on record.
  */
 import { t } from '../i18n.js';
+import type { IsoDate } from './dates.js';
 
 export const FLAG_IDS = ['abusive', 'price-only', 'excessive-demands', 'picky', 'troublemaker', 'harms-others'] as const;
 export type Flag = (typeof FLAG_IDS)[number];
@@ -30,3 +31,13 @@ export type Decision = (typeof DECISIONS)[number];
  */
 // i18n-ignore: a marker the store matches, not a text for people
 export const STOP_REASON_PREFIX = 'stopped after review: ';
+
+/** One answer to the loyalty check (`crm survey`). */
+export interface SurveyAnswer {
+  id: number;
+  customerId: number;
+  reminderId: number | null;
+  date: IsoDate;
+  why: string | null;
+  improve: string | null;
+}

@@ -8,19 +8,10 @@ import { t } from '../i18n.js';
 import type { IsoDate } from './dates.js';
 import { STRATEGIES } from './engagement.js';
 import { bool, countFromZero, date, fail, id, nullable, oneOf, text, type Fields, type Getter, type Read } from './json-fields.js';
-import { DECISIONS, FLAG_IDS, type Decision, type Flag } from './review.js';
-import { TIERS } from './value.js';
+import { DECISIONS, FLAG_IDS, type Decision, type Flag, type SurveyAnswer } from './review.js';
+import { TIERS, type CustomerValue } from './value.js';
 
-export interface ExportedValue {
-  customerId: number;
-  tier: string | null;
-  strategy: string | null;
-  strategySince: IsoDate | null;
-  capable: boolean | null;
-  classifiedOn: IsoDate | null;
-  runTier: string | null;
-  runStrategy: string | null;
-}
+export type ExportedValue = { customerId: number } & CustomerValue;
 
 export interface ClassifyChange {
   customerId: number;
@@ -59,14 +50,7 @@ export interface ExportedDecision {
   decidedOn: IsoDate;
 }
 
-export interface ExportedSurvey {
-  id: number;
-  customerId: number;
-  reminderId: number | null;
-  date: IsoDate;
-  why: string | null;
-  improve: string | null;
-}
+export type ExportedSurvey = SurveyAnswer;
 
 const isObject = (v: unknown): v is Fields => typeof v === 'object' && v !== null && !Array.isArray(v);
 

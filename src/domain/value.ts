@@ -144,3 +144,14 @@ export function tierOf(p: Profile, th: Thresholds, today: IsoDate, t: Say = inRe
   reasons.push(t('profit per deal {profit} {op} gold-profit {limit}', { profit: units(p.profitPerDealCents!), op: good ? '>=' : '<', limit }));
   return { tier: good ? 'gold' : 'stream', reasons };
 }
+
+/** A customer's stored tier and strategy (customer_value), and how the last classify run saw them. */
+export interface CustomerValue {
+  tier: string | null;
+  strategy: string | null;
+  strategySince: IsoDate | null;
+  capable: boolean | null;
+  classifiedOn: IsoDate | null;
+  runTier: string | null;
+  runStrategy: string | null;
+}

@@ -5,26 +5,12 @@
  */
 import { prepared, type Db } from './db.js';
 import type { IsoDate } from '../domain/dates.js';
+// The one shape of a mail: the export writes the rows as they are.
+import type { ExportedMail } from '../domain/outbox-json.js';
 
-export type OutboxKind = 'digest' | 'customer';
-export type OutboxState = 'pending' | 'sending' | 'sent' | 'failed';
-
-export interface OutboxMail {
-  id: number;
-  kind: OutboxKind;
-  reminderId: number | null;
-  customerId: number | null;
-  recipient: string;
-  day: IsoDate;
-  subject: string;
-  state: OutboxState;
-  attempts: number;
-  lastError: string | null;
-  claimedBy: string | null;
-  claimedOn: IsoDate | null;
-  sentOn: IsoDate | null;
-  messageId: string | null;
-}
+export type OutboxMail = ExportedMail;
+export type OutboxKind = OutboxMail['kind'];
+export type OutboxState = OutboxMail['state'];
 
 interface Row {
   id: number;

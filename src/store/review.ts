@@ -1,7 +1,9 @@
 /** Flags on customers to consider giving up, review decisions, and the loyalty survey's answers. */
 import { prepared, type Db } from './db.js';
 import type { IsoDate } from '../domain/dates.js';
-import { STOP_REASON_PREFIX, type Decision, type Flag } from '../domain/review.js';
+import { STOP_REASON_PREFIX, type Decision, type Flag, type SurveyAnswer } from '../domain/review.js';
+
+export type { SurveyAnswer };
 
 export interface CustomerFlag {
   id: number;
@@ -19,14 +21,6 @@ export interface ReviewDecision {
   decidedOn: IsoDate;
 }
 
-export interface SurveyAnswer {
-  id: number;
-  customerId: number;
-  reminderId: number | null;
-  date: IsoDate;
-  why: string | null;
-  improve: string | null;
-}
 
 export class ReviewRepo {
   constructor(private readonly db: Db) {}

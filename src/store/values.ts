@@ -2,18 +2,11 @@
 import type { Statement } from 'better-sqlite3';
 import { prepared, type Db } from './db.js';
 import type { IsoDate } from '../domain/dates.js';
-import type { SaleFact, Thresholds } from '../domain/value.js';
+import type { CustomerValue, SaleFact, Thresholds } from '../domain/value.js';
+
+export type { CustomerValue };
 import { SETTING_KEYS, type SettingKey, type ValueSettings } from '../domain/value-settings.js';
 
-export interface CustomerValue {
-  tier: string | null;
-  strategy: string | null;
-  strategySince: IsoDate | null;
-  capable: boolean | null;
-  classifiedOn: IsoDate | null;
-  runTier: string | null;
-  runStrategy: string | null;
-}
 
 /** What the playbook needs to know about a customer beyond their file. */
 export interface PlanContext {

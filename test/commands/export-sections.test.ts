@@ -3,21 +3,16 @@
  * file written before them still imports, a restore into a database with its own data merges them
  * without overruling it or adding anything twice, and bad values are refused before anything is written.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { crmIn, tempDir, type CrmRunner } from '../support/cli.js';
+import { crmIn, eachInTempDir, type CrmRunner } from '../support/cli.js';
 import { fill, fillEverything } from '../support/everything.js';
 import { MAIL_ENV, fakeMailer } from '../support/fake-mailer.js';
 
 let crm: CrmRunner;
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => {
-  ({ dir, cleanup } = tempDir());
-  crm = crmIn(dir);
-});
-afterEach(() => cleanup());
+eachInTempDir((t) => ({ dir, crm } = t));
 
 const SECTIONS = ['customerValues', 'classifyRuns', 'flags', 'reviewDecisions', 'surveys', 'playbooks', 'outbox', 'settings'];
 const exported = async (run: CrmRunner) => JSON.parse((await run('export')).stdout);

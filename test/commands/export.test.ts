@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { crmIn, tempDir, type CrmRunner } from '../support/cli.js';
+import { crmIn, eachInTempDir, type CrmRunner } from '../support/cli.js';
 import { complain, fill, fillEverything } from '../support/everything.js';
 import { MAIL_ENV, fakeMailer } from '../support/fake-mailer.js';
 import Database from 'better-sqlite3';
@@ -11,12 +11,7 @@ const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
 
 let crm: CrmRunner;
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => {
-  ({ dir, cleanup } = tempDir());
-  crm = crmIn(dir);
-});
-afterEach(() => cleanup());
+eachInTempDir((t) => ({ dir, crm } = t));
 
 describe('crm export --format json and crm import', () => {
   it('round-trips losslessly: export, import into an empty database, export again gives the same bytes', async () => {

@@ -1,19 +1,14 @@
 import { DEFAULT_RULES } from '../support/builders.js';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { crmIn, tempDir, type CrmRunner } from '../support/cli.js';
+import { crmIn, eachInTempDir, type CrmRunner } from '../support/cli.js';
 import { writeSheet } from '../support/sheets.js';
 import { main } from '../../src/cli.js';
 
 let crm: CrmRunner;
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => {
-  ({ dir, cleanup } = tempDir());
-  crm = crmIn(dir);
-});
-afterEach(() => cleanup());
+eachInTempDir((t) => ({ dir, crm } = t));
 
 const json = async (...args: string[]) => JSON.parse((await crm('--json', ...args)).stdout);
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawn, spawnSync } from 'node:child_process';
-import { expect } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { main } from '../../src/cli.js';
 import type { Prompter } from '../../src/ui/prompter.js';
 import type { MailerFactory } from '../../src/mail/mailer.js';
@@ -42,6 +42,20 @@ export interface CrmInOptions {
   prompter?: Prompter;
   now?: Date;
   mailer?: MailerFactory;
+}
+
+/**
+ * A new temporary directory and an in-process crm in it for every test of the file, handed to
+ * `use` before each test and removed after it: `eachInTempDir((t) => ({ dir, crm } = t));`
+ */
+export function eachInTempDir(use: (t: { dir: string; crm: CrmRunner }) => void, options?: CrmInOptions): void {
+  let cleanup = () => {};
+  beforeEach(() => {
+    const t = tempDir();
+    cleanup = t.cleanup;
+    use({ dir: t.dir, crm: crmIn(t.dir, options) });
+  });
+  afterEach(() => cleanup());
 }
 
 /** In-process crm against one database file, with a fixed today. */
