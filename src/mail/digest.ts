@@ -8,6 +8,7 @@ import type { AgendaComplaint } from '../store/complaints.js';
 import { daysBetween } from '../domain/dates.js';
 import type { AgendaRow } from '../store/reminders.js';
 import { currentLang, t, tDate } from '../i18n.js';
+import { actionLabel } from '../ui/labels.js';
 
 export interface DigestMail {
   subject: string;
@@ -31,17 +32,19 @@ interface Line {
   note?: string;
 }
 
-function actionLabel(r: AgendaRow, date: string): string {
-  if (r.due >= date) return `[${r.action}]`;
+/** "[call]", "[call, 2 days late]"; in Chinese the action reads as a verb, as in `crm today`. */
+function actionTag(r: AgendaRow, date: string): string {
+  const action = actionLabel(r.action);
+  if (r.due >= date) return `[${action}]`;
   const n = daysBetween(r.due, date);
-  return n === 1 ? t('[{action}, {n} day late]', { action: r.action, n }) : t('[{action}, {n} days late]', { action: r.action, n });
+  return n === 1 ? t('[{action}, {n} day late]', { action, n }) : t('[{action}, {n} days late]', { action, n });
 }
 
 function reminderLine(r: AgendaRow, date: string, emailed: ReadonlyMap<number, string>): Line {
   const to = emailed.get(r.id);
   return {
     head: `#${r.id} ${r.customerName}`,
-    detail: `${r.title} ${actionLabel(r, date)}${contact(r) ? ` ${contact(r)}` : ''}`,
+    detail: `${r.title} ${actionTag(r, date)}${contact(r) ? ` ${contact(r)}` : ''}`,
     note: to && t('crm emails this to {to} today', { to }),
   };
 }

@@ -45,9 +45,9 @@ describe('crm --lang zh remind', () => {
     expect(digest.subject).toBe('2026年3月5日 周四 跟进：2 项逾期');
     expect(digest.text).toBe(
       '2026年3月5日 周四 跟进：2 项逾期\n\n已逾期（2）\n' +
-        '- #1 Anna Müller: Send Anna Müller a handwritten thank-you note for buying Espresso machine [note，逾期 3 天] anna@example.de\n' +
+        '- #1 Anna Müller: Send Anna Müller a handwritten thank-you note for buying Espresso machine [写便条，逾期 3 天] anna@example.de\n' +
         '  crm 今天会发邮件给 anna@example.de\n' +
-        '- #2 Anna Müller: Day-2 call to Anna Müller: has Espresso machine been used yet? Clear up any doubts [call，逾期 2 天] anna@example.de\n\n' +
+        '- #2 Anna Müller: Day-2 call to Anna Müller: has Espresso machine been used yet? Clear up any doubts [致电，逾期 2 天] anna@example.de\n\n' +
         '完成跟进：crm done ID；改期：crm snooze ID；放弃：crm skip ID --reason 原因。\n',
     );
     expect(digest.html).toContain('<html lang="zh-CN">');

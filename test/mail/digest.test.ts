@@ -79,7 +79,7 @@ describe('the digest in Chinese', () => {
     expect(digestSubject(agenda(a))).toBe(subject);
   });
 
-  it('writes the sections, the days late, the complaint steps and the footer in Chinese; names, titles and actions stay as they are', () => {
+  it('writes the sections, the days late, the complaint steps and the footer in Chinese, actions as verbs; names and titles stay as they are', () => {
     setLanguage('zh');
     const mail = renderDigest(
       agenda({
@@ -96,8 +96,8 @@ describe('the digest in Chinese', () => {
     expect(mail.subject).toBe('2026年3月2日 周一 跟进：1 项到期，2 项逾期，3 件投诉待答复');
     expect(mail.text).toBe(
       '2026年3月2日 周一 跟进：1 项到期，2 项逾期，3 件投诉待答复\n\n' +
-        '已逾期（2）\n- #3 王芳: 回访王芳 [call，逾期 2 天] 555 0100\n- #5 Anna: Day-2 call [call，逾期 1 天] 555 0100\n\n' +
-        '今日到期（1）\n- #4 Anna: Thank Anna [note] anna@example.de\n  crm 今天会发邮件给 anna@example.de\n\n' +
+        '已逾期（2）\n- #3 王芳: 回访王芳 [致电，逾期 2 天] 555 0100\n- #5 Anna: Day-2 call [致电，逾期 1 天] 555 0100\n\n' +
+        '今日到期（1）\n- #4 Anna: Thank Anna [写便条] anna@example.de\n  crm 今天会发邮件给 anna@example.de\n\n' +
         '已承诺答复的投诉（3）\n- 投诉 #7 王芳: 步骤：解决，承诺在 2026-03-02T17:00 前答复（已到期）\n' +
         '- 投诉 #8 Anna: 步骤：倾听，未承诺答复时间\n' +
         '- 投诉 #9 Anna: 步骤：确认，承诺在 2026-03-04T12:00 前答复\n\n' +
@@ -105,6 +105,6 @@ describe('the digest in Chinese', () => {
     );
     expect(mail.html).toMatch(/^<!DOCTYPE html><html lang="zh-CN">/);
     expect(mail.html).toContain('<h3>已承诺答复的投诉（3）</h3>');
-    expect(mail.html).toContain('<li><b>#4 Anna</b>: Thank Anna [note] anna@example.de<br><i>crm 今天会发邮件给 anna@example.de</i></li>');
+    expect(mail.html).toContain('<li><b>#4 Anna</b>: Thank Anna [写便条] anna@example.de<br><i>crm 今天会发邮件给 anna@example.de</i></li>');
   });
 });
