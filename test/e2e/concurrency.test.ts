@@ -84,22 +84,25 @@ describe('a crm killed in the middle of an import', () => {
     await crm('customer', 'add', 'Before', '--phone', '555 010 0000');
     await crm('add-sale', '--customer', 'Before', '--product', 'Pen', '--amount', '3');
     const before = (await crm('export')).stdout;
-    const file = writeHistory(join(dir, 'history.csv'), 6000, 5);
+    // Sales of the last two years, so that the follow-ups planned (not history) outgrow SQLite's
+    // page cache and spill into the WAL while the transaction is open, long before its commit.
+    const file = writeHistory(join(dir, 'history.csv'), 20000, 5, '2024-04-01');
 
     const run = child([BIN, '--db', crm.db, 'import', file]);
     const wal = `${crm.db}-wal`;
-    // Killed once the transaction has spilled megabytes into the WAL: well inside the write.
+    // Killed once the transaction has spilled megabytes into the WAL: well inside the write (here
+    // the WAL passes 2 MB about 1.1 s before the commit).
     while (run.alive() && !(existsSync(wal) && statSync(wal).size > 2_000_000)) await new Promise((r) => setTimeout(r, 5));
     run.kill();
     const killed = await run.done;
     expect(killed).toMatchObject({ code: null, signal: 'SIGKILL' });
-    expect(killed.stderr).toBe(`Checked 6000 rows of ${file}; writing...\n`);
+    expect(killed.stderr).toBe(`Checked 20000 rows of ${file}; writing...\n`);
 
     expect((await crm('export')).stdout).toBe(before);
     expect(spawnCrm(['--db', crm.db, 'doctor'], { env })).toMatchObject({ code: 0 });
     const again = spawnCrm(['--db', crm.db, 'import', file], { env });
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain('customers: 1200 new, 0 updated, 0 unchanged\n  sales: 6000 new, 0 already on file\n');
-    expect(rows(crm.db, 'SELECT count(*) AS n FROM sales')).toEqual([{ n: 6001 }]);
+    expect(again.stdout).toContain('customers: 4000 new, 0 updated, 0 unchanged\n  sales: 20000 new, 0 already on file\n');
+    expect(rows(crm.db, 'SELECT count(*) AS n FROM sales')).toEqual([{ n: 20001 }]);
   }, 120_000);
 });
