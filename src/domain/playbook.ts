@@ -12,6 +12,7 @@ import type { TemplateVars } from './template.js';
 import { addDays, isWeekend, nextWorkingDay, type IsoDate as Day } from './dates.js';
 import { renderTemplate } from './template.js';
 import { occurrencesOf, saleVars } from './schedule.js';
+import { matches } from './conditions.js';
 
 /**
  * What a one-off step counts from. first-purchase and last-purchase fire only for the customer's
@@ -134,27 +135,6 @@ export interface Occurrence {
  * plan, never silently dropped.
  */
 export const CATCH_UP_DAYS = 3;
-
-function holds(c: Condition, input: PlanInput): boolean {
-  const { customer, sale } = input;
-  if (c.verbal !== undefined && c.verbal !== sale.verbal) return false;
-  if (c.referred !== undefined && c.referred !== Boolean(input.referrer)) return false;
-  if (c.tagsAny && !c.tagsAny.some((t) => customer.tags.includes(t))) return false;
-  if (c.channels && !c.channels.includes(sale.channel ?? customer.channel ?? '')) return false;
-  if (c.minAmount !== undefined && sale.amountCents < c.minAmount * 100) return false;
-  if (c.maxAmount !== undefined && sale.amountCents > c.maxAmount * 100) return false;
-  if (c.productContains && !c.productContains.some((p) => sale.product.toLowerCase().includes(p.toLowerCase()))) return false;
-  if (c.tiers && !(input.tier && c.tiers.includes(input.tier))) return false;
-  if (c.strategies && !(input.strategy && c.strategies.includes(input.strategy))) return false;
-  if (c.notTiers && input.tier && c.notTiers.includes(input.tier)) return false;
-  if (c.notStrategies && input.strategy && c.notStrategies.includes(input.strategy)) return false;
-  if (c.any && !c.any.some((alt) => holds(alt, input))) return false;
-  return true;
-}
-
-export function matches(rule: Rule, input: PlanInput): boolean {
-  return !rule.if || holds(rule.if, input);
-}
 
 function previousWorkingDay(d: Day): Day {
   let day = addDays(d, -1);

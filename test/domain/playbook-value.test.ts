@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { matches, planFollowUps, type Condition, type PlannedFollowUp, type Rule } from '../../src/domain/playbook.js';
+import { planFollowUps, type Condition, type PlannedFollowUp, type Rule } from '../../src/domain/playbook.js';
+import { matches } from '../../src/domain/conditions.js';
 import { customer, planInput, sale } from '../support/builders.js';
 
 const rule = (c: Condition, when: Rule['when'] = { after: 'close' }): Rule => ({ id: 'r', action: 'call', title: 'Call {customer}', lesson: 'x', when, if: c });
