@@ -35,7 +35,8 @@ A row with a product is a sale of the customer on that row. A row means a custom
 phone, email or company; its non-empty cells update that customer. A sale already on file (same
 customer, date, product, amount and quantity) is not added again: importing a file twice is safe.
 Every row is checked first; any error lists row, column and the fix, and nothing is imported (exit 2).
-Sales are planned by the playbook; steps whose date has passed are recorded as missed (as add-sale does).
+Sales are planned by the playbook, as add-sale plans them: passed steps of the last 30 days are
+recorded as missed, older ones are history (counted, not stored).
 Dates may be 2026-03-02, 2026/3/2 or 2026年3月2日; amounts may carry ¥ or 元.
 
 Files: CSV (comma, semicolon or tab; UTF-8 with or without BOM, UTF-16, or GBK/GB18030 as Chinese
