@@ -83,7 +83,7 @@ function planSale(store: Store, sale: Sale, existing: PlanInput['existing'], o: 
 export const MISSED_KEPT_DAYS = 30;
 
 /** The steps worth storing, and how many passed steps are older history. */
-export function withoutHistory<T extends Pick<PlannedFollowUp, 'state' | 'due'>>(planned: T[], today: IsoDate): { kept: T[]; history: number } {
+function withoutHistory<T extends Pick<PlannedFollowUp, 'state' | 'due'>>(planned: T[], today: IsoDate): { kept: T[]; history: number } {
   const oldest = addDays(today, -MISSED_KEPT_DAYS);
   const kept = planned.filter((p) => p.state === 'open' || p.due >= oldest);
   return { kept, history: planned.length - kept.length };
