@@ -5,7 +5,7 @@
 import { currentLang, t } from '../i18n.js';
 import { readFileSync } from 'node:fs';
 import type { Calendar, PlanInput, PlannedFollowUp, Rule } from '../domain/playbook.js';
-import { planFollowUps } from '../domain/playbook.js';
+import { planWithHistory } from '../domain/playbook.js';
 import { addDays, type IsoDate } from '../domain/dates.js';
 import type { Customer } from '../domain/customer.js';
 import type { Reminder } from '../domain/reminder.js';
@@ -38,6 +38,8 @@ interface PlanOptions {
   /** The day planning counts from (a later one when rolling a yearly rule on). */
   from: IsoDate;
   catchUp?: boolean;
+  /** Passed steps due before this day come back as history keys only (see MISSED_KEPT_DAYS). */
+  historyBefore?: IsoDate;
 }
 
 /** What planning knows about a customer beyond the file: their value, strategy and purchases. */
@@ -70,7 +72,8 @@ function buyer(store: Store, customerId: number): Buyer {
 }
 
 function planSale(store: Store, sale: Sale, existing: PlanInput['existing'], o: PlanOptions, who = buyer(store, sale.customerId)) {
-  return planFollowUps({ ...who, sale, existing, rules: o.rules, calendar: o.calendar, today: o.from, catchUp: o.catchUp, lang: currentLang() });
+  const { rules, calendar, from: today, catchUp, historyBefore } = o;
+  return planWithHistory({ ...who, sale, existing, rules, calendar, today, catchUp, historyBefore, lang: currentLang() });
 }
 
 /**
@@ -82,11 +85,9 @@ function planSale(store: Store, sale: Sale, existing: PlanInput['existing'], o: 
  */
 export const MISSED_KEPT_DAYS = 30;
 
-/** The steps worth storing, and how many passed steps are older history. */
-function withoutHistory<T extends Pick<PlannedFollowUp, 'state' | 'due'>>(planned: T[], today: IsoDate): { kept: T[]; history: number } {
-  const oldest = addDays(today, -MISSED_KEPT_DAYS);
-  const kept = planned.filter((p) => p.state === 'open' || p.due >= oldest);
-  return { kept, history: planned.length - kept.length };
+/** The first day whose passed steps are still recorded as missed; earlier ones are history. */
+export function historyBefore(today: IsoDate): IsoDate {
+  return addDays(today, -MISSED_KEPT_DAYS);
 }
 
 export interface PlannedSale {
@@ -99,9 +100,11 @@ export interface PlannedSale {
 export function planForSale(store: Store, sale: Sale, calendar: Calendar, today: IsoDate, rules: Rule[]): PlannedSale {
   const existing = store.reminders.forCustomer(sale.customerId, { limit: 100_000 });
   const known = new Set(existing.map((r) => r.dedupeKey));
-  const planned = planSale(store, sale, existing, { rules, calendar, from: today }).filter((p) => !known.has(p.dedupeKey));
-  const { kept, history } = withoutHistory(planned, today);
-  return { reminders: store.reminders.insertNew(kept, today), history };
+  const { planned, history } = planSale(store, sale, existing, { rules, calendar, from: today, historyBefore: historyBefore(today) });
+  return {
+    reminders: store.reminders.insertNew(planned.filter((p) => !known.has(p.dedupeKey)), today),
+    history: history.filter((h) => !known.has(h.dedupeKey)).length,
+  };
 }
 
 /** Which rules roll on year after year: closing one occurrence plans the next. */
@@ -117,7 +120,7 @@ export function planNextOccurrence(store: Store, closed: Reminder, rules: Rule[]
   if (!rule || !sale) return [];
   const from = addDays(closed.due > today ? closed.due : today, 1);
   const existing = store.reminders.forCustomer(sale.customerId, { limit: 100_000 });
-  return store.reminders.insertNew(planSale(store, { ...sale, date: from }, existing, { rules: [rule], calendar, from }), today);
+  return store.reminders.insertNew(planSale(store, { ...sale, date: from }, existing, { rules: [rule], calendar, from }).planned, today);
 }
 
 export interface ReplanCount {
@@ -148,13 +151,13 @@ export function replanCustomer(store: Store, customerId: number, rules: Rule[], 
   const futureKeys = new Set(future.map((r) => r.dedupeKey));
   const kept = store.reminders.forCustomer(customerId, { limit: 100_000 }).filter((r) => !futureKeys.has(r.dedupeKey));
   const keptKeys = new Set(kept.map((r) => r.dedupeKey));
-  const wanted = new Map<string, ReturnType<typeof planSale>[number]>();
+  const wanted = new Map<string, PlannedFollowUp>();
   const passed = new Set<string>();
   const planRules = rules.filter((r) => inScope(r.id));
   const who = buyer(store, customerId);
   for (const sale of sales) {
     const existing = [...kept, ...wanted.values()];
-    for (const p of planSale(store, sale, existing, { rules: planRules, calendar, from: today, catchUp: false }, who)) {
+    for (const p of planSale(store, sale, existing, { rules: planRules, calendar, from: today, catchUp: false }, who).planned) {
       if (p.state === 'missed') passed.add(p.dedupeKey);
       else if (!keptKeys.has(p.dedupeKey) && !wanted.has(p.dedupeKey)) wanted.set(p.dedupeKey, p);
     }

@@ -12,8 +12,7 @@ import type { Reminder } from '../domain/reminder.js';
 import type { Sale } from '../domain/sale.js';
 import type { Store } from '../store/index.js';
 import { currentLang } from '../i18n.js';
-import { asPlanned, MISSED_KEPT_DAYS, planContext } from './planning.js';
-import { addDays } from '../domain/dates.js';
+import { asPlanned, historyBefore, planContext } from './planning.js';
 
 type Known = Pick<Reminder, 'rule' | 'due' | 'state' | 'dedupeKey'>;
 
@@ -50,7 +49,7 @@ export class SalePlanner {
      */
     private readonly contexts?: Map<number, Context>,
   ) {
-    this.oldest = addDays(today, -MISSED_KEPT_DAYS);
+    this.oldest = historyBefore(today);
   }
 
   private contextOf(customerId: number): Context {
