@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { weekday } from './domain/dates.js';
+import { splitPlaceholders } from './domain/template.js';
 
 export const LANGS = ['en', 'zh'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -76,18 +77,7 @@ let compiledFor: Catalogue | undefined;
 function compiledText(text: string): string[] {
   if (compiledFor !== catalogue) [compiled, compiledFor] = [new Map(), catalogue];
   let parts = compiled.get(text);
-  if (!parts) {
-    const translated = catalogue[text] || text.split('\u0004')[0];
-    parts = [''];
-    let at = 0;
-    for (const m of translated.matchAll(PLACEHOLDER)) {
-      parts[parts.length - 1] += translated.slice(at, m.index);
-      parts.push(m[1], '');
-      at = m.index + m[0].length;
-    }
-    parts[parts.length - 1] += translated.slice(at);
-    compiled.set(text, parts);
-  }
+  if (!parts) compiled.set(text, (parts = splitPlaceholders(catalogue[text] || text.split('\u0004')[0], PLACEHOLDER)));
   return parts;
 }
 
