@@ -11,6 +11,7 @@ import type { Store } from '../store/index.js';
 import type { Progress } from '../ui/progress.js';
 import { SalePlanner, type Context } from './sale-planner.js';
 import type { Sale } from '../domain/sale.js';
+import type { SaleFact } from '../domain/value.js';
 import { buyerThresholds, retierBuyer, type Classification } from './valuing.js';
 
 export interface ImportCounts {
@@ -66,8 +67,9 @@ export function writePlan(
     if (theirs) theirs.push(s);
     else newSales.set(s.customerId, [s]);
   }
-  const thresholds = newSales.size ? buyerThresholds(store, today) : undefined;
-  const facts = newSales.size ? store.values.saleFacts() : new Map();
+  // Every sale on file, read once: the thresholds (when derived from the base) and each buyer's facts.
+  const facts = newSales.size ? store.values.saleFacts() : new Map<number, SaleFact[]>();
+  const thresholds = newSales.size ? buyerThresholds(store, today, facts) : undefined;
   const fresh = new Set(ids.values());
   const contexts = new Map<number, Context>();
   for (const [customerId, theirs] of newSales) {

@@ -97,10 +97,10 @@ export function purchaseAnchoredRules(rules: Rule[]): string[] {
 }
 
 /** The thresholds a buyer is re-tiered with: the last run's, or derived afresh if it left one open. */
-export function buyerThresholds(store: Store, today: IsoDate): Thresholds {
+export function buyerThresholds(store: Store, today: IsoDate, facts?: Map<number, SaleFact[]>): Thresholds {
   const last = store.values.lastRun()?.thresholds;
   // A run on an empty base (or by an older crm) left a threshold open: derive them afresh then.
-  return last && SETTING_KEYS.every((k) => last.values[k] != null) ? last : thresholdsNow(store, today);
+  return last && SETTING_KEYS.every((k) => last.values[k] != null) ? last : thresholdsNow(store, today, facts);
 }
 
 /**
