@@ -1,17 +1,12 @@
 /** The real binary, as a user or cron runs it: a child process, real files, no terminal. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isolatedEnv, spawnCrm, tempDir } from '../support/cli.js';
+import { eachInTempDir, spawnCrm } from '../support/cli.js';
 
 let dir: string;
-let cleanup: () => void;
 let env: NodeJS.ProcessEnv;
-beforeEach(() => {
-  ({ dir, cleanup } = tempDir());
-  env = isolatedEnv(dir, { CRM_TODAY: '2026-03-02' });
-});
-afterEach(() => cleanup());
+eachInTempDir((t) => ({ dir, env } = t));
 
 describe('bin/crm.js', () => {
   it('adds, lists and shows a customer with a Chinese name in the default XDG database', () => {

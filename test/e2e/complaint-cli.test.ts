@@ -1,17 +1,11 @@
 /** `crm complaint` as cron or a script runs it: a child process, stdin piped, no terminal. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { BIN, isolatedEnv, spawnCrm, tempDir } from '../support/cli.js';
+import { BIN, eachInTempDir, spawnCrm } from '../support/cli.js';
 
-let dir: string;
-let cleanup: () => void;
 let env: NodeJS.ProcessEnv;
-beforeEach(() => {
-  ({ dir, cleanup } = tempDir());
-  env = isolatedEnv(dir, { CRM_TODAY: '2026-03-02' });
-});
-afterEach(() => cleanup());
+eachInTempDir((t) => ({ env } = t));
 
 const REFUSE_INQUIRER = fileURLToPath(new URL('../support/refuse-inquirer.mjs', import.meta.url));
 

@@ -1,21 +1,16 @@
 /** Import, export, backup and doctor through the real binary, as a new user would run them. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isolatedEnv, spawnCrm, tempDir } from '../support/cli.js';
+import { eachInTempDir, spawnCrm } from '../support/cli.js';
 
 const GBK = fileURLToPath(new URL('../fixtures/customers-gbk.csv', import.meta.url));
 const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 
 let dir: string;
-let cleanup: () => void;
 let env: NodeJS.ProcessEnv;
-beforeEach(() => {
-  ({ dir, cleanup } = tempDir());
-  env = isolatedEnv(dir, { CRM_TODAY: '2026-03-02' });
-});
-afterEach(() => cleanup());
+eachInTempDir((t) => ({ dir, env } = t));
 
 describe('bin/crm.js import, export, backup, doctor', () => {
   it('takes a Chinese Excel sheet in, puts the follow-ups in a calendar file, and keeps a checked copy', () => {

@@ -45,15 +45,16 @@ export interface CrmInOptions {
 }
 
 /**
- * A new temporary directory and an in-process crm in it for every test of the file, handed to
- * `use` before each test and removed after it: `eachInTempDir((t) => ({ dir, crm } = t));`
+ * A new temporary directory for every test of the file, with an in-process crm in it and the
+ * isolated environment (CRM_TODAY set) a child-process crm runs with, handed to `use` before each
+ * test and removed after it: `eachInTempDir((t) => ({ dir, crm } = t));`
  */
-export function eachInTempDir(use: (t: { dir: string; crm: CrmRunner }) => void, options?: CrmInOptions): void {
+export function eachInTempDir(use: (t: { dir: string; crm: CrmRunner; env: NodeJS.ProcessEnv }) => void, options: CrmInOptions = {}): void {
   let cleanup = () => {};
   beforeEach(() => {
     const t = tempDir();
     cleanup = t.cleanup;
-    use({ dir: t.dir, crm: crmIn(t.dir, options) });
+    use({ dir: t.dir, crm: crmIn(t.dir, options), env: isolatedEnv(t.dir, { CRM_TODAY: options.today ?? '2026-03-02' }) });
   });
   afterEach(() => cleanup());
 }
