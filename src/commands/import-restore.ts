@@ -130,15 +130,21 @@ export function restoreDocument(
   const complaints = restoreComplaints(store, doc.complaints, customerIds, keepIds);
   const reminderIds = new Map<number, number>();
   let remindersRestored = 0;
-  for (const { vars, ...r } of doc.reminders ?? []) {
-    const moved = {
-      ...renumber(r, { s: saleIds, c: customerIds, k: complaints.ids }),
-      customerId: customerIds.get(r.customerId)!, saleId: r.saleId === null ? null : saleIds.get(r.saleId)!,
-    };
-    const id = store.transfer.insertReminder({ ...moved, id: keepIds ? r.id : undefined }, vars ?? undefined);
-    if (id !== undefined) remindersRestored++;
-    reminderIds.set(r.id, id ?? store.transfer.reminderIdByKey(moved.dedupeKey)!);
-  }
+  const restoreReminders = () => {
+    for (const { vars, ...r } of doc.reminders ?? []) {
+      const moved = {
+        ...renumber(r, { s: saleIds, c: customerIds, k: complaints.ids }),
+        customerId: customerIds.get(r.customerId)!, saleId: r.saleId === null ? null : saleIds.get(r.saleId)!,
+      };
+      const id = store.transfer.insertReminder({ ...moved, id: keepIds ? r.id : undefined }, vars ?? undefined);
+      if (id !== undefined) remindersRestored++;
+      reminderIds.set(r.id, id ?? store.transfer.reminderIdByKey(moved.dedupeKey)!);
+    }
+  };
+  // Into a database with no follow-ups yet, their indexes are built once at the end (the loop
+  // looks rows up by dedupe key only, whose index stays).
+  if (doc.reminders?.length && store.transfer.noReminders()) store.transfer.withoutReminderIndexes(restoreReminders);
+  else restoreReminders();
   const contactsOnFile = multiset(keepIds ? [] : store.contacts.all(), contactKey);
   let contactsRestored = 0;
   for (const c of doc.contacts) {

@@ -78,17 +78,24 @@ export function writePlan(
     const value = retierBuyer(store, all.get(customerId)!, saleIds, rules, calendar, today, { thresholds, facts: facts.get(customerId), fresh: isFresh });
     if (isFresh) contexts.set(customerId, freshContext(value, theirs, today));
   }
-  const planner = new SalePlanner(store, all, calendar, today, fresh, rules, contexts);
-  // One customer after another, each one's sales in date order: what a customer's plan depends
-  // on is their own history, which is let go once they are done (a 100,000-customer import would
-  // otherwise hold every one's keys to the end), and their rows land together in the indexes.
-  for (const [customerId, theirs] of [...newSales].sort(([a], [b]) => a - b)) {
-    for (const sale of theirs) {
-      planner.plan(sale);
-      progress.update(++done);
+  // Into a database with no follow-ups yet (a first import), nobody has a history to read back,
+  // so the follow-ups' indexes can be built once at the end instead of row by row.
+  const first = newSales.size > 0 && store.transfer.noReminders();
+  const planner = new SalePlanner(store, all, calendar, today, first ? { has: () => true } : fresh, rules, contexts);
+  const planAll = () => {
+    // One customer after another, each one's sales in date order: what a customer's plan depends
+    // on is their own history, which is let go once they are done (a 100,000-customer import would
+    // otherwise hold every one's keys to the end), and their rows land together in the indexes.
+    for (const [customerId, theirs] of [...newSales].sort(([a], [b]) => a - b)) {
+      for (const sale of theirs) {
+        planner.plan(sale);
+        progress.update(++done);
+      }
+      planner.forget(customerId);
     }
-    planner.forget(customerId);
-  }
+  };
+  if (first) store.transfer.withoutReminderIndexes(planAll);
+  else planAll();
   return {
     customers: { created: plan.created.size, updated: plan.updated.length, unchanged: plan.unchanged },
     sales: { created: plan.sales.length, alreadyOnFile: plan.duplicateSales },

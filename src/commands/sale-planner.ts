@@ -39,8 +39,11 @@ export class SalePlanner {
     private readonly customers: Map<number, Customer>,
     private readonly calendar: Calendar,
     private readonly today: IsoDate,
-    /** Customers created by this import: they have no follow-ups to read back. */
-    private readonly fresh: Set<number>,
+    /**
+     * Customers with no follow-ups to read back: those this import created, or everyone when none
+     * was on file before it.
+     */
+    private readonly fresh: { has(customerId: number): boolean },
     private readonly rules: Rule[],
     /**
      * Given when every sale of this run is on file and every tier is settled before the first

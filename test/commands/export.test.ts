@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { crmIn, eachInTempDir, type CrmRunner } from '../support/cli.js';
+import { crmIn, eachInTempDir, indexesOf, type CrmRunner } from '../support/cli.js';
 import { complain, fill, fillEverything } from '../support/everything.js';
 import { MAIL_ENV, fakeMailer } from '../support/fake-mailer.js';
 import Database from 'better-sqlite3';
@@ -59,6 +59,8 @@ describe('crm export --format json and crm import', () => {
       'also restored: 13 customer value(s), 3 classify run(s), 2 flag(s), 2 review decision(s), 1 survey answer(s), 2 playbook version(s), 2 setting(s), 5 outbox mail(s)\n',
     );
     expect((await copy('export', '--format', 'json')).stdout).toBe(first.stdout);
+    // The follow-ups went into a database with none, their indexes built at the end: the same ones.
+    expect(indexesOf(copy.db)).toEqual(indexesOf(crm.db));
     expect((await copy('export', '--format', 'ics')).stdout).toBe((await crm('export', '--format', 'ics')).stdout);
 
     // The restored database behaves as the original: same file, same playbook in force, same

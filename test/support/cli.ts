@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawn, spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, expect } from 'vitest';
+import Database from 'better-sqlite3';
 import { main } from '../../src/cli.js';
 import type { Prompter } from '../../src/ui/prompter.js';
 import type { MailerFactory } from '../../src/mail/mailer.js';
@@ -112,3 +113,16 @@ export function spawnCrmAsync(args: string[], { env = {} as NodeJS.ProcessEnv } 
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
 }
+
+/** The rows of a query, read straight from a crm database file (read-only). */
+export function queryDb(db: string, sql: string): Record<string, unknown>[] {
+  const d = new Database(db, { readonly: true });
+  try {
+    return d.prepare(sql).all() as Record<string, unknown>[];
+  } finally {
+    d.close();
+  }
+}
+
+/** A database's indexes as created (name and SQL): what an import must leave as it found them. */
+export const indexesOf = (db: string) => queryDb(db, "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name");
