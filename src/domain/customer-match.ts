@@ -43,11 +43,20 @@ export interface MatchQuery {
   email?: string | null;
 }
 
+/** A candidate with its keys worked out once: a name shared by hundreds is compared often. */
+interface Keyed {
+  c: Candidate;
+  phone: string | null;
+  email: string | null;
+  company: string | null;
+  name: string;
+}
+
 export class CustomerMatcher {
-  private readonly byPhone = new Map<string, Candidate[]>();
-  private readonly byEmail = new Map<string, Candidate[]>();
-  private readonly byName = new Map<string, Candidate[]>();
-  private readonly byId = new Map<number, Candidate>();
+  private readonly byPhone = new Map<string, Keyed[]>();
+  private readonly byEmail = new Map<string, Keyed[]>();
+  private readonly byName = new Map<string, Keyed[]>();
+  private readonly byId = new Map<number, Keyed>();
 
   constructor(candidates: Iterable<Candidate> = []) {
     for (const c of candidates) this.add(c);
@@ -55,42 +64,43 @@ export class CustomerMatcher {
 
   /** Indexes a candidate; called again with the same id after its phone, email or company changed. */
   add(next: Candidate): void {
-    const c = Object.assign(this.byId.get(next.id) ?? {}, next);
-    this.byId.set(c.id, c);
-    const put = (map: Map<string, Candidate[]>, key: string | null) => {
+    let k = this.byId.get(next.id);
+    const c = Object.assign(k?.c ?? {}, next);
+    const keys = { phone: phoneKey(c.phone), email: emailKey(c.email), company: companyKey(c.company), name: foldName(c.name) };
+    if (k) Object.assign(k, keys);
+    else this.byId.set(c.id, (k = { c, ...keys }));
+    const put = (map: Map<string, Keyed[]>, key: string | null) => {
       if (key === null) return;
       const list = map.get(key);
-      if (!list) map.set(key, [c]);
-      else if (!list.includes(c)) list.push(c);
+      if (!list) map.set(key, [k]);
+      else if (!list.includes(k)) list.push(k);
     };
-    put(this.byPhone, phoneKey(c.phone));
-    put(this.byEmail, emailKey(c.email));
-    put(this.byName, foldName(c.name));
+    put(this.byPhone, k.phone);
+    put(this.byEmail, k.email);
+    put(this.byName, k.name);
   }
 
   find(q: MatchQuery): Match {
     const name = foldName(q.name);
-    for (const [by, list] of [['phone', this.byPhone.get(phoneKey(q.phone) ?? '')], ['email', this.byEmail.get(emailKey(q.email) ?? '')]] as const) {
+    const phone = phoneKey(q.phone);
+    const email = emailKey(q.email);
+    for (const [by, list] of [['phone', phone === null ? undefined : this.byPhone.get(phone)], ['email', email === null ? undefined : this.byEmail.get(email)]] as const) {
       if (!list?.length) continue;
       // A shared family phone: prefer the person of that name.
-      const c = list.find((x) => foldName(x.name) === name) ?? list[0];
-      return { kind: 'match', id: c.id, by, sameName: foldName(c.name) === name };
+      const k = list.find((x) => x.name === name) ?? list[0];
+      return { kind: 'match', id: k.c.id, by, sameName: k.name === name };
     }
-    const fits = (this.byName.get(name) ?? []).filter(
-      (c) =>
-        !differ(phoneKey(c.phone), phoneKey(q.phone)) &&
-        !differ(emailKey(c.email), emailKey(q.email)) &&
-        !differ(companyKey(c.company), companyKey(q.company)),
-    );
-    if (fits.length === 1) return { kind: 'match', id: fits[0].id, by: 'name', sameName: true };
-    return fits.length ? { kind: 'ambiguous', ids: fits.map((c) => c.id) } : { kind: 'none' };
+    const company = companyKey(q.company);
+    const fits = (this.byName.get(name) ?? []).filter((k) => !differ(k.phone, phone) && !differ(k.email, email) && !differ(k.company, company));
+    if (fits.length === 1) return { kind: 'match', id: fits[0].c.id, by: 'name', sameName: true };
+    return fits.length ? { kind: 'ambiguous', ids: fits.map((k) => k.c.id) } : { kind: 'none' };
   }
 
   /** Customers of exactly this name (else of this name in any case), for referred_by. */
   named(name: string): number[] {
     const all = this.byName.get(foldName(name)) ?? [];
-    const exact = all.filter((c) => c.name === name);
-    return (exact.length ? exact : all).map((c) => c.id);
+    const exact = all.filter((k) => k.c.name === name);
+    return (exact.length ? exact : all).map((k) => k.c.id);
   }
 }
 
