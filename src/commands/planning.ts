@@ -103,7 +103,7 @@ export function planForSale(store: Store, sale: Sale, calendar: Calendar, today:
   const { planned, history } = planSale(store, sale, existing, { rules, calendar, from: today, historyBefore: historyBefore(today) });
   return {
     reminders: store.reminders.insertNew(planned.filter((p) => !known.has(p.dedupeKey)), today),
-    history: history.filter((h) => !known.has(h.dedupeKey)).length,
+    history: history.saleSteps + history.customerSteps.filter((h) => !known.has(h.dedupeKey)).length,
   };
 }
 

@@ -93,18 +93,17 @@ export class SalePlanner {
       customer: asPlanned(customer, stopped), sale, referrer, existing: this.historyOf(customer.id).list, rules: this.rules,
       calendar: this.calendar, today: this.today, lang: currentLang(), historyBefore: this.oldest, ...context,
     });
-    // A key names its target customer (c12:...) or a new sale, so the target's keys are all that
-    // can conflict: skipping them here spares the database most of a customer's cards.
-    for (const { customerId, dedupeKey } of history) {
-      // A new sale's own steps are counted once anyway; a customer-wide one (a monthly card)
-      // is remembered, so the customer's next sale does not count it again.
-      if (dedupeKey.startsWith('c')) {
-        const h = this.historyOf(customerId);
-        if (h.keys.has(dedupeKey)) continue;
-        h.keys.add(dedupeKey);
-      }
+    // A new sale's own steps are counted once anyway; a customer-wide one (a monthly card) is
+    // remembered, so the customer's next sale does not count it again.
+    this.older += history.saleSteps;
+    for (const { customerId, dedupeKey } of history.customerSteps) {
+      const h = this.historyOf(customerId);
+      if (h.keys.has(dedupeKey)) continue;
+      h.keys.add(dedupeKey);
       this.older++;
     }
+    // A key names its target customer (c12:...) or a new sale, so the target's keys are all that
+    // can conflict: skipping them here spares the database most of a customer's cards.
     for (const p of planned) {
       const h = this.historyOf(p.customerId);
       if (h.keys.has(p.dedupeKey)) continue;

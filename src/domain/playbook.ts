@@ -104,6 +104,14 @@ export interface HistoryStep {
   dedupeKey: string;
 }
 
+/** The passed steps planWithHistory leaves out. */
+export interface History {
+  /** This sale's own steps (keyed by the new sale): no other sale can have them, so a count does. */
+  saleSteps: number;
+  /** Customer-wide steps (a monthly card, a birthday) with their keys: another sale may have them already. */
+  customerSteps: HistoryStep[];
+}
+
 export interface PlannedFollowUp {
   customerId: number;
   saleId: number;
@@ -168,13 +176,13 @@ export function planFollowUps(input: PlanInput): PlannedFollowUp[] {
 }
 
 /** planFollowUps, and the steps before `historyBefore` as keys only: a large import plans millions. */
-export function planWithHistory(input: PlanInput): { planned: PlannedFollowUp[]; history: HistoryStep[] } {
+export function planWithHistory(input: PlanInput): { planned: PlannedFollowUp[]; history: History } {
   const { customer, sale, referrer, today } = input;
   // Catch-up needs the steps of the last CATCH_UP_DAYS in full, whatever the caller asked.
   const lastCaughtUp = addDays(today, -CATCH_UP_DAYS);
   const historyBefore = input.historyBefore !== undefined && input.historyBefore > lastCaughtUp ? lastCaughtUp : input.historyBefore;
   const planned: PlannedFollowUp[] = [];
-  const history: HistoryStep[] = [];
+  const history: History = { saleSteps: 0, customerSteps: [] };
   const oneOffs = new Set<PlannedFollowUp>();
   const common = saleVars(input);
   for (const rule of input.rules) {
@@ -182,11 +190,12 @@ export function planWithHistory(input: PlanInput): { planned: PlannedFollowUp[];
     if (!target || target.doNotContact || !matches(rule, input)) continue;
     for (const occ of occurrencesOf(rule, input)) {
       const due = adjustForWeekend(occ.due, rule.weekend);
-      const key = occ.scope === 'sale' ? `s${sale.id}:${rule.id}${occ.key ? ':' + occ.key : ''}` : `c${target.id}:${rule.id}:${occ.key}`;
       if (historyBefore !== undefined && due < historyBefore && due < today) {
-        history.push({ customerId: target.id, dedupeKey: key });
+        if (occ.scope === 'sale') history.saleSteps++;
+        else history.customerSteps.push({ customerId: target.id, dedupeKey: `c${target.id}:${rule.id}:${occ.key}` });
         continue;
       }
+      const key = occ.scope === 'sale' ? `s${sale.id}:${rule.id}${occ.key ? ':' + occ.key : ''}` : `c${target.id}:${rule.id}:${occ.key}`;
       const vars = occ.vars ? { ...common, ...occ.vars } : { ...common };
       const p: PlannedFollowUp = {
         customerId: target.id,

@@ -94,8 +94,21 @@ function cardFestival(calendar: Calendar, month: string, culture: 'cn' | 'west')
   return best;
 }
 
-function monthlyCards(input: PlanInput, count: number, leadDays: number): Occurrence[] {
+// A sale's cards depend on its date, the customer's culture, the language and the rule only: a large
+// import has a few hundred sale dates for a hundred thousand sales. Frozen, as they are shared.
+const cardsCache = new WeakMap<Calendar, Map<string, readonly Occurrence[]>>();
+
+function monthlyCards(input: PlanInput, count: number, leadDays: number): readonly Occurrence[] {
+  let bySale = cardsCache.get(input.calendar);
+  if (!bySale) cardsCache.set(input.calendar, (bySale = new Map()));
   const culture = customerCulture(input.customer);
+  const key = `${input.sale.date} ${culture} ${input.lang} ${count} ${leadDays}`;
+  let cards = bySale.get(key);
+  if (!cards) bySale.set(key, (cards = Object.freeze(cardsFor(input, culture, count, leadDays))));
+  return cards;
+}
+
+function cardsFor(input: PlanInput, culture: 'cn' | 'west', count: number, leadDays: number): Occurrence[] {
   const out: Occurrence[] = [];
   for (let k = 1; k <= count; k++) {
     const first = addMonths(input.sale.date.slice(0, 8) + '01', k);
@@ -162,7 +175,7 @@ function cadence(input: PlanInput, rule: Rule, every: { months?: number; weeks?:
   return out;
 }
 
-export function occurrencesOf(rule: Rule, input: PlanInput): Occurrence[] {
+export function occurrencesOf(rule: Rule, input: PlanInput): readonly Occurrence[] {
   const w = rule.when;
   if ('after' in w) {
     const anchor = anchorDate(input, w);

@@ -185,9 +185,12 @@ describe('history: passed steps before historyBefore are keys only', () => {
     const full = planFollowUps(input);
     const { planned, history } = planWithHistory({ ...input, historyBefore: asked });
     expect(planned).toEqual(full.filter((p) => !(p.due < before && p.state === 'missed')));
-    expect(history.map((h) => h.dedupeKey).sort()).toEqual(full.filter((p) => p.due < before && p.state === 'missed').map((p) => p.dedupeKey).sort());
-    expect(history.every((h) => h.customerId === input.customer.id)).toBe(true);
-    if (date < before) expect(history.length).toBeGreaterThan(0);
+    const passed = full.filter((p) => p.due < before && p.state === 'missed');
+    // This sale's own steps are counted; customer-wide ones come with their keys.
+    expect(history.saleSteps).toBe(passed.filter((p) => p.dedupeKey.startsWith('s')).length);
+    expect(history.customerSteps.map((h) => h.dedupeKey).sort()).toEqual(passed.filter((p) => p.dedupeKey.startsWith('c')).map((p) => p.dedupeKey).sort());
+    expect(history.customerSteps.every((h) => h.customerId === input.customer.id)).toBe(true);
+    if (date < before) expect(history.saleSteps + history.customerSteps.length).toBeGreaterThan(0);
   });
 });
 
