@@ -63,7 +63,7 @@ for (const sheet of SHEETS) {
   const restored = run(['--db', fresh(join(OUT, 'restore.db')), 'import', json]);
   results.push({
     name: sheet.name, rows: report.rows, median: median(times.map((t) => t.seconds)), min: Math.min(...times.map((t) => t.seconds)),
-    mib: Math.max(...times.map((t) => t.mib)), followUps: report.followUps, exportSeconds: exported.seconds, restoreSeconds: restored.seconds,
+    mib: Math.max(...times.map((t) => t.mib)), followUps: report.followUps, exportSeconds: exported.seconds, restoreSeconds: restored.seconds, restoreMib: restored.mib,
   });
   process.stderr.write(`${sheet.name}: ${times.map((t) => t.seconds.toFixed(1)).join(', ')} s\n`);
 }
@@ -71,9 +71,9 @@ for (const sheet of SHEETS) {
 const pad = (s, n) => String(s).padEnd(n);
 const lines = [
   '',
-  `${pad('sheet', 32)} ${pad('median s', 9)} ${pad('min s', 6)} ${pad('peak MiB', 9)} ${pad('follow-ups open/missed/history', 31)} export json s, restore s`,
+  `${pad('sheet', 32)} ${pad('median s', 9)} ${pad('min s', 6)} ${pad('peak MiB', 9)} ${pad('follow-ups open/missed/history', 31)} export json s, restore s (peak MiB)`,
   ...results.map((r) => `${pad(r.name, 32)} ${pad(r.median.toFixed(1), 9)} ${pad(r.min.toFixed(1), 6)} ${pad(r.mib.toFixed(0), 9)} ` +
-    `${pad(`${r.followUps.open}/${r.followUps.missed}/${r.followUps.older}`, 31)} ${r.exportSeconds.toFixed(1)}, ${r.restoreSeconds.toFixed(1)}`),
+    `${pad(`${r.followUps.open}/${r.followUps.missed}/${r.followUps.older}`, 31)} ${r.exportSeconds.toFixed(1)}, ${r.restoreSeconds.toFixed(1)} (${r.restoreMib.toFixed(0)})`),
   `(${runs} run(s) each into a new database; load average ${loadavg()[0].toFixed(2)} on ${cpus().length} cores)`,
   '',
 ];

@@ -7,6 +7,7 @@ import { extname } from 'node:path';
 import { UsageError } from '../errors.js';
 import { parseCsv } from '../domain/csv.js';
 import { decodeText } from '../domain/decode.js';
+import { parseExportLines } from '../domain/export-lines.js';
 import { sheetPlace } from '../domain/import-row.js';
 import { t } from '../i18n.js';
 
@@ -55,15 +56,27 @@ function tooLarge(file: string, e: unknown): never {
   throw new UsageError(t('{file} is too large to read at once; split it into smaller files (a whole database is copied with crm backup)', { file }));
 }
 
+/** A crm export as the parsed document, with its size: every record of every section, as crm export counted them. */
+function documentSource(doc: object, encoding: string): Source {
+  const size = Object.values(doc).filter(Array.isArray).reduce((n, list) => n + list.length, 0);
+  return { kind: 'document', doc, encoding, size };
+}
+
 export function readSource(file: string, forcedEncoding?: string): Source {
+  const bytes = readBytes(file);
+  const ext = extname(file).toLowerCase();
+  // A crm export is read a record a line, never as one string (export-lines.ts); any other JSON whole.
+  if (!forcedEncoding && ext !== '.csv' && ext !== '.tsv' && ext !== '.txt') {
+    const doc = parseExportLines(bytes);
+    if (doc) return documentSource(doc, 'utf-8');
+  }
   let decoded: ReturnType<typeof decodeText>;
   try {
-    decoded = decodeText(readBytes(file), forcedEncoding);
+    decoded = decodeText(bytes, forcedEncoding);
   } catch (e) {
     tooLarge(file, e);
   }
   const { text, encoding } = decoded;
-  const ext = extname(file).toLowerCase();
   const looksJson = ext === '.json' || (!['.csv', '.tsv', '.txt'].includes(ext) && /^\s*[[{]/.test(text));
   if (looksJson) {
     let doc: unknown;
@@ -74,10 +87,8 @@ export function readSource(file: string, forcedEncoding?: string): Source {
       throw new UsageError(t('{file} is not valid JSON ({reason}); fix it, or save the sheet as CSV', { file, reason: (e as Error).message }));
     }
     if (Array.isArray(doc)) return jsonRows(doc, encoding);
-    // Every record of every section, as crm export counted them.
-    const lists = typeof doc === 'object' && doc !== null ? Object.values(doc).filter(Array.isArray) : [];
-    const size = lists.reduce((n, list) => n + list.length, 0);
-    return { kind: 'document', doc, encoding, size };
+    if (typeof doc !== 'object' || doc === null) return { kind: 'document', doc, encoding, size: 0 };
+    return documentSource(doc, encoding);
   }
   const records = parseCsv(text);
   if (!records.length || records[0].every((h) => h.trim() === '')) {

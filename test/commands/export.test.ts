@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crmIn, eachInTempDir, indexesOf, type CrmRunner } from '../support/cli.js';
 import { complain, fill, fillEverything } from '../support/everything.js';
@@ -59,6 +59,13 @@ describe('crm export --format json and crm import', () => {
       'also restored: 13 customer value(s), 3 classify run(s), 2 flag(s), 2 review decision(s), 1 survey answer(s), 2 playbook version(s), 2 setting(s), 5 outbox mail(s)\n',
     );
     expect((await copy('export', '--format', 'json')).stdout).toBe(first.stdout);
+    // crm reads its own layout a record a line (export-lines.ts); the same file re-indented by
+    // another program is read whole, to the same database.
+    const reindented = join(dir, 'reindented.json');
+    writeFileSync(reindented, JSON.stringify(JSON.parse(readFileSync(file, 'utf8')), null, 2));
+    const other = crmIn(join(dir, 'other'));
+    expect((await other('import', reindented)).code).toBe(0);
+    expect((await other('export', '--format', 'json')).stdout).toBe(first.stdout);
     // The follow-ups went into a database with none, their indexes built at the end: the same ones.
     expect(indexesOf(copy.db)).toEqual(indexesOf(crm.db));
     expect((await copy('export', '--format', 'ics')).stdout).toBe((await crm('export', '--format', 'ics')).stdout);
