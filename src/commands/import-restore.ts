@@ -156,7 +156,7 @@ export function restoreDocument(
   const counts: RestoreCounts = {
     customers: { created: plan.created.size, updated: plan.updated.length, unchanged: plan.unchanged },
     sales: { created: salesCreated, alreadyOnFile: doc.sales.length - salesCreated },
-    followUps: { open: planner?.open ?? 0, missed: planner?.missed ?? 0, older: planner?.older ?? 0 },
+    followUps: planner?.counts ?? { open: 0, dueToday: 0, missed: 0, older: 0 },
     reminders: { restored: remindersRestored, alreadyOnFile: (doc.reminders?.length ?? 0) - remindersRestored },
     contacts: { restored: contactsRestored, alreadyOnFile: doc.contacts.length - contactsRestored },
     complaints: { restored: complaints.restored, alreadyOnFile: doc.complaints.length - complaints.restored },

@@ -168,6 +168,7 @@ function printReport(io: Io, r: ImportReport): void {
   if (followUps.open || followUps.missed) {
     lines.push(t('  follow-ups: {open} planned, {missed} recorded as missed (their date had passed)', followUps));
   }
+  if (followUps.dueToday) lines.push(t('  {n} of the planned ones are due today: crm today lists them', { n: followUps.dueToday }));
   if (followUps.older) {
     lines.push(t('  {older} older steps fell more than {days} days before today: history, not recorded', { older: followUps.older, days: MISSED_KEPT_DAYS }));
   }

@@ -9,7 +9,7 @@ import type { IsoDate } from '../domain/dates.js';
 import type { ImportPlan } from '../domain/import-plan.js';
 import type { Store } from '../store/index.js';
 import type { Progress } from '../ui/progress.js';
-import { SalePlanner, type Context } from './sale-planner.js';
+import { SalePlanner, type Context, type PlannedCounts } from './sale-planner.js';
 import type { Sale } from '../domain/sale.js';
 import type { SaleFact } from '../domain/value.js';
 import { buyerThresholds, retierBuyer, type Classification } from './valuing.js';
@@ -18,7 +18,7 @@ export interface ImportCounts {
   customers: { created: number; updated: number; unchanged: number };
   sales: { created: number; alreadyOnFile: number };
   /** `older`: passed steps beyond MISSED_KEPT_DAYS, counted but not stored (planning.ts). */
-  followUps: { open: number; missed: number; older: number };
+  followUps: PlannedCounts;
 }
 
 export function writePlan(
@@ -99,7 +99,7 @@ export function writePlan(
   return {
     customers: { created: plan.created.size, updated: plan.updated.length, unchanged: plan.unchanged },
     sales: { created: plan.sales.length, alreadyOnFile: plan.duplicateSales },
-    followUps: { open: planner.open, missed: planner.missed, older: planner.older },
+    followUps: planner.counts,
   };
 }
 

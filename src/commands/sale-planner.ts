@@ -16,6 +16,8 @@ import { asPlanned, historyBefore, planContext } from './planning.js';
 
 type Known = Pick<Reminder, 'rule' | 'due' | 'state' | 'dedupeKey'>;
 
+export type PlannedCounts = { open: number; dueToday: number; missed: number; older: number };
+
 /** A customer's follow-ups so far: the list the engine reads, and their keys to skip re-planned ones. */
 interface History {
   list: Known[];
@@ -28,10 +30,11 @@ export type Context = ReturnType<typeof planContext>;
 export class SalePlanner {
   private readonly history = new Map<number, History>();
   private readonly oldest: IsoDate;
-  open = 0;
-  missed = 0;
-  /** Passed steps older than MISSED_KEPT_DAYS: counted, not stored (see planning.ts). */
-  older = 0;
+  /**
+   * Follow-ups stored open (`dueToday` of them on today's agenda) and missed, and passed steps
+   * older than MISSED_KEPT_DAYS: counted, not stored (see planning.ts).
+   */
+  readonly counts: PlannedCounts = { open: 0, dueToday: 0, missed: 0, older: 0 };
 
   /** `customers` holds every customer a sale or a referral may name, as stored. */
   constructor(
@@ -95,12 +98,12 @@ export class SalePlanner {
     });
     // A new sale's own steps are counted once anyway; a customer-wide one (a monthly card) is
     // remembered, so the customer's next sale does not count it again.
-    this.older += history.saleSteps;
+    this.counts.older += history.saleSteps;
     for (const { customerId, dedupeKey } of history.customerSteps) {
       const h = this.historyOf(customerId);
       if (h.keys.has(dedupeKey)) continue;
       h.keys.add(dedupeKey);
-      this.older++;
+      this.counts.older++;
     }
     // A key names its target customer (c12:...) or a new sale, so the target's keys are all that
     // can conflict: skipping them here spares the database most of a customer's cards.
@@ -114,8 +117,11 @@ export class SalePlanner {
       if (id === undefined) continue;
       h.list.push({ rule: p.rule, due: p.due, state: p.state, dedupeKey: p.dedupeKey });
       h.keys.add(p.dedupeKey);
-      if (p.state === 'open') this.open++;
-      else this.missed++;
+      if (p.state === 'missed') this.counts.missed++;
+      else {
+        this.counts.open++;
+        if (p.due === this.today) this.counts.dueToday++;
+      }
     }
   }
 }

@@ -172,6 +172,13 @@ describe('crm import of a sheet', () => {
     const report = await json('import', writeSheet(join(dir, 's.csv'), SHEET));
     expect(report).toMatchObject({ imported: true, rows: 3, encoding: 'utf-8', customers: { created: 2 }, sales: { created: 3, alreadyOnFile: 0 } });
     expect(report.followUps.open).toBeGreaterThan(0);
+    // What the import put on today's agenda (steps due today, and those caught up to today).
+    const reminders = JSON.parse((await crm('export', '--format', 'json')).stdout).reminders as { due: string; state: string }[];
+    const today = reminders.filter((r) => r.state === 'open' && r.due === '2026-03-02').length;
+    expect(today).toBeGreaterThan(0);
+    expect(report.followUps.dueToday).toBe(today);
+    expect((await crm('import', writeSheet(join(dir, 'more.csv'), [{ name: 'Cleo', product: 'Pen', amount: '3', date: '2026-03-02' }]))).stdout)
+      .toMatch(/\n {2}[1-9]\d* of the planned ones are due today: crm today lists them\n/);
   });
 
   it('draws a progress bar on a terminal stderr only, for large files', async () => {
