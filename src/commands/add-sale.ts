@@ -1,6 +1,6 @@
 /** `crm add-sale`: store a closed sale and plan its follow-ups in the same transaction. */
 import type { Command } from 'commander';
-import { actionLabel } from '../ui/labels.js';
+import { actionLabel } from '../domain/labels.js';
 import type { RunCommand } from '../cli.js';
 import type { Deps } from '../deps.js';
 import { UsageError } from '../errors.js';

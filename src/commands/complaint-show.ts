@@ -1,6 +1,7 @@
 /** `crm complaint list` and `crm complaint show`: where each complaint stands, and how it got there. */
 import type { Deps } from '../deps.js';
 import { parsePositiveInt } from '../domain/parse.js';
+import { channelLabel } from '../domain/labels.js';
 import { causeName, solutionStates, stepTitle, type Cause, type Complaint, type SolutionState, type Step } from '../domain/complaint.js';
 import type { AnswerField, LogEntry } from '../domain/complaint-answers.js';
 import { currentLang, t, tDate } from '../i18n.js';
@@ -45,7 +46,7 @@ export function renderComplaint(io: Io, c: Complaint, customerName: string): str
   const sections: [Step, [string, string | number | null][]][] = [
     ['listen', [
       [t('Words'), c.words],
-      [t('Channel'), c.channel],
+      [t('Channel'), c.channel && channelLabel(c.channel)],
       [t('Severity'), c.severity && t('{n} of 5', { n: c.severity })],
       [t('Understood'), yesNo(c.understood)],
       [t('Wants'), c.wants],
@@ -100,6 +101,7 @@ function entryText(e: LogEntry): string {
 
 function valueText({ field, value: v }: LogEntry): string {
   if (field === 'cause') return causeName(v as Cause);
+  if (field === 'channel' && typeof v === 'string') return channelLabel(v);
   if (typeof v === 'boolean') return v ? t('yes') : t('no');
   return Array.isArray(v) ? v.join(', ') : String(v);
 }

@@ -1,6 +1,6 @@
 /** `crm customer show`: everything known about one customer, on one screen. */
 import type { Deps } from '../deps.js';
-import { actionLabel } from '../ui/labels.js';
+import { actionLabel, channelLabel } from '../domain/labels.js';
 import { needsRefresh, REFRESH_AFTER_DAYS, type Customer } from '../domain/customer.js';
 import { saleJson } from '../domain/sale.js';
 import { t, tWeekday } from '../i18n.js';
@@ -64,7 +64,7 @@ export function showCustomer(ref: string, deps: Deps): void {
   }
   const indent = ' '.repeat(LABEL_WIDTH + 2);
   for (const [key, text] of labels()) {
-    const v = customer[key];
+    const v = key === 'channel' && customer.channel ? channelLabel(customer.channel) : customer[key];
     if (v) lines.push(`${label(text)}${String(v).replace(/\n/g, '\n' + indent)}`);
   }
   if (referrer) lines.push(label(t('Referred by')) + t('{name} (id {id})', { name: referrer.name, id: referrer.id }));

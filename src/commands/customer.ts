@@ -16,6 +16,7 @@ import {
   parseYearlyDay,
 } from '../domain/parse.js';
 import { TIERS } from '../domain/value.js';
+import { channelLabel } from '../domain/labels.js';
 import { info, printJson, warn } from '../ui/io.js';
 import { printTable } from '../ui/table.js';
 import { resolveCustomer } from './resolve.js';
@@ -153,7 +154,7 @@ export function listCustomers(opts: { search?: string; tag?: string; tier?: stri
   printTable(
     io,
     [t('id'), t('name'), t('company'), t('phone'), t('email'), t('channel'), t('tags')],
-    customers.map((c) => [c.id, c.doNotContact ? t('{name} (do not contact)', { name: c.name }) : c.name, c.company, c.phone, c.email, c.channel, c.tags.join(',')]),
+    customers.map((c) => [c.id, c.doNotContact ? t('{name} (do not contact)', { name: c.name }) : c.name, c.company, c.phone, c.email, c.channel && channelLabel(c.channel), c.tags.join(',')]),
   );
 }
 

@@ -1,6 +1,6 @@
 /** `crm rules list|check|use|preview`: the playbook as a file the salesperson can read and change. */
 import { currentLang, t } from '../i18n.js';
-import { actionLabel } from '../ui/labels.js';
+import { actionLabel } from '../domain/labels.js';
 import type { Command } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';

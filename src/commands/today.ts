@@ -1,6 +1,6 @@
 /** `crm today`: the morning agenda. Overdue first, then today, then what is coming. */
 import type { Command } from 'commander';
-import { actionLabel } from '../ui/labels.js';
+import { actionLabel, channelLabel } from '../domain/labels.js';
 import type { RunCommand } from '../cli.js';
 import type { Deps } from '../deps.js';
 import { addDays, daysBetween, type IsoDate } from '../domain/dates.js';
@@ -41,11 +41,11 @@ export function buildAgenda(store: Store, today: IsoDate, days: number, upcoming
   };
 }
 
-/** How to reach the customer at once: their preferred channel and its address. */
-export function contactOf(r: Pick<AgendaRow, 'phone' | 'email' | 'channel'>): string {
+/** How to reach the customer at once: their preferred channel (as `name` calls it: the id in --json) and its address. */
+export function contactOf(r: Pick<AgendaRow, 'phone' | 'email' | 'channel'>, name: (channel: string) => string = (c) => c): string {
   if (r.channel === 'email' && r.email) return r.email;
-  if (r.phone) return r.channel && r.channel !== 'phone' ? `${r.phone} (${r.channel})` : r.phone;
-  return r.email ?? r.channel ?? '';
+  if (r.phone) return r.channel && r.channel !== 'phone' ? `${r.phone} (${name(r.channel)})` : r.phone;
+  return r.email ?? (r.channel ? name(r.channel) : '');
 }
 
 function agendaJsonRow(r: AgendaRow, today: IsoDate) {
@@ -74,7 +74,7 @@ function section(io: Io, heading: string, rows: AgendaRow[], today: IsoDate, urg
   const table = renderTable(
     io,
     [t('id'), t('when'), t('customer'), t('action'), t('follow-up'), t('contact')],
-    rows.map((r) => [r.id, paint(r, when(r, today)), r.customerName, actionLabel(r.action), paint(r, r.title), contactOf(r)]),
+    rows.map((r) => [r.id, paint(r, when(r, today)), r.customerName, actionLabel(r.action), paint(r, r.title), contactOf(r, channelLabel)]),
   );
   return `${io.color.bold(heading)}\n${table}`;
 }

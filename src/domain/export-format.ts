@@ -14,6 +14,7 @@ import type { Contact, Reminder } from './reminder.js';
 import { saleJson, type Sale } from './sale.js';
 import type { CsvCell } from './csv.js';
 import { t } from '../i18n.js';
+import { channelLabel } from './labels.js';
 
 export interface CsvTable {
   header: string[];
@@ -173,7 +174,7 @@ export function reminderEvent(
     c?.company ? t('Customer: {name} ({company})', { name, company: c.company }) : t('Customer: {name}', { name }),
     ...(c?.phone ? [t('Phone: {phone}', { phone: c.phone })] : []),
     ...(c?.email ? [t('Email: {email}', { email: c.email })] : []),
-    ...(c?.channel ? [t('Prefers: {channel}', { channel: c.channel })] : []),
+    ...(c?.channel ? [t('Prefers: {channel}', { channel: channelLabel(c.channel) })] : []),
     ...(r.lesson ? [t('Why: {lesson}', { lesson: r.lesson })] : []),
     t('When done: crm done {id}', { id: r.id }),
   ];

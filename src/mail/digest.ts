@@ -8,7 +8,7 @@ import type { AgendaComplaint } from '../store/complaints.js';
 import { daysBetween } from '../domain/dates.js';
 import type { AgendaRow } from '../store/reminders.js';
 import { currentLang, t, tDate } from '../i18n.js';
-import { actionLabel } from '../ui/labels.js';
+import { actionLabel } from '../domain/labels.js';
 
 export interface DigestMail {
   subject: string;

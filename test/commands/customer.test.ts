@@ -99,7 +99,7 @@ describe('crm customer', () => {
   it('shows the file and its errors in Chinese, labels lined up by display width', async () => {
     await crm('customer', 'add', '王芳', '--company', '华星贸易', '--channel', 'wechat', '--notes', '喜欢喝茶\n周末不打扰');
     const show = await crm('--lang', 'zh', 'customer', 'show', '王芳');
-    expect(show.stdout).toContain('王芳  （编号 1）\n  公司         华星贸易\n  偏好渠道     wechat\n  备注         喜欢喝茶\n               周末不打扰\n');
+    expect(show.stdout).toContain('王芳  （编号 1）\n  公司         华星贸易\n  偏好渠道     微信\n  备注         喜欢喝茶\n               周末不打扰\n');
     expect(show.stdout).toContain('  档案         2026-03-02 建档，2026-03-02 更新\n');
     expect(show.stdout).toContain('\n成交记录\n  暂无\n');
     expect(show.stdout).toContain('\n接下来的跟进\n  暂无\n');

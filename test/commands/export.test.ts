@@ -249,7 +249,7 @@ describe('crm export in either language', () => {
     const [en, zh] = [(await crm('export', '--format', 'ics')).stdout, (await crm('--lang', 'zh', 'export', '--format', 'ics')).stdout];
     const unfolded = zh.replace(/\r\n /g, '');
     expect(unfolded).toContain('X-WR-CALNAME:crm 跟进\r\n');
-    expect(unfolded).toContain('DESCRIPTION:客户：王芳（华星贸易）\\n电话：+86 138 0013 8000\\n偏好渠道：wechat\\n');
+    expect(unfolded).toContain('DESCRIPTION:客户：王芳（华星贸易）\\n电话：+86 138 0013 8000\\n偏好渠道：微信\\n');
     expect(unfolded).toMatch(/\\n完成后：crm done \d+\r\n/);
     const shape = (ics: string) => ics.replace(/\r\n /g, '').split('\r\n').filter((l) => !/^(DESCRIPTION|X-WR-CALNAME):/.test(l));
     expect(shape(zh)).toEqual(shape(en));

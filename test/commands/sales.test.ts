@@ -296,6 +296,11 @@ describe('the everyday commands in two languages (issue 10)', () => {
       expect(zh.code).toBe(0);
       expect(zh.stdout).toBe(en.stdout);
     }
+    // Channels keep their ids in --json; the Chinese agenda names them.
+    expect((await inLang('zh', 'today')).stdout).toContain('(wechat)');
+    const agenda = (await crmIn(demo)('--lang', 'zh', 'today')).stdout;
+    expect(agenda).toContain('(微信)');
+    expect(agenda).not.toContain('wechat');
     // add-sale writes, so each language gets its own copy of the same database. A new buyer: re-planning
     // an older customer would also rewrite their stored titles into the language in force.
     await crmIn(demo)('customer', 'add', '孙丽', '--phone', '+86 131 0000 2222');
