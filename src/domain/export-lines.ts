@@ -34,6 +34,9 @@ export function parseExportLines(bytes: Buffer): Record<string, unknown> | undef
   let comma = false;
   let first = true;
   let at = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  // Not "{" on a line of its own: not this layout, and no need to decode anything (a one-line file
+  // would otherwise be decoded whole here and again by the caller).
+  if (bytes[at] !== 0x7b || (bytes[at + 1] !== 0x0a && !(bytes[at + 1] === 0x0d && bytes[at + 2] === 0x0a))) return undefined;
   try {
     while (at < bytes.length) {
       let end = bytes.indexOf(0x0a, at);
