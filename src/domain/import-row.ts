@@ -67,8 +67,14 @@ function spreadsheetDay(s: string): string {
   return m ? `${m[1].padStart(2, '0')}-${m[2].padStart(2, '0')}` : spreadsheetDate(s);
 }
 
+// i18n-ignore-start: currency marks as sheets write them around an amount
+const CURRENCY_BEFORE = /^(?:[¥￥$€£]|RMB|CNY|USD|EUR|GBP)\s*/i;
+const CURRENCY_AFTER = /\s*(?:[¥￥$€£元块]|RMB|CNY|USD|EUR|GBP)$/i;
+// i18n-ignore-end
+
+/** An amount without the currency written around it: ¥3,999.00, 3999元, RMB 500, 49,90 €. */
 function money(s: string): string {
-  return s.trim().replace(/^[¥￥$]\s*/, '').replace(/\s*元$/, '');
+  return s.trim().replace(CURRENCY_BEFORE, '').replace(CURRENCY_AFTER, '');
 }
 
 function yesNo(s: string, field: string): boolean {
@@ -167,7 +173,7 @@ function readSale(raw: Map<Column, unknown>, cell: CellReader, row: number, toda
     errors.push({ row, column: given[0], value: '', message });
   }
   const amountCents = cell('amount', (s, f) => {
-    const cents = parseAmount(money(s), f);
+    const cents = parseAmount(money(s), f, s);
     if (cents < 0) throw new UsageError(t('{field} must not be negative (got {got})', { field: f, got: JSON.stringify(s) }));
     return cents;
   });
@@ -187,7 +193,7 @@ function readSale(raw: Map<Column, unknown>, cell: CellReader, row: number, toda
   return {
     product: product ?? '',
     amountCents: amountCents ?? 0,
-    costCents: cell('cost', (s, f) => parseAmount(money(s), f)) ?? null,
+    costCents: cell('cost', (s, f) => parseAmount(money(s), f, s)) ?? null,
     quantity: cell('quantity', (s, f) => parsePositiveInt(s, f)) ?? 1,
     date,
     delivery,

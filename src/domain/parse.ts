@@ -34,13 +34,37 @@ export function parseSpecialDay(input: string): { day: string; label: string } {
   return { day: parseYearlyDay(m[1], '--special'), label: m[2] };
 }
 
-/** Money as integer cents, so sums never drift: '1200', '1200.5', '1,200.50'. */
-export function parseAmount(input: string, field: string): number {
-  const s = input.trim().replace(/,/g, '');
-  if (!/^-?\d+(\.\d{1,2})?$/.test(s)) bad(field, t('a number like 1200 or 1200.50'), input);
-  const cents = Math.round(Number(s) * 100);
-  if (!Number.isSafeInteger(cents)) bad(field, t('a number like 1200 or 1200.50'), input);
-  return cents;
+// A decimal mark with one or two digits at the end; before it, digits grouped in threes by one
+// separator (thousands: 1,200 / 1.234.567 / 1 234 / 1'234) or not grouped at all.
+const DECIMALS = /^(.*?)([.,])(\d{1,2})$/;
+const GROUPED = /^\d{1,3}(?:([,. \u00a0\u202f'])\d{3})(?:\1\d{3})*$/;
+
+/**
+ * Money as integer cents, so sums never drift: '1200', '1200.5', '1,200.50', and as Europe writes
+ * it, '49,90', '1.234,50', '1 234,50'. A comma or dot before the last one or two digits is the
+ * decimal mark; any other separator must group thousands exactly, and differ from the mark. What
+ * could be read two ways is refused, not guessed: '12.345' (a dot group with no decimals),
+ * '1,2,3', '12,34.5'. A comma once meant nothing anywhere: '49,90' was read as 4990.
+ */
+export function parseAmount(input: string, field: string, shown = input): number {
+  // `shown`: the text as the user wrote it, when `input` is a cleaned copy (a sheet's "RMB 500").
+  const refuse = () => bad(field, t('a number like 1200 or 1200.50'), shown);
+  const trimmed = input.trim();
+  const negative = trimmed.startsWith('-');
+  const body = negative ? trimmed.slice(1) : trimmed;
+  const m = DECIMALS.exec(body);
+  const [whole, mark, fraction] = m ? [m[1], m[2], m[3]] : [body, '', ''];
+  let digits = whole;
+  if (!/^\d+$/.test(whole)) {
+    const group = GROUPED.exec(whole);
+    // A lone dot group ('12.345', '3.999') reads as thousands in Europe and as decimals elsewhere.
+    const ambiguous = group?.[1] === '.' && !mark && whole.split('.').length === 2;
+    if (!group || group[1] === mark || ambiguous) refuse();
+    digits = whole.split(group![1]).join('');
+  }
+  const cents = Number(digits) * 100 + (fraction ? Number(fraction.padEnd(2, '0')) : 0);
+  if (!Number.isSafeInteger(cents)) refuse();
+  return negative && cents ? -cents : cents;
 }
 
 export function parsePositiveInt(input: string, field: string, { allowZero = false } = {}): number {

@@ -71,6 +71,26 @@ describe('readRow', () => {
   });
 
   it.each([
+    ['￥3,999.50', 399950],
+    ['¥3999', 399900],
+    ['3999元', 399900],
+    ['RMB 500', 50000],
+    ['500 CNY', 50000],
+    ['$1,200.05', 120005],
+    ['49,90 €', 4990],
+    ['€ 3.999,00', 399900],
+    ['1 234,50 EUR', 123450],
+  ])('reads the amount %j as %i cents', (amount, cents) => {
+    expect(readRow(['Bob', '', '', '', '', '', '', 'Pen', amount], layout, 3, TODAY).value?.sale?.amountCents).toBe(cents);
+  });
+
+  it.each(['3.999', '12,34.5', 'RMB', '€'])('refuses the amount %j, naming the form', (amount) => {
+    expect(readRow(['Bob', '', '', '', '', '', '', 'Pen', amount], layout, 3, TODAY).errors).toEqual([
+      { row: 3, column: '金额', value: amount, message: `row 3, column 金额 (amount) must be a number like 1200 or 1200.50 (got ${JSON.stringify(amount)})` },
+    ]);
+  });
+
+  it.each([
     ['2026/3/2', '2026-03-02'],
     ['2026.12.31', '2026-12-31'],
     ['2026年3月2日', '2026-03-02'],

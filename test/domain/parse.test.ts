@@ -55,8 +55,21 @@ describe('parseAmount', () => {
     ['0', 0],
     ['-30', -3000],
     ['0.1', 10],
+    ['-0', 0],
+    ['1,234,567.89', 123456789],
+    // A decimal comma, as European sheets and keyboards write it: once read as 4990.
+    ['49,90', 4990],
+    ['49,9', 4990],
+    ['1,20', 120],
+    ['3.999,00', 399900],
+    ['1.234.567,89', 123456789],
+    ['1.234.567', 123456700],
+    ['1 234,50', 123450],
+    ['1\u00a0234,50', 123450],
+    ["1'234.50", 123450],
   ])('%s is %i cents', (s, cents) => expect(parseAmount(s, '--amount')).toBe(cents));
-  it.each(['abc', '12.345', '', '1e3', '12,34.5x', 'NaN'])('refuses %j', (s) => {
+  // Read two ways, or sloppy: refused, never guessed.
+  it.each(['abc', '12.345', '3.999', '', '1e3', '12,34.5x', '12,34.5', '1,2,3', '1,200,50', '1.200.50', '1,2345', '.5', '1200.', '- 30', 'NaN'])('refuses %j', (s) => {
     expect(() => parseAmount(s, '--amount')).toThrow(`--amount must be a number like 1200 or 1200.50 (got ${JSON.stringify(s)})`);
   });
 });
