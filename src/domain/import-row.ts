@@ -59,7 +59,11 @@ const NO = new Set(['no', 'n', 'false', '0', '否', '']);
 /** 2026/3/2, 2026.3.2 and 2026年3月2日 as 2026-03-02; anything else is left for parseDate to refuse. */
 export function spreadsheetDate(s: string): string {
   const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(s.trim());
-  return m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : s;
+  if (m) return `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
+  // 15.02.2026: dots with the year last are day first wherever they are written (German, Russian,
+  // ...). 3/2/2026 stays refused: with slashes, the US puts the month first and the UK the day.
+  const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s.trim());
+  return dotted ? `${dotted[3]}-${dotted[2].padStart(2, '0')}-${dotted[1].padStart(2, '0')}` : s;
 }
 
 function spreadsheetDay(s: string): string {

@@ -95,7 +95,10 @@ describe('readRow', () => {
     ['2026.12.31', '2026-12-31'],
     ['2026年3月2日', '2026-03-02'],
     ['2026-03-02', '2026-03-02'],
+    ['15.02.2026', '2026-02-15'],
+    ['1.3.2026', '2026-03-01'],
     ['3/2/2026', '3/2/2026'],
+    ['02.15.2026', '2026-15-02'], // day first: month 15 is then refused as no real date
   ])('spreadsheetDate(%j) = %j', (input, out) => {
     expect(spreadsheetDate(input)).toBe(out);
   });
