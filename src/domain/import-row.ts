@@ -97,6 +97,10 @@ export function customerField(column: Column, raw: string, field: string): strin
     case 'email':
       return parseEmail(raw, field);
     case 'phone':
+      // Excel shows a long number it was not told is text as 8.61381E+12: the digits are gone.
+      if (/^\s*\d+(\.\d+)?E\+\d+\s*$/i.test(raw)) {
+        throw new UsageError(t('{field} was turned into a number by the spreadsheet (got {got}): format the column as Text, type the numbers again and save', { field, got: JSON.stringify(raw) }));
+      }
       return parsePhone(raw, field);
     case 'birthday':
       return parseYearlyDay(spreadsheetDay(raw), field);

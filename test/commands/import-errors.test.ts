@@ -23,7 +23,8 @@ const ok = { name: 'Bob', product: 'Pen', amount: '12' };
 describe('a bad row', () => {
   it.each([
     [{ ...ok, phone: 'abc' }, 'row 2, column phone must be digits, spaces, +, -, ( or ), like +86 138 0013 8000 (got "abc")'],
-    [{ ...ok, phone: '1.38001E+10' }, 'row 2, column phone must be digits, spaces, +, -, ( or ), like +86 138 0013 8000 (got "1.38001E+10")'],
+    [{ ...ok, phone: '1.38001E+10' }, 'row 2, column phone was turned into a number by the spreadsheet (got "1.38001E+10"): format the column as Text, type the numbers again and save'],
+    [{ ...ok, amount: '12.345' }, 'row 2, column amount must be a number like 1200 or 1200.50 (got "12.345")'],
     [{ ...ok, email: 'bob@x' }, 'row 2, column email must be an address like name@example.com (got "bob@x")'],
     [{ ...ok, birthday: '02-30' }, 'row 2, column birthday must be a day like 03-15 (MM-DD) or 1980-03-15 (YYYY-MM-DD) (got "02-30")'],
     [{ ...ok, channel: 'pigeon' }, 'row 2, column channel must be one of phone, email, wechat, sms, visit, letter, other (got "pigeon")'],
