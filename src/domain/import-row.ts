@@ -66,8 +66,18 @@ export function spreadsheetDate(s: string): string {
   return dotted ? `${dotted[3]}-${dotted[2].padStart(2, '0')}-${dotted[1].padStart(2, '0')}` : s;
 }
 
-function spreadsheetDay(s: string): string {
-  const m = /^(\d{1,2})\s*[-/月]\s*(\d{1,2})\s*日?$/.exec(s.trim());
+function spreadsheetDay(s: string, field: string): string {
+  const slash = /^(\d{1,2})\/(\d{1,2})$/.exec(s.trim());
+  if (slash) {
+    // 15/02 and 02/15 can only mean one day; 05/02 is 2 May in the US and 5 February in the UK.
+    const [a, b] = [Number(slash[1]), Number(slash[2])];
+    if (a <= 12 && b <= 12 && a !== b) {
+      throw new UsageError(t('{field} could be day/month or month/day (got {got}); write it as MM-DD, like 03-15', { field, got: JSON.stringify(s) }));
+    }
+    const [month, day] = a > 12 ? [b, a] : [a, b];
+    return `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  }
+  const m = /^(\d{1,2})\s*[-月]\s*(\d{1,2})\s*日?$/.exec(s.trim());
   return m ? `${m[1].padStart(2, '0')}-${m[2].padStart(2, '0')}` : spreadsheetDate(s);
 }
 
@@ -103,7 +113,7 @@ export function customerField(column: Column, raw: string, field: string): strin
       }
       return parsePhone(raw, field);
     case 'birthday':
-      return parseYearlyDay(spreadsheetDay(raw), field);
+      return parseYearlyDay(spreadsheetDay(raw, field), field);
     case 'channel':
       return channel(raw, field);
     default:

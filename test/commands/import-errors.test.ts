@@ -26,6 +26,7 @@ describe('a bad row', () => {
     [{ ...ok, phone: '1.38001E+10' }, 'row 2, column phone was turned into a number by the spreadsheet (got "1.38001E+10"): format the column as Text, type the numbers again and save'],
     [{ ...ok, amount: '12.345' }, 'row 2, column amount must be a number like 1200 or 1200.50 (got "12.345")'],
     [{ ...ok, email: 'bob@x' }, 'row 2, column email must be an address like name@example.com (got "bob@x")'],
+    [{ ...ok, birthday: '05/02' }, 'row 2, column birthday could be day/month or month/day (got "05/02"); write it as MM-DD, like 03-15'],
     [{ ...ok, birthday: '02-30' }, 'row 2, column birthday must be a day like 03-15 (MM-DD) or 1980-03-15 (YYYY-MM-DD) (got "02-30")'],
     [{ ...ok, channel: 'pigeon' }, 'row 2, column channel must be one of phone, email, wechat, sms, visit, letter, other (got "pigeon")'],
     [{ ...ok, special_days: '13-01 party' }, 'row 2, column special_days must be a day like 03-15 (MM-DD) or 1980-03-15 (YYYY-MM-DD) (got "13-01")'],

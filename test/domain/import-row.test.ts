@@ -60,6 +60,17 @@ describe('readRow', () => {
     });
   });
 
+  it.each([
+    ['02/15', '02-15'],
+    ['15/02', '02-15'],
+    ['03/03', '03-03'],
+    ['3月15日', '03-15'],
+    ['03-15', '03-15'],
+    ['1990-03-15', '1990-03-15'],
+  ])('reads the birthday %j as %j: slashes only where they can mean one day', (birthday, day) => {
+    expect(readRow(['Bob', '', birthday], layout, 3, TODAY).value?.customer.details.birthday).toBe(day);
+  });
+
   it('gives a sale without a date the day of the import, as add-sale does', () => {
     expect(readRow(['Bob', '', '', '', '', '', '', 'Pen', '3'], layout, 3, TODAY).value?.sale?.date).toBe(TODAY);
   });
