@@ -122,6 +122,16 @@ export function customerField(column: Column, raw: string, field: string): strin
 }
 
 /** Reads the cells of one row; `row` is the number a spreadsheet shows (the header is row 1). */
+/**
+ * Cells read as numbers, dates, addresses or choices: full-width forms a Chinese input method types
+ * (１３８００１３８０００, ３，９９９．５０, ｂｏｂ＠ｘ．ｃｏｍ) are read as the ASCII they stand for (NFKC).
+ * Names and free text are kept as written.
+ */
+const FORMS: ReadonlySet<Column> = new Set<Column>([
+  'phone', 'email', 'birthday', 'channel', 'special_days', 'do_not_contact',
+  'amount', 'cost', 'quantity', 'date', 'delivery', 'warranty_months', 'use_up_days', 'verbal', 'sale_channel',
+]);
+
 export function readRow(cells: string[], layout: HeaderLayout, row: number, today: IsoDate): { value?: ImportRow; errors: RowError[] } {
   const errors: RowError[] = [];
   const raw = new Map<Column, { value: string; label: string }>();
@@ -135,7 +145,7 @@ export function readRow(cells: string[], layout: HeaderLayout, row: number, toda
     if (!c) return undefined;
     const label = c.label === column ? column : `${c.label} (${column})`;
     try {
-      return parse(c.value, sheetPlace(row, label));
+      return parse(FORMS.has(column) ? c.value.normalize('NFKC') : c.value, sheetPlace(row, label));
     } catch (e) {
       if (!(e instanceof UsageError)) throw e;
       errors.push({ row, column: c.label, value: c.value, message: e.message });

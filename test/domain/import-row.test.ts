@@ -71,6 +71,16 @@ describe('readRow', () => {
     expect(readRow(['Bob', '', birthday], layout, 3, TODAY).value?.customer.details.birthday).toBe(day);
   });
 
+  it('reads the full-width digits and marks a Chinese input method types in numbers, dates and addresses', () => {
+    const wide = resolveHeader(['姓名', '电话', '邮箱', '产品', '金额', '日期', '数量']);
+    const r = readRow(['王芳', '＋８６ １３８ ００１３ ８０００', 'ｗａｎｇ＠ｅｘａｍｐｌｅ．ｃｎ', '茶具', '￥３，９９９．５０', '２０２６年２月２０日', '２'], wide, 2, TODAY);
+    expect(r.errors).toEqual([]);
+    expect(r.value?.customer.details).toEqual({ phone: '+86 138 0013 8000', email: 'wang@example.cn' });
+    expect(r.value?.sale).toMatchObject({ product: '茶具', amountCents: 399950, date: '2026-02-20', quantity: 2 });
+    // Names and free text stay as written.
+    expect(readRow(['Ｗａｎｇ'], layout, 3, TODAY).value?.customer.name).toBe('Ｗａｎｇ');
+  });
+
   it('gives a sale without a date the day of the import, as add-sale does', () => {
     expect(readRow(['Bob', '', '', '', '', '', '', 'Pen', '3'], layout, 3, TODAY).value?.sale?.date).toBe(TODAY);
   });
