@@ -10,15 +10,23 @@ function bad(field: string, form: string, got: string): never {
   throw new UsageError(t('{field} must be {form} (got {got})', { field, form, got: JSON.stringify(got) }));
 }
 
+/**
+ * Input as the ASCII it stands for: a Chinese input method in full-width mode types ３９９９ and
+ * １３８ ００１３ ８０００ (NFKC). For numbers, dates, addresses and choices; never names or notes.
+ */
+function plain(input: string): string {
+  return input.normalize('NFKC').trim();
+}
+
 export function parseDate(input: string, field: string): IsoDate {
-  const s = input.trim();
+  const s = plain(input);
   if (!isValidIsoDate(s)) bad(field, t('a real date like 2026-03-02 (YYYY-MM-DD)'), input);
   return s;
 }
 
 /** A yearly day: 'MM-DD', or 'YYYY-MM-DD' when the year is known (a birth year). */
 export function parseYearlyDay(input: string, field: string): string {
-  const s = input.trim();
+  const s = plain(input);
   const full = /^\d{4}-\d{2}-\d{2}$/.test(s);
   const short = /^(\d{2})-(\d{2})$/.exec(s);
   if (full && isValidIsoDate(s)) return s;
@@ -49,7 +57,7 @@ const GROUPED = /^\d{1,3}(?:([,. \u00a0\u202f'])\d{3})(?:\1\d{3})*$/;
 export function parseAmount(input: string, field: string, shown = input): number {
   // `shown`: the text as the user wrote it, when `input` is a cleaned copy (a sheet's "RMB 500").
   const refuse = () => bad(field, t('a number like 1200 or 1200.50'), shown);
-  const trimmed = input.trim();
+  const trimmed = plain(input);
   const negative = trimmed.startsWith('-');
   const body = negative ? trimmed.slice(1) : trimmed;
   const m = DECIMALS.exec(body);
@@ -68,7 +76,7 @@ export function parseAmount(input: string, field: string, shown = input): number
 }
 
 export function parsePositiveInt(input: string, field: string, { allowZero = false } = {}): number {
-  const s = input.trim();
+  const s = plain(input);
   const n = Number(s);
   if (!/^\d+$/.test(s) || !Number.isSafeInteger(n) || (!allowZero && n === 0)) {
     bad(field, allowZero ? t('a whole number like 0, 3 or 12') : t('a whole number like 1, 3 or 12'), input);
@@ -80,13 +88,13 @@ export function parsePositiveInt(input: string, field: string, { allowZero = fal
 // stricter rejects real addresses; anything looser lets CR/LF reach a mail header.
 const EMAIL = /^[^\s@<>()[\]\\,;:"\x00-\x1f\x7f]+@[^\s@<>()[\]\\,;:"\x00-\x1f\x7f]+\.[^\s@<>()[\]\\,;:"\x00-\x1f\x7f]+$/;
 export function parseEmail(input: string, field = '--email'): string {
-  const s = input.trim();
+  const s = plain(input);
   if (!EMAIL.test(s) || s.length > 254) bad(field, t('an address like name@example.com'), input);
   return s;
 }
 
 export function parsePhone(input: string, field = '--phone'): string {
-  const s = input.trim();
+  const s = plain(input);
   if (!/^\+?[\d ().-]{3,30}$/.test(s) || !/\d{3}/.test(s.replace(/\D/g, ''))) {
     bad(field, t('digits, spaces, +, -, ( or ), like +86 138 0013 8000'), input);
   }
@@ -97,7 +105,7 @@ export const CHANNELS = ['phone', 'email', 'wechat', 'sms', 'visit', 'letter', '
 export type Channel = (typeof CHANNELS)[number];
 
 export function parseChoice<T extends string>(input: string, field: string, choices: readonly T[]): T {
-  const s = input.trim().toLowerCase();
+  const s = plain(input).toLowerCase();
   if (!(choices as readonly string[]).includes(s)) bad(field, t('one of {choices}', { choices: choices.join(', ') }), input);
   return s as T;
 }

@@ -46,6 +46,17 @@ describe('parseSpecialDay', () => {
   it.each(['06-18', 'anniversary', '06-31 x'])('refuses %j', (s) => expect(() => parseSpecialDay(s)).toThrow(UsageError));
 });
 
+describe('full-width input, as a Chinese input method types it', () => {
+  it('reads as the ASCII it stands for in numbers, dates, phones, addresses and choices', () => {
+    expect(parseAmount('３，９９９．５０', '--amount')).toBe(399950);
+    expect(parseDate('２０２６－０３－０２', '--date')).toBe('2026-03-02');
+    expect(parseYearlyDay('０３－１５', '--birthday')).toBe('03-15');
+    expect(parsePhone('＋８６ １３８ ００１３ ８０００')).toBe('+86 138 0013 8000');
+    expect(parseEmail('ｂｏｂ＠ｅｘａｍｐｌｅ．ｃｏｍ')).toBe('bob@example.com');
+    expect(parseChoice('ＷｅＣｈａｔ', '--channel', CHANNELS)).toBe('wechat');
+  });
+});
+
 describe('parseAmount', () => {
   it.each([
     ['1200', 120000],
