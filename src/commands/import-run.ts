@@ -1,7 +1,7 @@
 /** The work of `crm import`: read the file, check every row, then write it all in one transaction. */
 import type { Deps } from '../deps.js';
 import { UsageError } from '../errors.js';
-import { parseMapOption, resolveHeader } from '../domain/import-columns.js';
+import { parseMapOption, resolveHeader, type HeaderLayout } from '../domain/import-columns.js';
 import { readRow, type ImportRow, type RowError } from '../domain/import-row.js';
 import { readExportDocument, type ExportDocument } from '../domain/import-json.js';
 import { planImport, saleKey } from '../domain/import-plan.js';
@@ -48,8 +48,35 @@ function refuse(io: Io, file: string, errors: RowError[]): never {
   throw new UsageError(t('{file}: 1 error in 1 row; nothing was imported (fix the file and run again)', vars));
 }
 
+/** How far down a sheet a header under a title row is looked for. */
+const TITLE_ROWS = 10;
+
+/**
+ * The header's layout. A sheet with a title above its header ("客户名单 2026") fails on its first
+ * row: the error then names the row that reads as a header, so the fix is one deletion away.
+ */
+function layoutOf(source: Extract<Source, { kind: 'rows' }>, map: ReturnType<typeof parseMapOption>): HeaderLayout {
+  try {
+    return resolveHeader(source.header, map);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    const below = source.records.slice(0, TITLE_ROWS).findIndex((cells) => {
+      try {
+        resolveHeader(cells, map);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    if (below < 0) throw e;
+    const header = source.firstRow - 1;
+    const cells = source.records[below].filter((c) => c.trim()).join(',');
+    throw new UsageError(t('row {row} reads as the header ({cells}), not row {header}: delete the rows above it and import again', { row: source.firstRow + below, cells, header }));
+  }
+}
+
 function readRows(source: Extract<Source, { kind: 'rows' }>, opts: ImportOptions, deps: Deps): { rows: ImportRow[]; errors: RowError[] } {
-  const layout = resolveHeader(source.header, parseMapOption(opts.map ?? []));
+  const layout = layoutOf(source, parseMapOption(opts.map ?? []));
   const rows: ImportRow[] = [];
   const errors: RowError[] = [];
   const progress = progressBar(deps.io, t('checking'), source.records.length);

@@ -91,8 +91,9 @@ export function readSource(file: string, forcedEncoding?: string): Source {
     return documentSource(doc, encoding);
   }
   const records = parseCsv(text);
-  if (!records.length || records[0].every((h) => h.trim() === '')) {
-    throw new UsageError(t('{file} is empty; a sheet needs a header row like name,phone,product,amount,date', { file }));
-  }
-  return { kind: 'rows', header: records[0], records: records.slice(1), firstRow: 2, encoding, size: records.length - 1 };
+  // Blank rows above the header carry nothing: the header is the first row with a cell in it.
+  const at = records.findIndex((r) => r.some((h) => h.trim() !== ''));
+  if (at < 0) throw new UsageError(t('{file} is empty; a sheet needs a header row like name,phone,product,amount,date', { file }));
+  // Rows keep the numbers the spreadsheet shows: the header is row at + 1.
+  return { kind: 'rows', header: records[at], records: records.slice(at + 1), firstRow: at + 2, encoding, size: records.length - at - 1 };
 }

@@ -100,6 +100,24 @@ describe('a bad file', () => {
     expect(readFileSync(crm.db).equals(before)).toBe(true);
   });
 
+  it('names the row that reads as the header when a title sits above it', async () => {
+    const file = join(dir, 'title.csv');
+    writeFileSync(file, '客户名单 2026,,,\n姓名,电话,产品,金额\n王芳,13800138000,茶具,399\n');
+    const r = await crm('import', file);
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    expect(r.stderr).toBe('crm: row 2 reads as the header (姓名,电话,产品,金额), not row 1: delete the rows above it and import again\n');
+    expect(readFileSync(crm.db).equals(before)).toBe(true);
+  });
+
+  it('skips blank rows above the header, and numbers the rows as the spreadsheet does', async () => {
+    const file = join(dir, 'blank.csv');
+    writeFileSync(file, '\ufeff,,\n\nname,phone\nAnn,555 0001\nBob,abc\n');
+    const r = await crm('import', file);
+    expect(r.stderr).toContain('row 5, column phone must be digits');
+    writeFileSync(file, '\ufeff,,\n\nname,phone\nAnn,555 0001\n');
+    expect((await crm('import', file)).stdout).toContain('(utf-8, 1 rows):\n  customers: 1 new');
+  });
+
   it('refuses a directory', async () => {
     mkdirSync(join(dir, 'folder.csv'));
     expect((await crm('import', join(dir, 'folder.csv'))).stderr).toMatch(/folder\.csv is a directory/);
