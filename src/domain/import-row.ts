@@ -166,7 +166,12 @@ export function readRow(cells: string[], layout: HeaderLayout, row: number, toda
   }
   const name = cell('name', (s, f) => parseName(s, f));
   if (!raw.has('name')) {
-    errors.push({ row, column: 'name', value: '', message: t('{field} must give the customer\'s name (got "")', { field: sheetPlace(row, 'name') }) });
+    const field = sheetPlace(row, 'name');
+    // A sale row without a name is most often a cell merged over a customer's rows in Excel.
+    const message = SALE_COLUMNS.some((c) => raw.has(c))
+      ? t('{field} must give the customer\'s name (got ""); a name merged over several rows in Excel is saved in the first row only: fill it into each row', { field })
+      : t('{field} must give the customer\'s name (got "")', { field });
+    errors.push({ row, column: 'name', value: '', message });
   }
   const customer: CustomerRecord = {
     name: name ?? '',
