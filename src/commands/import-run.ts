@@ -2,7 +2,8 @@
 import type { Deps } from '../deps.js';
 import { UsageError } from '../errors.js';
 import { parseMapOption, resolveHeader, type HeaderLayout } from '../domain/import-columns.js';
-import { readRow, type ImportRow, type RowError } from '../domain/import-row.js';
+import { DATE_ORDERS, readRow, type ImportRow, type RowError } from '../domain/import-row.js';
+import { parseChoice } from '../domain/parse.js';
 import { readExportDocument, type ExportDocument } from '../domain/import-json.js';
 import { planImport, saleKey } from '../domain/import-plan.js';
 import { t } from '../i18n.js';
@@ -19,6 +20,7 @@ export interface ImportOptions {
   dryRun?: boolean;
   map?: string[];
   encoding?: string;
+  dateOrder?: string;
 }
 
 /** What only a restore of a JSON export counts. */
@@ -77,13 +79,14 @@ function layoutOf(source: Extract<Source, { kind: 'rows' }>, map: ReturnType<typ
 
 function readRows(source: Extract<Source, { kind: 'rows' }>, opts: ImportOptions, deps: Deps): { rows: ImportRow[]; errors: RowError[] } {
   const layout = layoutOf(source, parseMapOption(opts.map ?? []));
+  const order = opts.dateOrder === undefined ? undefined : parseChoice(opts.dateOrder, '--date-order', DATE_ORDERS);
   const rows: ImportRow[] = [];
   const errors: RowError[] = [];
   const progress = progressBar(deps.io, t('checking'), source.records.length);
   source.records.forEach((cells, i) => {
     progress.update(i + 1);
     if (cells.every((c) => c.trim() === '')) return;
-    const r = readRow(cells, layout, source.firstRow + i, deps.today);
+    const r = readRow(cells, layout, source.firstRow + i, deps.today, order);
     if (r.value) rows.push(r.value);
     else errors.push(...r.errors);
   });

@@ -15,6 +15,7 @@ export function register(program: Command, run: RunCommand): void {
     .option('--dry-run', t('check every row and say what would change; write nothing'))
     .option('--map <HEADER=COLUMN,...>', t('name other headers: --map "客户名称=name,序号=-" (- skips a column; repeatable)'), (v: string, prev: string[] = []) => [...prev, v])
     .option('--encoding <name>', t("the file's encoding when it is not UTF-8, UTF-16 or GBK/GB18030, e.g. windows-1252, big5"))
+    .option('--date-order <order>', t('how a date like 3/2/2026 is read: dmy (3 February) or mdy (2 March); needed only when no part is over 12'))
     .addHelpText(
       'after',
       t(`
@@ -37,8 +38,8 @@ customer, date, product, amount and quantity) is not added again: importing a fi
 Every row is checked first; any error lists row, column and the fix, and nothing is imported (exit 2).
 Sales are planned by the playbook, as add-sale plans them: passed steps of the last 30 days are
 recorded as missed, older ones are history (counted, not stored).
-Dates may be 2026-03-02, 2026/3/2, 2026年3月2日 or 02.03.2026 (day first); amounts may carry
-¥, 元, € or RMB, and a decimal comma (49,90).
+Dates may be 2026-03-02, 2026/3/2, 2026年3月2日, 02.03.2026 (day first) or 3/2/2026 with
+--date-order; amounts may carry ¥, 元, € or RMB, and a decimal comma (49,90).
 
 Files: CSV (comma, semicolon or tab; UTF-8 with or without BOM, UTF-16, or GBK/GB18030 as Chinese
 Excel saves; name any other with --encoding), a JSON list of rows with the same column names, or a

@@ -56,29 +56,53 @@ const YES = new Set(['yes', 'y', 'true', '1', 'x', '是', '对', '√']);
 const NO = new Set(['no', 'n', 'false', '0', '否', '']);
 // i18n-ignore-end
 
-/** 2026/3/2, 2026.3.2 and 2026年3月2日 as 2026-03-02; anything else is left for parseDate to refuse. */
-export function spreadsheetDate(s: string): string {
-  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(s.trim());
-  if (m) return `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
-  // 15.02.2026: dots with the year last are day first wherever they are written (German, Russian,
-  // ...). 3/2/2026 stays refused: with slashes, the US puts the month first and the UK the day.
-  const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s.trim());
-  return dotted ? `${dotted[3]}-${dotted[2].padStart(2, '0')}-${dotted[1].padStart(2, '0')}` : s;
+/** How a sheet's 3/2/2026 is read when the file says nothing that settles it (--date-order). */
+export type DateOrder = 'dmy' | 'mdy';
+export const DATE_ORDERS: readonly DateOrder[] = ['dmy', 'mdy'];
+
+const pad2 = (n: number | string) => String(n).padStart(2, '0');
+
+/**
+ * [month, day] of "a/b": settled by a part over 12 (15/2 and 2/15 mean one day), else by `order`;
+ * 3/2 is 2 March in the US and 3 February in the UK, so without an order it is refused.
+ */
+function monthDay(a: number, b: number, order: DateOrder | undefined, refuse: () => never): [number, number] {
+  if (a > 12 && b <= 12) return [b, a];
+  if ((b > 12 && a <= 12) || a === b) return [a, b];
+  if (order === 'dmy') return [b, a];
+  if (order === 'mdy') return [a, b];
+  return refuse();
 }
 
-function spreadsheetDay(s: string, field: string): string {
+/**
+ * 2026/3/2, 2026.3.2 and 2026年3月2日 as 2026-03-02; 15.02.2026 day first (dots with the year last
+ * are day first wherever they are written); 3/2/2026 as `order` says, unless a part over 12
+ * settles it. Anything else is left for parseDate to refuse.
+ */
+export function spreadsheetDate(s: string, field = 'date', order?: DateOrder): string {
+  const text = s.trim();
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(text);
+  if (m) return `${m[1]}-${pad2(m[2])}-${pad2(m[3])}`;
+  const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
+  if (dotted) return `${dotted[3]}-${pad2(dotted[2])}-${pad2(dotted[1])}`;
+  const slashed = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  if (!slashed) return s;
+  const [month, day] = monthDay(Number(slashed[1]), Number(slashed[2]), order, () => {
+    throw new UsageError(t('{field} could be day/month or month/day (got {got}): name the order with --date-order dmy or mdy, or write it as YYYY-MM-DD', { field, got: JSON.stringify(s) }));
+  });
+  return `${slashed[3]}-${pad2(month)}-${pad2(day)}`;
+}
+
+function spreadsheetDay(s: string, field: string, order?: DateOrder): string {
   const slash = /^(\d{1,2})\/(\d{1,2})$/.exec(s.trim());
   if (slash) {
-    // 15/02 and 02/15 can only mean one day; 05/02 is 2 May in the US and 5 February in the UK.
-    const [a, b] = [Number(slash[1]), Number(slash[2])];
-    if (a <= 12 && b <= 12 && a !== b) {
-      throw new UsageError(t('{field} could be day/month or month/day (got {got}); write it as MM-DD, like 03-15', { field, got: JSON.stringify(s) }));
-    }
-    const [month, day] = a > 12 ? [b, a] : [a, b];
-    return `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    const [month, day] = monthDay(Number(slash[1]), Number(slash[2]), order, () => {
+      throw new UsageError(t('{field} could be day/month or month/day (got {got}): name the order with --date-order dmy or mdy, or write it as MM-DD', { field, got: JSON.stringify(s) }));
+    });
+    return `${pad2(month)}-${pad2(day)}`;
   }
   const m = /^(\d{1,2})\s*[-月]\s*(\d{1,2})\s*日?$/.exec(s.trim());
-  return m ? `${m[1].padStart(2, '0')}-${m[2].padStart(2, '0')}` : spreadsheetDate(s);
+  return m ? `${pad2(m[1])}-${pad2(m[2])}` : spreadsheetDate(s, field, order);
 }
 
 // i18n-ignore-start: currency marks as sheets write them around an amount
@@ -102,7 +126,7 @@ function channel(s: string, field: string): string {
   return parseChoice(CHANNEL_WORDS[s.trim()] ?? s, field, CHANNELS);
 }
 
-export function customerField(column: Column, raw: string, field: string): string {
+export function customerField(column: Column, raw: string, field: string, order?: DateOrder): string {
   switch (column) {
     case 'email':
       return parseEmail(raw, field);
@@ -113,7 +137,7 @@ export function customerField(column: Column, raw: string, field: string): strin
       }
       return parsePhone(raw, field);
     case 'birthday':
-      return parseYearlyDay(spreadsheetDay(raw, field), field);
+      return parseYearlyDay(spreadsheetDay(raw, field, order), field, raw);
     case 'channel':
       return channel(raw, field);
     default:
@@ -132,7 +156,7 @@ const FORMS: ReadonlySet<Column> = new Set<Column>([
   'amount', 'cost', 'quantity', 'date', 'delivery', 'warranty_months', 'use_up_days', 'verbal', 'sale_channel',
 ]);
 
-export function readRow(cells: string[], layout: HeaderLayout, row: number, today: IsoDate): { value?: ImportRow; errors: RowError[] } {
+export function readRow(cells: string[], layout: HeaderLayout, row: number, today: IsoDate, order?: DateOrder): { value?: ImportRow; errors: RowError[] } {
   const errors: RowError[] = [];
   const raw = new Map<Column, { value: string; label: string }>();
   layout.columns.forEach((c, i) => {
@@ -161,7 +185,7 @@ export function readRow(cells: string[], layout: HeaderLayout, row: number, toda
   }
   const details: Partial<CustomerDetails> = {};
   for (const column of CUSTOMER_TEXT_FIELDS) {
-    const v = cell(column, (s, f) => customerField(column, s, f));
+    const v = cell(column, (s, f) => customerField(column, s, f, order));
     if (v !== undefined) details[column] = v;
   }
   const name = cell('name', (s, f) => parseName(s, f));
@@ -181,7 +205,7 @@ export function readRow(cells: string[], layout: HeaderLayout, row: number, toda
     doNotContact: cell('do_not_contact', yesNo) ?? false,
     referredBy: cell('referred_by', (s, f) => parseName(s, f)) ?? null,
   };
-  const sale = readSale(raw, cell, row, today, errors);
+  const sale = readSale(raw, cell, row, today, errors, order);
   return errors.length ? { errors } : { value: { row, customer, sale }, errors };
 }
 
@@ -197,7 +221,7 @@ function withField<T>(field: string, parse: () => T): T {
 
 type CellReader = <T>(column: Column, parse: (value: string, field: string) => T) => T | undefined;
 
-function readSale(raw: Map<Column, unknown>, cell: CellReader, row: number, today: IsoDate, errors: RowError[]): SaleRecord | null {
+function readSale(raw: Map<Column, unknown>, cell: CellReader, row: number, today: IsoDate, errors: RowError[], order?: DateOrder): SaleRecord | null {
   const given = SALE_COLUMNS.filter((c) => raw.has(c));
   if (!given.length) return null;
   const product = cell('product', (s, f) => parseText(s, f, { multiline: false }).trim());
@@ -214,12 +238,12 @@ function readSale(raw: Map<Column, unknown>, cell: CellReader, row: number, toda
     errors.push({ row, column: 'amount', value: '', message: t('{field} must give the price, like 1200 or 1200.50 (got "")', { field: sheetPlace(row, 'amount') }) });
   }
   const date = cell('date', (s, f) => {
-    const d = parseDate(spreadsheetDate(s), f);
+    const d = parseDate(spreadsheetDate(s, f, order), f, s);
     if (d > addDays(today, 366)) throw new UsageError(t('{field} must be within a year from today (got {got})', { field: f, got: JSON.stringify(s) }));
     return d;
   }) ?? today;
   const delivery = cell('delivery', (s, f) => {
-    const d = parseDate(spreadsheetDate(s), f);
+    const d = parseDate(spreadsheetDate(s, f, order), f, s);
     if (d < date) throw new UsageError(t('{field} must be on or after the sale date {date} (got {got})', { field: f, date, got: JSON.stringify(s) }));
     return d;
   }) ?? null;

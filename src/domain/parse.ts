@@ -18,21 +18,22 @@ function plain(input: string): string {
   return input.normalize('NFKC').trim();
 }
 
-export function parseDate(input: string, field: string): IsoDate {
+/** `shown`: the date as the user wrote it, when `input` is a converted copy (a sheet's 2026/13/2). */
+export function parseDate(input: string, field: string, shown = input): IsoDate {
   const s = plain(input);
-  if (!isValidIsoDate(s)) bad(field, t('a real date like 2026-03-02 (YYYY-MM-DD)'), input);
+  if (!isValidIsoDate(s)) bad(field, t('a real date like 2026-03-02 (YYYY-MM-DD)'), shown);
   return s;
 }
 
 /** A yearly day: 'MM-DD', or 'YYYY-MM-DD' when the year is known (a birth year). */
-export function parseYearlyDay(input: string, field: string): string {
+export function parseYearlyDay(input: string, field: string, shown = input): string {
   const s = plain(input);
   const full = /^\d{4}-\d{2}-\d{2}$/.test(s);
   const short = /^(\d{2})-(\d{2})$/.exec(s);
   if (full && isValidIsoDate(s)) return s;
   // 2000 is a leap year, so '02-29' is accepted as a birthday.
   if (short && isValidIsoDate(isoOf(2000, Number(short[1]), Number(short[2])))) return s;
-  return bad(field, t('a day like 03-15 (MM-DD) or 1980-03-15 (YYYY-MM-DD)'), input);
+  return bad(field, t('a day like 03-15 (MM-DD) or 1980-03-15 (YYYY-MM-DD)'), shown);
 }
 
 /** 'MM-DD label', as in --special "06-18 wedding anniversary". */

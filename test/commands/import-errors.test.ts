@@ -26,7 +26,8 @@ describe('a bad row', () => {
     [{ ...ok, phone: '1.38001E+10' }, 'row 2, column phone was turned into a number by the spreadsheet (got "1.38001E+10"): format the column as Text, type the numbers again and save'],
     [{ ...ok, amount: '12.345' }, 'row 2, column amount must be a number like 1200 or 1200.50 (got "12.345")'],
     [{ ...ok, email: 'bob@x' }, 'row 2, column email must be an address like name@example.com (got "bob@x")'],
-    [{ ...ok, birthday: '05/02' }, 'row 2, column birthday could be day/month or month/day (got "05/02"); write it as MM-DD, like 03-15'],
+    [{ ...ok, birthday: '05/02' }, 'row 2, column birthday could be day/month or month/day (got "05/02"): name the order with --date-order dmy or mdy, or write it as MM-DD'],
+    [{ ...ok, birthday: '2月30日' }, 'row 2, column birthday must be a day like 03-15 (MM-DD) or 1980-03-15 (YYYY-MM-DD) (got "2月30日")'],
     [{ ...ok, birthday: '02-30' }, 'row 2, column birthday must be a day like 03-15 (MM-DD) or 1980-03-15 (YYYY-MM-DD) (got "02-30")'],
     [{ ...ok, channel: 'pigeon' }, 'row 2, column channel must be one of phone, email, wechat, sms, visit, letter, other (got "pigeon")'],
     [{ ...ok, special_days: '13-01 party' }, 'row 2, column special_days must be a day like 03-15 (MM-DD) or 1980-03-15 (YYYY-MM-DD) (got "13-01")'],
@@ -45,7 +46,8 @@ describe('a bad row', () => {
     [{ ...ok, cost: '12,5,0.001' }, 'row 2, column cost must be a number like 1200 or 1200.50 (got "12,5,0.001")'],
     [{ ...ok, quantity: '0' }, 'row 2, column quantity must be a whole number like 1, 3 or 12 (got "0")'],
     [{ ...ok, date: '2026-02-30' }, 'row 2, column date must be a real date like 2026-03-02 (YYYY-MM-DD) (got "2026-02-30")'],
-    [{ ...ok, date: '03/02/2026' }, 'row 2, column date must be a real date like 2026-03-02 (YYYY-MM-DD) (got "03/02/2026")'],
+    [{ ...ok, date: '03/02/2026' }, 'row 2, column date could be day/month or month/day (got "03/02/2026"): name the order with --date-order dmy or mdy, or write it as YYYY-MM-DD'],
+    [{ ...ok, date: '13/13/2026' }, 'row 2, column date must be a real date like 2026-03-02 (YYYY-MM-DD) (got "13/13/2026")'],
     [{ ...ok, date: '2027-06-01' }, 'row 2, column date must be within a year from today (got "2027-06-01")'],
     [{ ...ok, date: '2026-02-20', delivery: '2026-02-01' }, 'row 2, column delivery must be on or after the sale date 2026-02-20 (got "2026-02-01")'],
     [{ ...ok, warranty_months: '1.5' }, 'row 2, column warranty_months must be a whole number like 1, 3 or 12 (got "1.5")'],
@@ -99,6 +101,15 @@ describe('a bad file', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(readFileSync(crm.db).equals(before)).toBe(true);
+  });
+
+  it('reads 3/2/2026 in the order --date-order names, and refuses an order it does not know', async () => {
+    const file = writeSheet(join(dir, 'uk.csv'), [{ name: 'Ann', phone: '555 0001', birthday: '05/02', product: 'Pen', amount: '3', date: '3/2/2026' }]);
+    expect((await crm('import', '--date-order', 'xyz', file)).stderr).toBe('crm: --date-order must be one of dmy, mdy (got "xyz")\n');
+    expect((await crm('import', '--date-order', 'dmy', file)).code).toBe(0);
+    const doc = JSON.parse((await crm('export', '--format', 'json')).stdout);
+    expect(doc.sales.map((s: { date: string }) => s.date)).toEqual(['2026-02-03']);
+    expect(doc.customers.find((c: { name: string }) => c.name === 'Ann').birthday).toBe('02-05');
   });
 
   it('names the row that reads as the header when a title sits above it', async () => {

@@ -118,9 +118,22 @@ describe('readRow', () => {
     ['2026-03-02', '2026-03-02'],
     ['15.02.2026', '2026-02-15'],
     ['1.3.2026', '2026-03-01'],
-    ['3/2/2026', '3/2/2026'],
     ['02.15.2026', '2026-15-02'], // day first: month 15 is then refused as no real date
-  ])('spreadsheetDate(%j) = %j', (input, out) => {
-    expect(spreadsheetDate(input)).toBe(out);
+    // A part over 12 settles the order; otherwise --date-order does.
+    ['15/2/2026', '2026-02-15'],
+    ['2/15/2026', '2026-02-15'],
+    ['3/3/2026', '2026-03-03'],
+    ['3/2/2026', '2026-02-03', 'dmy'],
+    ['3/2/2026', '2026-03-02', 'mdy'],
+    ['15/2/2026', '2026-02-15', 'mdy'],
+    ['3-2-2026', '3-2-2026'], // left for parseDate to refuse
+  ] as const)('spreadsheetDate(%j) = %j (order %s)', (input, out, order?: 'dmy' | 'mdy') => {
+    expect(spreadsheetDate(input, 'date', order)).toBe(out);
+  });
+
+  it('refuses 3/2/2026 without an order: 2 March in the US, 3 February in the UK', () => {
+    expect(() => spreadsheetDate('3/2/2026', 'row 2, column date')).toThrow(
+      'row 2, column date could be day/month or month/day (got "3/2/2026"): name the order with --date-order dmy or mdy, or write it as YYYY-MM-DD',
+    );
   });
 });
