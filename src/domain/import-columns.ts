@@ -35,7 +35,12 @@ const SYNONYMS: Record<string, Column> = {
   数量: 'quantity', sale_date: 'date', 日期: 'date', 成交日期: 'date', delivery_date: 'delivery', 交货日期: 'delivery',
   交付日期: 'delivery', warranty: 'warranty_months', 保修: 'warranty_months', 保修月数: 'warranty_months',
   用完天数: 'use_up_days', 口头: 'verbal', 口头订单: 'verbal', 成交渠道: 'sale_channel', 销售备注: 'sale_note',
+  手机号码: 'phone', 移动电话: 'phone', 商品名称: 'product', 产品名称: 'product', 品名: 'product', 购买日期: 'date',
+  下单日期: 'date', 成交时间: 'date', 购买时间: 'date', 成交金额: 'amount', 销售额: 'amount', 总价: 'amount',
+  总金额: 'amount', 实付金额: 'amount',
 };
+/** A sheet's own row numbers (序号 1, 2, 3...): read and ignored, like an export's ids. */
+const ROW_NUMBERS = new Set(['序号', '行号', 'no', 'no.', '#']);
 // i18n-ignore-end
 
 const KNOWN = new Set<string>([...CUSTOMER_COLUMNS, ...SALE_COLUMNS]);
@@ -49,7 +54,7 @@ export function normaliseHeader(header: string): string {
 function columnOf(header: string): Column | null | undefined {
   const key = normaliseHeader(header);
   if (KNOWN.has(key)) return key as Column;
-  if (IGNORED.has(key)) return null;
+  if (IGNORED.has(key) || ROW_NUMBERS.has(key)) return null;
   return SYNONYMS[key] ?? SYNONYMS[header.trim()];
 }
 
@@ -86,11 +91,14 @@ export function resolveHeader(header: string[], map = new Map<string, Column | n
   });
   const unknown = header.filter((_h, i) => columns[i] === undefined);
   if (unknown.length) {
-    const vars = { columns: unknown.map((h) => JSON.stringify(h.trim())).join(', '), first: unknown[0].trim(), known: [...KNOWN].join(', ') };
+    const names = unknown.map((h) => h.trim());
+    const vars = {
+      columns: names.map((h) => JSON.stringify(h)).join(', '), first: names[0], skip: names.map((h) => `${h}=-`).join(','), known: [...KNOWN].join(', '),
+    };
     throw new UsageError(
       unknown.length > 1
-        ? t('columns {columns} not known: name them with --map "{first}=name" (or --map "{first}=-" to skip it); known columns: {known} (see crm import --help)', vars)
-        : t('column {columns} not known: name it with --map "{first}=name" (or --map "{first}=-" to skip it); known columns: {known} (see crm import --help)', vars),
+        ? t('columns {columns} not known: name each with --map "{first}=COLUMN", or skip them all with --map "{skip}"; known columns: {known} (see crm import --help)', vars)
+        : t('column {columns} not known: name it with --map "{first}=COLUMN", or skip it with --map "{skip}"; known columns: {known} (see crm import --help)', vars),
     );
   }
   const seen = new Map<Column, string>();

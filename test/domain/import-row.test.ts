@@ -18,9 +18,12 @@ describe('headers', () => {
   });
 
   it('names unknown headers and how to map or skip them', () => {
-    expect(() => resolveHeader(['姓名', '序号', 'Region'])).toThrow(
-      /^columns "序号", "Region" not known: name them with --map "序号=name" \(or --map "序号=-" to skip it\); known columns: name, company/,
+    expect(() => resolveHeader(['姓名', '性别', 'Region'])).toThrow(
+      /^columns "性别", "Region" not known: name each with --map "性别=COLUMN", or skip them all with --map "性别=-,Region=-"; known columns: name, company/,
     );
+    expect(() => resolveHeader(['姓名', '微信号'])).toThrow(/^column "微信号" not known: name it with --map "微信号=COLUMN", or skip it with --map "微信号=-"; known/);
+    // A sheet's own row numbers and the usual Chinese headers need no --map.
+    expect(resolveHeader(['序号', '客户姓名', '手机号码', '商品名称', '成交金额', '购买日期']).columns).toEqual([null, 'name', 'phone', 'product', 'amount', 'date']);
   });
 
   it('refuses two headers meaning one column, and a sheet without names', () => {
