@@ -62,8 +62,23 @@ function documentSource(doc: object, encoding: string): Source {
   return { kind: 'document', doc, encoding, size };
 }
 
+const startsWith = (bytes: Buffer, magic: number[]) => magic.every((b, i) => bytes[i] === b);
+
+/** A workbook (.xlsx, .ods: a zip; .xls: an OLE file) or other binary file is refused for what it is. */
+function refuseBinary(file: string, bytes: Buffer, forcedEncoding?: string): void {
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
+    throw new UsageError(t('{file} is a spreadsheet workbook, not a sheet of text: save it from Excel or WPS as "CSV UTF-8" and import that file', { file }));
+  }
+  const utf16 = startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]);
+  // UTF-16 holds NUL bytes: with a BOM, or named with --encoding.
+  if (!utf16 && !forcedEncoding && bytes.subarray(0, 4096).includes(0)) {
+    throw new UsageError(t('{file} is not a text file; crm imports CSV sheets and JSON files', { file }));
+  }
+}
+
 export function readSource(file: string, forcedEncoding?: string): Source {
   const bytes = readBytes(file);
+  refuseBinary(file, bytes, forcedEncoding);
   const ext = extname(file).toLowerCase();
   // A crm export is read a record a line, never as one string (export-lines.ts); any other JSON whole.
   if (!forcedEncoding && ext !== '.csv' && ext !== '.tsv' && ext !== '.txt') {

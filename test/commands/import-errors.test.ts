@@ -130,6 +130,23 @@ describe('a bad file', () => {
     expect((await crm('import', file)).stdout).toContain('(utf-8, 1 rows):\n  customers: 1 new');
   });
 
+  it.each([
+    ['book.xlsx', [0x50, 0x4b, 0x03, 0x04, 0x14, 0x00], 'is a spreadsheet workbook, not a sheet of text: save it from Excel or WPS as "CSV UTF-8" and import that file'],
+    ['old.xls', [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0x00], 'is a spreadsheet workbook, not a sheet of text: save it from Excel or WPS as "CSV UTF-8" and import that file'],
+    ['book.csv', [0x50, 0x4b, 0x03, 0x04, 0x14, 0x00], 'is a spreadsheet workbook, not a sheet of text: save it from Excel or WPS as "CSV UTF-8" and import that file'],
+    ['photo.csv', [0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46], 'is not a text file; crm imports CSV sheets and JSON files'],
+  ])('refuses %s for what it is', async (name, bytes, message) => {
+    const file = join(dir, name);
+    writeFileSync(file, Buffer.from(bytes));
+    expect(await crm('import', file)).toMatchObject({ code: 2, stderr: `crm: ${file} ${message}\n` });
+  });
+
+  it('reads UTF-16 without a BOM when --encoding names it, NUL bytes and all', async () => {
+    const file = join(dir, 'unicode.txt');
+    writeFileSync(file, Buffer.from('name\tphone\r\nAnn\t555 0001\r\n', 'utf16le'));
+    expect((await crm('import', '--encoding', 'utf-16le', '--dry-run', file)).stdout).toContain('customers: 1 new');
+  });
+
   it('refuses a directory', async () => {
     mkdirSync(join(dir, 'folder.csv'));
     expect((await crm('import', join(dir, 'folder.csv'))).stderr).toMatch(/folder\.csv is a directory/);
