@@ -187,6 +187,7 @@ export async function runImport(file: string, opts: ImportOptions, deps: Deps): 
 
 function printReport(io: Io, r: ImportReport): void {
   for (const w of r.warnings.slice(0, SHOWN_ERRORS)) warn(io, w);
+  if (r.warnings.length > SHOWN_ERRORS) warn(io, t('... and {n} more (all of them with --json)', { n: r.warnings.length - SHOWN_ERRORS }));
   if (io.json) return printJson(io, { imported: !r.dryRun, ...r });
   const { customers: c, sales, followUps, reminders, contacts, complaints } = r;
   const head = { file: r.file, encoding: r.encoding, rows: r.rows };

@@ -83,6 +83,13 @@ export function planImport(
     }
     let ref: number;
     if (found.kind === 'none') {
+      // Two people may share a name, but on a sheet imported again it is more often one person
+      // whose phone or email changed: say so, as the merge by phone is said.
+      const namesakes = matcher.named(rec.name).filter((id) => id > 0);
+      if (namesakes.length) {
+        const vars = { row: place(r.row), name: JSON.stringify(rec.name), who: namesakes.map((id) => t('customer {id}', { id })).join(t(', \u0004list')) };
+        plan.warnings.push(t('{row}: {name} added as a new customer: {who} has that name but another phone, email or company; if it is the same person, correct it with crm customer edit and import again', vars));
+      }
       ref = -(plan.created.size + 1);
       const c = blank(rec.name);
       plan.created.set(ref, c);

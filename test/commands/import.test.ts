@@ -129,6 +129,13 @@ describe('crm import of a sheet', () => {
     const list = await json('customer', 'list');
     expect(list).toHaveLength(2);
     expect(list.find((c: { name: string }) => c.name === '王芳')).toMatchObject({ email: 'wang@example.cn', tags: ['vip'], phone: '+86 138 0013 8000', birthday: '03-15' });
+
+    // A new phone for a name on file may be a second 王芳 or the same one with a new number: she is
+    // added, and the report says which customer has her name.
+    writeSheet(file, [{ name: '王芳', phone: '139 0000 1111' }]);
+    const changed = await crm('import', file);
+    expect(changed.stdout).toContain('customers: 1 new, 0 updated, 0 unchanged');
+    expect(changed.stderr).toBe('warning: row 2: "王芳" added as a new customer: customer 2 has that name but another phone, email or company; if it is the same person, correct it with crm customer edit and import again\n');
   });
 
   it('reads the GBK file Chinese Excel saves', async () => {
