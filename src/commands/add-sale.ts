@@ -39,7 +39,6 @@ export function parseSale(opts: AddSaleOptions, customerId: number, today: strin
   const product = parseText(opts.product, '--product', { multiline: false }).trim();
   if (!product) throw new UsageError(t('--product must name what was sold (got "")'));
   const amountCents = parseAmount(opts.amount, '--amount');
-  if (amountCents < 0) throw new UsageError(t('--amount must not be negative (got "{got}")', { got: opts.amount }));
   return {
     customerId,
     product,
@@ -81,7 +80,9 @@ export async function addSale(opts: AddSaleOptions, deps: Deps): Promise<{ sale:
     return { sale, reminders };
   }
   const name = customer.name;
-  info(io, t('Sale {id} recorded for {name}: {product}, {amount}, on {date}.', { id: sale.id, name, product: sale.product, amount: opts.amount, date: sale.date }));
+  if (sale.amountCents < 0) {
+    info(io, t('Refund {id} recorded for {name}: {product}, {amount}, on {date}; a refund plans no follow-ups.', { id: sale.id, name, product: sale.product, amount: opts.amount, date: sale.date }));
+  } else info(io, t('Sale {id} recorded for {name}: {product}, {amount}, on {date}.', { id: sale.id, name, product: sale.product, amount: opts.amount, date: sale.date }));
   if (customer.doNotContact) info(io, t('{name} is marked do-not-contact: no follow-ups planned.', { name }));
   else if (stopped) info(io, t("{name}'s active follow-ups were stopped after a review: no follow-ups planned (crm review decide --keep to resume).", { name }));
   if (value.replan && value.tierBefore) {
@@ -118,7 +119,7 @@ export function register(program: Command, run: RunCommand): void {
     .description(t('record a closed sale; the playbook plans its follow-ups'))
     .requiredOption('--customer <customer>', t('id or name of the buyer'))
     .requiredOption('--product <text>', t('what was sold'))
-    .requiredOption('--amount <number>', t('the price, e.g. 1200 or 1200.50'))
+    .requiredOption('--amount <number>', t('the price, e.g. 1200 or 1200.50; negative for a refund, which plans nothing'))
     .option('--date <YYYY-MM-DD>', t('day of the close (default: today)'))
     .option('--cost <number>', t('what it cost us (profit feeds the value tiers)'))
     .option('--quantity <n>', t('how many (default 1)'))

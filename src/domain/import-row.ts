@@ -229,11 +229,8 @@ function readSale(raw: Map<Column, unknown>, cell: CellReader, row: number, toda
     const message = t('{field} must name what was sold when the row has sale columns ({columns})', { field: sheetPlace(row, 'product'), columns: given.join(', ') });
     errors.push({ row, column: given[0], value: '', message });
   }
-  const amountCents = cell('amount', (s, f) => {
-    const cents = parseAmount(money(s), f, s);
-    if (cents < 0) throw new UsageError(t('{field} must not be negative (got {got})', { field: f, got: JSON.stringify(s) }));
-    return cents;
-  });
+  // A negative amount is a refund, as with add-sale: stored, planned nothing.
+  const amountCents = cell('amount', (s, f) => parseAmount(money(s), f, s));
   if (raw.has('product') && !raw.has('amount')) {
     errors.push({ row, column: 'amount', value: '', message: t('{field} must give the price, like 1200 or 1200.50 (got "")', { field: sheetPlace(row, 'amount') }) });
   }

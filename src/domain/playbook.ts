@@ -178,6 +178,9 @@ export function planFollowUps(input: PlanInput): PlannedFollowUp[] {
 /** planFollowUps, and the steps before `historyBefore` as keys only: a large import plans millions. */
 export function planWithHistory(input: PlanInput): { planned: PlannedFollowUp[]; history: History } {
   const { customer, sale, referrer, today } = input;
+  // A refund (a negative amount) takes a deal back: no thank-you, no calls, no cards for it. What
+  // went wrong is a complaint's business (crm complaint open), not the playbook's.
+  if (sale.amountCents < 0) return { planned: [], history: { saleSteps: 0, customerSteps: [] } };
   // Catch-up needs the steps of the last CATCH_UP_DAYS in full, whatever the caller asked.
   const lastCaughtUp = addDays(today, -CATCH_UP_DAYS);
   const historyBefore = input.historyBefore !== undefined && input.historyBefore > lastCaughtUp ? lastCaughtUp : input.historyBefore;

@@ -175,6 +175,18 @@ describe('crm import of a sheet', () => {
     expect(await json('customer', 'list')).toHaveLength(1);
   });
 
+  it('imports a refund (a negative amount) as add-sale records one: a sale with nothing planned', async () => {
+    const file = writeSheet(join(dir, 'refund.csv'), [
+      { name: 'Ann', phone: '555 0001', product: 'Kettle', amount: '49.90', date: '2026-02-20' },
+      { name: 'Ann', phone: '555 0001', product: 'Kettle', amount: '-49.90', date: '2026-02-25' },
+    ]);
+    expect((await crm('import', file)).code).toBe(0);
+    const doc = JSON.parse((await crm('export', '--format', 'json')).stdout);
+    expect(doc.sales.map((s: { amount: number }) => s.amount)).toEqual([49.9, -49.9]);
+    expect(doc.reminders.length).toBeGreaterThan(0);
+    expect(doc.reminders.every((r: { saleId: number }) => r.saleId === doc.sales[0].id)).toBe(true);
+  });
+
   it('reports in JSON', async () => {
     const report = await json('import', writeSheet(join(dir, 's.csv'), SHEET));
     expect(report).toMatchObject({ imported: true, rows: 3, encoding: 'utf-8', customers: { created: 2 }, sales: { created: 3, alreadyOnFile: 0 } });

@@ -57,6 +57,18 @@ describe('crm add-sale', () => {
     expect(text.stderr).toMatch(/\d+ older step\(s\) fell more than 30 days before today: history from before the sale was entered, not recorded\./);
   });
 
+  it('records a refund (a negative amount) and plans nothing for it', async () => {
+    await crm('customer', 'add', 'Emma');
+    await crm('add-sale', '--customer', 'Emma', '--product', 'Helmet', '--amount', '89', '--cost', '50', '--date', '2026-02-20');
+    const before = (await json('today', '--days', '400')).upcoming.length;
+    const r = await crm('add-sale', '--customer', 'Emma', '--product', 'Helmet', '--amount', '-89', '--cost', '-50');
+    expect(r).toMatchObject({ code: 0, stdout: '' });
+    expect(r.stderr).toContain('Refund 2 recorded for Emma: Helmet, -89, on 2026-03-02; a refund plans no follow-ups.');
+    expect((await json('today', '--days', '400')).upcoming.length).toBe(before);
+    const out = await json('add-sale', '--customer', 'Emma', '--product', 'Helmet', '--amount', '-1');
+    expect(out).toMatchObject({ sale: { amount: -1 }, reminders: [], missed: [], history: 0 });
+  });
+
   it('plans nothing for a do-not-contact customer', async () => {
     await crm('customer', 'add', 'Emma', '--do-not-contact');
     const out = await json('add-sale', '--customer', 'Emma', '--product', 'Helmet', '--amount', '89');
@@ -65,7 +77,7 @@ describe('crm add-sale', () => {
 
   it.each([
     [['--amount', 'abc'], '--amount must be a number like 1200 or 1200.50 (got "abc")'],
-    [['--amount', '-5'], '--amount must not be negative'],
+    [['--amount', '5,5,5'], '--amount must be a number like 1200 or 1200.50 (got "5,5,5")'],
     [['--date', '2026-02-30'], '--date must be a real date like 2026-03-02'],
     [['--delivery', '2026-01-01'], '--delivery must be on or after the sale date 2026-03-02'],
     [['--warranty-months', 'twelve'], '--warranty-months must be a whole number'],

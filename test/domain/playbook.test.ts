@@ -69,6 +69,15 @@ describe('every default rule', () => {
   });
 });
 
+describe('a refund (a negative amount)', () => {
+  it('plans nothing: no thank-you, calls or cards for a deal taken back', () => {
+    const input = planInput({ customer: customer({ birthday: '05-10', tags: ['important'] }), sale: sale({ amountCents: -39900 }) });
+    expect(planFollowUps(input)).toEqual([]);
+    expect(planWithHistory({ ...input, historyBefore: '2026-01-01' }).history).toEqual({ saleSteps: 0, customerSteps: [] });
+    expect(planFollowUps({ ...input, sale: { ...input.sale, amountCents: 0 } }).length).toBeGreaterThan(0);
+  });
+});
+
 describe('monthly cards', () => {
   it('gives a Chinese customer 12 cards, one a month, each with a different theme from the Chinese calendar', () => {
     const plan = planFollowUps(planInput({ customer: customer({ name: '王芳' }), sale: sale({ date: '2026-01-10' }) }));
