@@ -105,8 +105,9 @@ export function parsePhone(input: string, field = '--phone'): string {
 export const CHANNELS = ['phone', 'email', 'wechat', 'sms', 'visit', 'letter', 'other'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
+/** One of `choices`, in any case, with spaces or underscores for its hyphens: "No answer" is no-answer. */
 export function parseChoice<T extends string>(input: string, field: string, choices: readonly T[]): T {
-  const s = plain(input).toLowerCase();
+  const s = plain(input).toLowerCase().replace(/[\s_]+/g, '-');
   if (!(choices as readonly string[]).includes(s)) bad(field, t('one of {choices}', { choices: choices.join(', ') }), input);
   return s as T;
 }

@@ -105,6 +105,8 @@ describe('parseName, parseTags, parseChoice', () => {
   it('splits, trims and lower-cases tags', () => expect(parseTags(' VIP, important,,重要 ')).toEqual(['vip', 'important', '重要']));
   it('accepts a known channel in any case and names the choices otherwise', () => {
     expect(parseChoice('WeChat', '--channel', CHANNELS)).toBe('wechat');
+    expect(parseChoice('No answer', '--outcome', ['reached', 'no-answer'] as const)).toBe('no-answer');
+    expect(parseChoice(' left_message ', '--outcome', ['left-message'] as const)).toBe('left-message');
     expect(() => parseChoice('pigeon', '--channel', CHANNELS)).toThrow('--channel must be one of phone, email, wechat, sms, visit, letter, other (got "pigeon")');
   });
 });
