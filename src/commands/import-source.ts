@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { UsageError } from '../errors.js';
 import { parseCsv } from '../domain/csv.js';
-import { decodeText } from '../domain/decode.js';
+import { BOM, decodeText, startsWith } from '../domain/decode.js';
 import { parseExportLines } from '../domain/export-lines.js';
 import { sheetPlace } from '../domain/import-row.js';
 import { t } from '../i18n.js';
@@ -62,26 +62,28 @@ function documentSource(doc: object, encoding: string): Source {
   return { kind: 'document', doc, encoding, size };
 }
 
-const startsWith = (bytes: Buffer, magic: number[]) => magic.every((b, i) => bytes[i] === b);
-
 /** A workbook (.xlsx, .ods: a zip; .xls: an OLE file) or other binary file is refused for what it is. */
 function refuseBinary(file: string, bytes: Buffer, forcedEncoding?: string): void {
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
     throw new UsageError(t('{file} is a spreadsheet workbook, not a sheet of text: save it from Excel or WPS as "CSV UTF-8" and import that file', { file }));
   }
-  const utf16 = startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]);
+  const utf16 = startsWith(bytes, BOM.utf16le) || startsWith(bytes, BOM.utf16be);
   // UTF-16 holds NUL bytes: with a BOM, or named with --encoding.
   if (!utf16 && !forcedEncoding && bytes.subarray(0, 4096).includes(0)) {
     throw new UsageError(t('{file} is not a text file; crm imports CSV sheets and JSON files', { file }));
   }
 }
 
+/** Names that say "a sheet of text", whatever its first character. */
+const SHEET_EXTENSIONS = ['.csv', '.tsv', '.txt'];
+
 export function readSource(file: string, forcedEncoding?: string): Source {
   const bytes = readBytes(file);
   refuseBinary(file, bytes, forcedEncoding);
   const ext = extname(file).toLowerCase();
+  const sheet = SHEET_EXTENSIONS.includes(ext);
   // A crm export is read a record a line, never as one string (export-lines.ts); any other JSON whole.
-  if (!forcedEncoding && ext !== '.csv' && ext !== '.tsv' && ext !== '.txt') {
+  if (!forcedEncoding && !sheet) {
     const doc = parseExportLines(bytes);
     if (doc) return documentSource(doc, 'utf-8');
   }
@@ -92,7 +94,7 @@ export function readSource(file: string, forcedEncoding?: string): Source {
     tooLarge(file, e);
   }
   const { text, encoding } = decoded;
-  const looksJson = ext === '.json' || (!['.csv', '.tsv', '.txt'].includes(ext) && /^\s*[[{]/.test(text));
+  const looksJson = ext === '.json' || (!sheet && /^\s*[[{]/.test(text));
   if (looksJson) {
     let doc: unknown;
     try {

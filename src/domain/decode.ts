@@ -13,7 +13,10 @@ export interface Decoded {
   bom: boolean;
 }
 
-function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
+/** The byte order marks a file may open with. */
+export const BOM = { utf8: [0xef, 0xbb, 0xbf], utf16le: [0xff, 0xfe], utf16be: [0xfe, 0xff] } as const;
+
+export function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((b, i) => bytes[i] === b);
 }
 
@@ -34,9 +37,9 @@ function strict(encoding: string, bytes: Uint8Array): string {
 /** `encoding` forces one; otherwise BOM, then UTF-8, then GB18030. */
 export function decodeText(bytes: Uint8Array, encoding?: string): Decoded {
   if (encoding) return { text: strict(encoding, bytes).replace(/^\ufeff/, ''), encoding: new TextDecoder(encoding).encoding, bom: false };
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return { text: strict('utf-8', bytes.subarray(3)), encoding: 'utf-8', bom: true };
-  if (startsWith(bytes, [0xff, 0xfe])) return { text: strict('utf-16le', bytes.subarray(2)), encoding: 'utf-16le', bom: true };
-  if (startsWith(bytes, [0xfe, 0xff])) return { text: strict('utf-16be', bytes.subarray(2)), encoding: 'utf-16be', bom: true };
+  if (startsWith(bytes, BOM.utf8)) return { text: strict('utf-8', bytes.subarray(3)), encoding: 'utf-8', bom: true };
+  if (startsWith(bytes, BOM.utf16le)) return { text: strict('utf-16le', bytes.subarray(2)), encoding: 'utf-16le', bom: true };
+  if (startsWith(bytes, BOM.utf16be)) return { text: strict('utf-16be', bytes.subarray(2)), encoding: 'utf-16be', bom: true };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', bom: false };
   } catch {

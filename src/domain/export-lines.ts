@@ -9,6 +9,8 @@
  * whole text, which also reports what is wrong with it.
  */
 
+import { BOM, startsWith } from './decode.js';
+
 /** `"key": [` opens a section of records, one a line; `"key": value` is a value on one line. */
 const ENTRY = /^ {2}("(?:[^"\\]|\\.)*"): (.*)$/;
 const RECORD = /^ {4}(\S.*)$/;
@@ -33,7 +35,7 @@ export function parseExportLines(bytes: Buffer): Record<string, unknown> | undef
   // Whether the entry before ended with a comma: required before another, refused before a close.
   let comma = false;
   let first = true;
-  let at = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  let at = startsWith(bytes, BOM.utf8) ? BOM.utf8.length : 0;
   // Not "{" on a line of its own: not this layout, and no need to decode anything (a one-line file
   // would otherwise be decoded whole here and again by the caller).
   if (bytes[at] !== 0x7b || (bytes[at + 1] !== 0x0a && !(bytes[at + 1] === 0x0d && bytes[at + 2] === 0x0a))) return undefined;
