@@ -80,9 +80,10 @@ export async function addSale(opts: AddSaleOptions, deps: Deps): Promise<{ sale:
     return { sale, reminders };
   }
   const name = customer.name;
-  if (sale.amountCents < 0) {
-    info(io, t('Refund {id} recorded for {name}: {product}, {amount}, on {date}; a refund plans no follow-ups.', { id: sale.id, name, product: sale.product, amount: opts.amount, date: sale.date }));
-  } else info(io, t('Sale {id} recorded for {name}: {product}, {amount}, on {date}.', { id: sale.id, name, product: sale.product, amount: opts.amount, date: sale.date }));
+  const recorded = { id: sale.id, name, product: sale.product, amount: opts.amount, date: sale.date };
+  info(io, sale.amountCents < 0
+    ? t('Refund {id} recorded for {name}: {product}, {amount}, on {date}; a refund plans no follow-ups.', recorded)
+    : t('Sale {id} recorded for {name}: {product}, {amount}, on {date}.', recorded));
   if (customer.doNotContact) info(io, t('{name} is marked do-not-contact: no follow-ups planned.', { name }));
   else if (stopped) info(io, t("{name}'s active follow-ups were stopped after a review: no follow-ups planned (crm review decide --keep to resume).", { name }));
   if (value.replan && value.tierBefore) {
