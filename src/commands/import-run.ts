@@ -2,7 +2,7 @@
 import type { Deps } from '../deps.js';
 import { UsageError } from '../errors.js';
 import { parseMapOption, resolveHeader, type HeaderLayout } from '../domain/import-columns.js';
-import { DATE_ORDERS, readRow, type ImportRow, type RowError } from '../domain/import-row.js';
+import { DATE_ORDERS, readRow, type DateOrder, type ImportRow, type RowError } from '../domain/import-row.js';
 import { parseChoice } from '../domain/parse.js';
 import { readExportDocument, type ExportDocument } from '../domain/import-json.js';
 import { planImport, saleKey } from '../domain/import-plan.js';
@@ -77,9 +77,8 @@ function layoutOf(source: Extract<Source, { kind: 'rows' }>, map: ReturnType<typ
   }
 }
 
-function readRows(source: Extract<Source, { kind: 'rows' }>, opts: ImportOptions, deps: Deps): { rows: ImportRow[]; errors: RowError[] } {
+function readRows(source: Extract<Source, { kind: 'rows' }>, opts: ImportOptions, order: DateOrder | undefined, deps: Deps): { rows: ImportRow[]; errors: RowError[] } {
   const layout = layoutOf(source, parseMapOption(opts.map ?? []));
-  const order = opts.dateOrder === undefined ? undefined : parseChoice(opts.dateOrder, '--date-order', DATE_ORDERS);
   const rows: ImportRow[] = [];
   const errors: RowError[] = [];
   const progress = progressBar(deps.io, t('checking'), source.records.length);
@@ -164,12 +163,14 @@ function restore(deps: Deps, file: string, doc: ExportDocument, calendar: Calend
 
 export async function runImport(file: string, opts: ImportOptions, deps: Deps): Promise<ImportReport> {
   const { io } = deps;
+  // The options first: a bad one is refused before the file is read, whatever the file holds.
+  const order = opts.dateOrder === undefined ? undefined : parseChoice(opts.dateOrder, '--date-order', DATE_ORDERS);
   const source = readSource(file, opts.encoding);
   const calendar = await import('../domain/calendar.js');
   const rules = await activeRules(deps.store);
   let work: () => Outcome;
   if (source.kind === 'rows') {
-    const { rows, errors } = readRows(source, opts, deps);
+    const { rows, errors } = readRows(source, opts, order, deps);
     if (errors.length) refuse(io, file, errors);
     if (!rows.length) throw new UsageError(t('{file} has a header but no rows to import', { file }));
     work = () => importRows(deps, file, rows, calendar, rules);

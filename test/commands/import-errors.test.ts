@@ -105,6 +105,8 @@ describe('a bad file', () => {
   it('reads 3/2/2026 in the order --date-order names, and refuses an order it does not know', async () => {
     const file = writeSheet(join(dir, 'uk.csv'), [{ name: 'Ann', phone: '555 0001', birthday: '05/02', product: 'Pen', amount: '3', date: '3/2/2026' }]);
     expect((await crm('import', '--date-order', 'xyz', file)).stderr).toBe('crm: --date-order must be one of dmy, mdy (got "xyz")\n');
+    // Whatever the file: a JSON export has no such dates, but the option is still checked first.
+    expect((await crm('import', '--date-order', 'xyz', join(dir, 'backup.json'))).stderr).toBe('crm: --date-order must be one of dmy, mdy (got "xyz")\n');
     expect((await crm('import', '--date-order', 'dmy', file)).code).toBe(0);
     const doc = JSON.parse((await crm('export', '--format', 'json')).stdout);
     expect(doc.sales.map((s: { date: string }) => s.date)).toEqual(['2026-02-03']);
