@@ -145,17 +145,15 @@ export function customerField(column: Column, raw: string, field: string, order?
   }
 }
 
-/** Reads the cells of one row; `row` is the number a spreadsheet shows (the header is row 1). */
 /**
- * Cells read as numbers, dates, addresses or choices: full-width forms a Chinese input method types
- * (１３８００１３８０００, ３，９９９．５０, ｂｏｂ＠ｘ．ｃｏｍ) are read as the ASCII they stand for (NFKC).
- * Names and free text are kept as written.
+ * Cells this module reads itself before a parse.ts parser does (currency marks, spreadsheet dates,
+ * yes/no, a phone Excel turned into a number): full-width forms a Chinese input method types
+ * (￥３，９９９．５０, ２０２６年３月２日) are made the ASCII they stand for (NFKC) first, as parse.ts does
+ * for what it reads. Names and free text are kept as written.
  */
-const FORMS: ReadonlySet<Column> = new Set<Column>([
-  'phone', 'email', 'birthday', 'channel', 'special_days', 'do_not_contact',
-  'amount', 'cost', 'quantity', 'date', 'delivery', 'warranty_months', 'use_up_days', 'verbal', 'sale_channel',
-]);
+const FORMS: ReadonlySet<Column> = new Set<Column>(['phone', 'birthday', 'special_days', 'do_not_contact', 'amount', 'cost', 'date', 'delivery', 'verbal']);
 
+/** Reads the cells of one row; `row` is the number a spreadsheet shows (the header is row 1). */
 export function readRow(cells: string[], layout: HeaderLayout, row: number, today: IsoDate, order?: DateOrder): { value?: ImportRow; errors: RowError[] } {
   const errors: RowError[] = [];
   const raw = new Map<Column, { value: string; label: string }>();
