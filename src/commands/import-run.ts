@@ -3,7 +3,7 @@ import type { Deps } from '../deps.js';
 import { UsageError } from '../errors.js';
 import { parseMapOption, resolveHeader, type HeaderLayout } from '../domain/import-columns.js';
 import { DATE_ORDERS, readRow, type DateOrder, type ImportRow, type RowError } from '../domain/import-row.js';
-import { parseChoice } from '../domain/parse.js';
+import { parseChoice, parsePositiveInt } from '../domain/parse.js';
 import { readExportDocument, type ExportDocument } from '../domain/import-json.js';
 import { planImport, saleKey } from '../domain/import-plan.js';
 import { t } from '../i18n.js';
@@ -13,6 +13,7 @@ import type { Store } from '../store/index.js';
 import { info, printJson, warn, type Io } from '../ui/io.js';
 import { progressBar, PROGRESS_MIN_ROWS } from '../ui/progress.js';
 import { planSize, writePlan, type ImportCounts } from './import-write.js';
+import { DEFAULT_PACE } from './import.js';
 import { restoreDocument, type RestoreCounts } from './import-restore.js';
 import { readSource, type Source } from './import-source.js';
 
@@ -21,7 +22,9 @@ export interface ImportOptions {
   map?: string[];
   encoding?: string;
   dateOrder?: string;
+  pace?: string;
 }
+
 
 /** What only a restore of a JSON export counts. */
 type Restoring = Partial<Omit<RestoreCounts, keyof ImportCounts>>;
@@ -139,13 +142,13 @@ function inTransaction(store: Store, dryRun: boolean, work: () => Outcome): Outc
   }
 }
 
-function importRows(deps: Deps, file: string, rows: ImportRow[], calendar: Calendar, rules: Rule[]): Outcome {
+function importRows(deps: Deps, file: string, rows: ImportRow[], calendar: Calendar, rules: Rule[], pace: number): Outcome {
   const { store, io, today } = deps;
   const existing = store.customers.all();
   const plan = planImport(rows, existing, saleCounts(store));
   if (plan.errors.length) refuse(io, file, plan.errors);
   const progress = progressBar(io, t('importing'), planSize(plan));
-  const counts = writePlan(store, plan, existing, { calendar, rules, today, progress });
+  const counts = writePlan(store, plan, existing, { calendar, rules, today, progress, pace });
   progress.finish();
   return { counts, warnings: plan.warnings };
 }
@@ -165,6 +168,7 @@ export async function runImport(file: string, opts: ImportOptions, deps: Deps): 
   const { io } = deps;
   // The options first: a bad one is refused before the file is read, whatever the file holds.
   const order = opts.dateOrder === undefined ? undefined : parseChoice(opts.dateOrder, '--date-order', DATE_ORDERS);
+  const pace = opts.pace === undefined ? DEFAULT_PACE : parsePositiveInt(opts.pace, '--pace', { allowZero: true });
   const source = readSource(file, opts.encoding);
   const calendar = await import('../domain/calendar.js');
   const rules = await activeRules(deps.store);
@@ -173,7 +177,7 @@ export async function runImport(file: string, opts: ImportOptions, deps: Deps): 
     const { rows, errors } = readRows(source, opts, order, deps);
     if (errors.length) refuse(io, file, errors);
     if (!rows.length) throw new UsageError(t('{file} has a header but no rows to import', { file }));
-    work = () => importRows(deps, file, rows, calendar, rules);
+    work = () => importRows(deps, file, rows, calendar, rules, pace);
   } else {
     const { value: doc, errors } = readExportDocument(source.doc, (await import('../domain/rules-file.js')).readPlaybook);
     if (!doc) refuse(io, file, errors);
@@ -201,6 +205,9 @@ function printReport(io: Io, r: ImportReport): void {
     lines.push(t('  follow-ups: {open} planned, {missed} recorded as missed (their date had passed)', followUps));
   }
   if (followUps.dueToday) lines.push(t('  {n} of the planned ones are due today: crm today lists them', { n: followUps.dueToday }));
+  if (r.paced) {
+    lines.push(t('  {moved} more were due already (win-back calls, late steps): spread {perDay} a working day until {until}, most valuable customers first (--pace to change)', { ...r.paced }));
+  }
   if (followUps.older) {
     lines.push(t('  {older} older steps fell more than {days} days before today: history, not recorded', { older: followUps.older, days: MISSED_KEPT_DAYS }));
   }

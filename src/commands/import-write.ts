@@ -9,7 +9,7 @@ import type { IsoDate } from '../domain/dates.js';
 import type { ImportPlan } from '../domain/import-plan.js';
 import type { Store } from '../store/index.js';
 import type { Progress } from '../ui/progress.js';
-import { SalePlanner, type Context, type PlannedCounts } from './sale-planner.js';
+import { SalePlanner, type Context, type Paced, type PlannedCounts } from './sale-planner.js';
 import type { Sale } from '../domain/sale.js';
 import type { SaleFact } from '../domain/value.js';
 import { buyerThresholds, retierBuyer, type Classification } from './valuing.js';
@@ -19,13 +19,15 @@ export interface ImportCounts {
   sales: { created: number; alreadyOnFile: number };
   /** `older`: passed steps beyond MISSED_KEPT_DAYS, counted but not stored (planning.ts). */
   followUps: PlannedCounts;
+  /** Follow-ups due already that were spread over the coming working days (SalePlanner.pace); a sheet only. */
+  paced?: Paced | null;
 }
 
 export function writePlan(
   store: Store,
   plan: ImportPlan,
   existing: Customer[],
-  { calendar, rules, today, progress }: { calendar: Calendar; rules: Rule[]; today: IsoDate; progress: Progress },
+  { calendar, rules, today, progress, pace }: { calendar: Calendar; rules: Rule[]; today: IsoDate; progress: Progress; pace: number },
 ): ImportCounts {
   const ids = new Map<number, number>();
   const id = (ref: number) => (ref > 0 ? ref : ids.get(ref)!);
@@ -93,13 +95,14 @@ export function writePlan(
       }
       planner.forget(customerId);
     }
+    return planner.pace(pace);
   };
-  if (first) store.transfer.withoutReminderIndexes(planAll);
-  else planAll();
+  const paced = first ? store.transfer.withoutReminderIndexes(planAll) : planAll();
   return {
     customers: { created: plan.created.size, updated: plan.updated.length, unchanged: plan.unchanged },
     sales: { created: plan.sales.length, alreadyOnFile: plan.duplicateSales },
     followUps: planner.counts,
+    paced,
   };
 }
 

@@ -7,6 +7,13 @@ import type { RunCommand } from '../cli.js';
 import type { ImportOptions } from './import-run.js';
 import { t } from '../i18n.js';
 
+/**
+ * How many follow-ups that were due already (a win-back call, a caught-up call) an import leaves on
+ * one working day; the rest move to the next ones (SalePlanner.pace). About a day's calls besides
+ * the regular ones.
+ */
+export const DEFAULT_PACE = 20;
+
 export function register(program: Command, run: RunCommand): void {
   program
     .command('import')
@@ -15,6 +22,7 @@ export function register(program: Command, run: RunCommand): void {
     .option('--dry-run', t('check every row and say what would change; write nothing'))
     .option('--map <HEADER=COLUMN,...>', t('name other headers: --map "客户名称=name,序号=-" (- skips a column; repeatable)'), (v: string, prev: string[] = []) => [...prev, v])
     .option('--encoding <name>', t("the file's encoding when it is not UTF-8, UTF-16 or GBK/GB18030, e.g. windows-1252, big5"))
+    .option('--pace <n>', t('at most N follow-ups that were due already (win-back calls, late steps) on one working day; the rest move to the next ones (default {n}; 0: all of them today)', { n: DEFAULT_PACE }))
     .option('--date-order <order>', t('how a date like 3/2/2026 is read: dmy (3 February) or mdy (2 March); needed only when no part is over 12'))
     .addHelpText(
       'after',
@@ -37,7 +45,9 @@ phone, email or company; its non-empty cells update that customer. A sale alread
 customer, date, product, amount and quantity) is not added again: importing a file twice is safe.
 Every row is checked first; any error lists row, column and the fix, and nothing is imported (exit 2).
 Sales are planned by the playbook, as add-sale plans them: passed steps of the last 30 days are
-recorded as missed, older ones are history (counted, not stored).
+recorded as missed, older ones are history (counted, not stored). Steps due already (a win-back
+call 90 days after the last purchase) fall on today, at most {pace} a working day (--pace); the rest
+move to the next working days, most valuable customers first, each move kept as a snooze.
 Dates may be 2026-03-02, 2026/3/2, 2026年3月2日, 02.03.2026 (day first) or 3/2/2026 with
 --date-order; amounts may carry ¥, 元, € or RMB, and a decimal comma (49,90).
 
@@ -50,7 +60,7 @@ new ids, keeping what the database already has.
 Examples:
   $ crm import customers.csv --dry-run
   $ crm import 客户.csv --map "客户名称=name,序号=-"
-  $ crm import backup.json`),
+  $ crm import backup.json`, { pace: DEFAULT_PACE }),
     )
     .action((file: string, opts: ImportOptions) => run(async (deps) => (await import('./import-run.js')).runImport(file, opts, deps)));
 }

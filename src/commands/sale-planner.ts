@@ -11,12 +11,36 @@ import type { IsoDate } from '../domain/dates.js';
 import type { Reminder } from '../domain/reminder.js';
 import type { Sale } from '../domain/sale.js';
 import type { Store } from '../store/index.js';
-import { currentLang } from '../i18n.js';
+import { currentLang, t } from '../i18n.js';
+import { isWeekend, nextWorkingDay } from '../domain/dates.js';
 import { asPlanned, historyBefore, planContext } from './planning.js';
 
 type Known = Pick<Reminder, 'rule' | 'due' | 'state' | 'dedupeKey'>;
 
 export type PlannedCounts = { open: number; dueToday: number; missed: number; older: number };
+
+/** What pacing did: `moved` follow-ups spread over working days after today, `perDay` a day, the last on `until`. */
+export interface Paced {
+  moved: number;
+  perDay: number;
+  until: IsoDate;
+}
+
+/** A follow-up that was due already when it was planned (PlannedFollowUp.late), with what orders it for pacing. */
+interface CatchUp {
+  id: number;
+  customerId: number;
+  due: IsoDate;
+  rank: number;
+  amountCents: number;
+}
+
+/** Most valuable first (DOMAIN.md section 4); a customer never classified before burden ones. */
+const TIER_ORDER = ['gold', 'meteor', 'stream', 'new'];
+const tierRank = (tier: string | undefined) => {
+  const i = tier === undefined ? -1 : TIER_ORDER.indexOf(tier);
+  return i >= 0 ? i : tier === 'burden' ? TIER_ORDER.length + 1 : TIER_ORDER.length;
+};
 
 /** A customer's follow-ups so far: the list the engine reads, and their keys to skip re-planned ones. */
 interface History {
@@ -35,6 +59,7 @@ export class SalePlanner {
    * older than MISSED_KEPT_DAYS: counted, not stored (see planning.ts).
    */
   readonly counts: PlannedCounts = { open: 0, dueToday: 0, missed: 0, older: 0 };
+  private readonly catchUps: CatchUp[] = [];
 
   /** `customers` holds every customer a sale or a referral may name, as stored. */
   constructor(
@@ -121,7 +146,39 @@ export class SalePlanner {
       else {
         this.counts.open++;
         if (p.due === this.today) this.counts.dueToday++;
+        if (p.late) {
+          const tier = p.customerId === customer.id ? context.tier : this.contextOf(p.customerId).tier;
+          this.catchUps.push({ id, customerId: p.customerId, due: p.due, rank: tierRank(tier), amountCents: sale.amountCents });
+        }
       }
     }
+  }
+
+  /**
+   * Spreads the follow-ups that were due already when planned (win-back calls of customers who
+   * stopped buying long ago, caught-up calls) so that at most `perDay` of them fall on one working
+   * day: a sheet of 2,000 past customers would otherwise put 1,800 calls on tomorrow's agenda,
+   * and a wall of calls is no cadence (#297, #302). The most valuable customers keep the first
+   * days (gold, meteor, stream, new, unclassified, burden; then the larger sale, then file order).
+   * Each move is recorded as a snooze, so a re-plan keeps the date. 0: no pacing.
+   */
+  pace(perDay: number): Paced | null {
+    if (perDay <= 0 || this.catchUps.length <= perDay) return null;
+    const order = this.catchUps.sort((a, b) => a.rank - b.rank || b.amountCents - a.amountCents || a.id - b.id);
+    let day = isWeekend(this.today) ? nextWorkingDay(this.today) : this.today;
+    let moved = 0;
+    for (let i = perDay; i < order.length; i++) {
+      if (i % perDay === 0) day = nextWorkingDay(day);
+      const c = order[i];
+      if (c.due >= day) continue;
+      this.store.reminders.reschedule(c.id, day);
+      this.store.contacts.insert({
+        customerId: c.customerId, reminderId: c.id, date: this.today, kind: 'snoozed', outcome: null,
+        note: t('spread by crm import, {n} a day: from {from} to {to}', { n: perDay, from: c.due, to: day }),
+      });
+      if (c.due === this.today) this.counts.dueToday--;
+      moved++;
+    }
+    return moved ? { moved, perDay, until: day } : null;
   }
 }

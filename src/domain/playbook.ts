@@ -126,6 +126,11 @@ export interface PlannedFollowUp {
   reason: string | null;
   /** The values the title was rendered with: a customer email for this follow-up says the same. */
   vars: TemplateVars;
+  /**
+   * Set when the step's own day had passed and it is due now instead: a win-back call whose 90 days
+   * are over, a recently missed call caught up. The day it fell on; an import paces these.
+   */
+  late?: Day;
 }
 
 /** One occurrence a rule produces before titles, targets and past dates are settled. */
@@ -135,6 +140,8 @@ export interface Occurrence {
   key: string;
   scope: 'sale' | 'customer';
   vars?: TemplateVars;
+  /** The day it fell on when that had passed and the step is due now instead (a win-back after 90 days). */
+  late?: Day;
 }
 
 /**
@@ -166,7 +173,7 @@ function catchUp(planned: PlannedFollowUp[], oneOffs: Set<PlannedFollowUp>, toda
     if (planned.some((p) => p.state === 'open' && oneOffs.has(p) && p.action === action && p.due <= horizon)) continue;
     const latest = recent.filter((p) => p.action === action).sort((a, b) => (a.due < b.due ? 1 : -1))[0];
     latest.title += t(' (late: was due {due})', { due: latest.due });
-    Object.assign(latest, { due: today, state: 'open', reason: null });
+    Object.assign(latest, { due: today, state: 'open', reason: null, late: latest.due });
   }
 }
 
@@ -214,6 +221,7 @@ export function planWithHistory(input: PlanInput): { planned: PlannedFollowUp[];
         reason: due >= today ? null : 'missed: its date had passed when the sale was entered',
         vars,
       };
+      if (occ.late) p.late = occ.late;
       planned.push(p);
       if ('after' in rule.when) oneOffs.add(p);
     }

@@ -186,7 +186,9 @@ export function occurrencesOf(rule: Rule, input: PlanInput): readonly Occurrence
     if (w.after === 'strategy-start') return due >= input.sale.date ? [{ due, key: anchor, scope: 'customer' }] : [];
     // "90 days without a purchase" that have already passed when the customer enters the tier
     // (or when the sale is entered) mean now, not a missed date.
-    if (w.after === 'first-purchase' || w.after === 'last-purchase') return [{ due: due < input.today ? input.today : due, key: '', scope: 'sale' }];
+    if (w.after === 'first-purchase' || w.after === 'last-purchase') {
+      return [due < input.today ? { due: input.today, key: '', scope: 'sale', late: due } : { due, key: '', scope: 'sale' }];
+    }
     return [{ due, key: '', scope: 'sale' }];
   }
   if ('monthlyCards' in w) return monthlyCards(input, w.monthlyCards.count, w.monthlyCards.leadDays);

@@ -215,4 +215,61 @@ describe('crm import of a sheet', () => {
     const piped = await run(false, 'b.db');
     expect(piped.stderr).toBe(`Checked 2500 rows of ${file}; writing...\n`);
   });
+
+  describe('follow-ups that were due already (win-back calls of customers who stopped buying)', () => {
+    // 45 customers who bought once, nine months ago: meteors, whose 90-day win-back call is due now.
+    const lapsed = Array.from({ length: 45 }, (_, i) => ({ name: `Lapsed ${i + 1}`, phone: `555 ${1000 + i}`, product: 'Tea', amount: String(100 + 10 * i), date: '2025-06-02' }));
+    type Row = { id: number; customerId: number; rule: string; due: string; state: string };
+    const winBacks = async (run: CrmRunner = crm) =>
+      (JSON.parse((await run('export', '--format', 'json')).stdout).reminders as Row[]).filter((r) => r.rule === 'win-back' && r.state === 'open');
+    const perDay = (rows: Row[]) => rows.reduce<Record<string, number>>((m, r) => ({ ...m, [r.due]: (m[r.due] ?? 0) + 1 }), {});
+
+    it('are spread 20 a working day, the largest buyers first, each move kept as a snooze that a re-plan keeps', async () => {
+      const file = writeSheet(join(dir, 'lapsed.csv'), lapsed);
+      const r = await crm('import', file);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('\n  25 more were due already (win-back calls, late steps): spread 20 a working day until 2026-03-04, most valuable customers first (--pace to change)\n');
+      const rows = await winBacks();
+      expect(perDay(rows)).toEqual({ '2026-03-02': 20, '2026-03-03': 20, '2026-03-04': 5 });
+      // The 20 largest sales (Lapsed 26 to 45) keep today; the smallest five come last.
+      const customers = JSON.parse((await crm('export', '--format', 'json')).stdout).customers as { id: number; name: string }[];
+      const nameOf = (id: number) => customers.find((c) => c.id === id)!.name;
+      expect(rows.filter((x) => x.due === '2026-03-02').map((x) => nameOf(x.customerId)).sort()).toEqual(lapsed.slice(25).map((c) => c.name).sort());
+      expect(rows.filter((x) => x.due === '2026-03-04').map((x) => nameOf(x.customerId)).sort()).toEqual(lapsed.slice(0, 5).map((c) => c.name).sort());
+      // The customer's history says what moved the call, as a snooze by hand would.
+      const shown = (await crm('customer', 'show', 'Lapsed 1')).stdout;
+      expect(shown).toContain('spread by crm import, 20 a day: from 2026-03-02 to 2026-03-04');
+      // Today's agenda holds the 20 and what fell on today by itself (monthly cards, checks).
+      const report = JSON.parse((await crm('--json', 'import', file)).stdout);
+      expect(report.paced).toBeNull();
+      const agenda = JSON.parse((await crm('--json', 'today', '--days', '0')).stdout);
+      expect(JSON.stringify(agenda).match(/Win-back call/g)).toHaveLength(20);
+      // A re-plan under the same playbook moves none of them back to today.
+      expect((await crm('rules', 'use', 'default', '--replan')).stdout).toMatch(/0 changed, 0 removed/);
+      expect(perDay(await winBacks())).toEqual({ '2026-03-02': 20, '2026-03-03': 20, '2026-03-04': 5 });
+    });
+
+    it('start on the next working day when the import runs at a weekend', async () => {
+      const weekend = crmIn(join(dir, 'weekend'), { today: '2026-03-07' });
+      const report = JSON.parse((await weekend('--json', 'import', writeSheet(join(dir, 'lapsed.csv'), lapsed))).stdout);
+      expect(report.paced).toEqual({ moved: 25, perDay: 20, until: '2026-03-11' });
+      expect(perDay(await winBacks(weekend))).toEqual({ '2026-03-09': 20, '2026-03-10': 20, '2026-03-11': 5 });
+    });
+
+    it('--pace sets how many a day, 0 keeps them all today, and anything else is refused before the file is read', async () => {
+      const file = writeSheet(join(dir, 'lapsed.csv'), lapsed);
+      const dry = JSON.parse((await crm('--json', 'import', file, '--pace', '30', '--dry-run')).stdout);
+      expect(dry).toMatchObject({ imported: false, paced: { moved: 15, perDay: 30, until: '2026-03-03' } });
+      const all = crmIn(join(dir, 'all'));
+      const report = JSON.parse((await all('--json', 'import', file, '--pace', '0')).stdout);
+      expect(report.paced).toBeNull();
+      expect(perDay(await winBacks(all))).toEqual({ '2026-03-02': 45 });
+      expect(report.followUps.dueToday).toBeGreaterThanOrEqual(45);
+      for (const bad of ['-1', 'many', '2.5']) {
+        const r = await crm('import', join(dir, 'missing.csv'), '--pace', bad);
+        expect(r).toMatchObject({ code: 2, stdout: '' });
+        expect(r.stderr).toBe(`crm: --pace must be a whole number like 0, 3 or 12 (got "${bad}")\n`);
+      }
+    });
+  });
 });
