@@ -14,6 +14,7 @@ import { info, printJson, warn, type Io } from '../ui/io.js';
 import { progressBar, PROGRESS_MIN_ROWS } from '../ui/progress.js';
 import { planSize, writePlan, type ImportCounts } from './import-write.js';
 import { DEFAULT_PACE } from './import.js';
+import type { Pace } from './sale-planner.js';
 import { restoreDocument, type RestoreCounts } from './import-restore.js';
 import { readSource, type Source } from './import-source.js';
 
@@ -142,7 +143,7 @@ function inTransaction(store: Store, dryRun: boolean, work: () => Outcome): Outc
   }
 }
 
-function importRows(deps: Deps, file: string, rows: ImportRow[], calendar: Calendar, rules: Rule[], pace: number): Outcome {
+function importRows(deps: Deps, file: string, rows: ImportRow[], calendar: Calendar, rules: Rule[], pace: Pace): Outcome {
   const { store, io, today } = deps;
   const existing = store.customers.all();
   const plan = planImport(rows, existing, saleCounts(store));
@@ -168,7 +169,7 @@ export async function runImport(file: string, opts: ImportOptions, deps: Deps): 
   const { io } = deps;
   // The options first: a bad one is refused before the file is read, whatever the file holds.
   const order = opts.dateOrder === undefined ? undefined : parseChoice(opts.dateOrder, '--date-order', DATE_ORDERS);
-  const pace = opts.pace === undefined ? DEFAULT_PACE : parsePositiveInt(opts.pace, '--pace', { allowZero: true });
+  const pace: Pace = opts.pace === undefined ? DEFAULT_PACE : { perDay: parsePositiveInt(opts.pace, '--pace', { allowZero: true }) };
   const source = readSource(file, opts.encoding);
   const calendar = await import('../domain/calendar.js');
   const rules = await activeRules(deps.store);

@@ -9,7 +9,7 @@ import type { IsoDate } from '../domain/dates.js';
 import type { ImportPlan } from '../domain/import-plan.js';
 import type { Store } from '../store/index.js';
 import type { Progress } from '../ui/progress.js';
-import { SalePlanner, type Context, type Paced, type PlannedCounts } from './sale-planner.js';
+import { SalePlanner, type Context, type Pace, type Paced, type PlannedCounts } from './sale-planner.js';
 import type { Sale } from '../domain/sale.js';
 import type { SaleFact } from '../domain/value.js';
 import { buyerThresholds, retierBuyer, type Classification } from './valuing.js';
@@ -27,7 +27,7 @@ export function writePlan(
   store: Store,
   plan: ImportPlan,
   existing: Customer[],
-  { calendar, rules, today, progress, pace }: { calendar: Calendar; rules: Rule[]; today: IsoDate; progress: Progress; pace: number },
+  { calendar, rules, today, progress, pace }: { calendar: Calendar; rules: Rule[]; today: IsoDate; progress: Progress; pace: Pace },
 ): ImportCounts {
   const ids = new Map<number, number>();
   const id = (ref: number) => (ref > 0 ? ref : ids.get(ref)!);

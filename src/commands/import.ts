@@ -8,11 +8,11 @@ import type { ImportOptions } from './import-run.js';
 import { t } from '../i18n.js';
 
 /**
- * How many follow-ups that were due already (a win-back call, a caught-up call) an import leaves on
- * one working day; the rest move to the next ones (SalePlanner.pace). About a day's calls besides
- * the regular ones.
+ * How an import paces follow-ups that were due already (a win-back call, a caught-up call): about
+ * a day's calls besides the regular ones, 20, and more a day when 20 would take longer than about
+ * three months of working days (a 10,000-customer sheet). `--pace N` sets N a day, however long.
  */
-export const DEFAULT_PACE = 20;
+export const DEFAULT_PACE = { perDay: 20, withinDays: 60 } as const;
 
 export function register(program: Command, run: RunCommand): void {
   program
@@ -22,7 +22,7 @@ export function register(program: Command, run: RunCommand): void {
     .option('--dry-run', t('check every row and say what would change; write nothing'))
     .option('--map <HEADER=COLUMN,...>', t('name other headers: --map "客户名称=name,序号=-" (- skips a column; repeatable)'), (v: string, prev: string[] = []) => [...prev, v])
     .option('--encoding <name>', t("the file's encoding when it is not UTF-8, UTF-16 or GBK/GB18030, e.g. windows-1252, big5"))
-    .option('--pace <n>', t('at most N follow-ups that were due already (win-back calls, late steps) on one working day; the rest move to the next ones (default {n}; 0: all of them today)', { n: DEFAULT_PACE }))
+    .option('--pace <n>', t('at most N follow-ups that were due already (win-back calls, late steps) on one working day; the rest move to the next ones (default {n}, more when that takes over {days} working days; 0: all of them today)', { n: DEFAULT_PACE.perDay, days: DEFAULT_PACE.withinDays }))
     .option('--date-order <order>', t('how a date like 3/2/2026 is read: dmy (3 February) or mdy (2 March); needed only when no part is over 12'))
     .addHelpText(
       'after',
@@ -46,8 +46,9 @@ customer, date, product, amount and quantity) is not added again: importing a fi
 Every row is checked first; any error lists row, column and the fix, and nothing is imported (exit 2).
 Sales are planned by the playbook, as add-sale plans them: passed steps of the last 30 days are
 recorded as missed, older ones are history (counted, not stored). Steps due already (a win-back
-call 90 days after the last purchase) fall on today, at most {pace} a working day (--pace); the rest
-move to the next working days, most valuable customers first, each move kept as a snooze.
+call 90 days after the last purchase) fall on today, {pace} a working day (more if that takes over {days} working days;
+--pace N: N a day); the rest move to the next working days, most valuable customers first,
+each move kept as a snooze.
 Dates may be 2026-03-02, 2026/3/2, 2026年3月2日, 02.03.2026 (day first) or 3/2/2026 with
 --date-order; amounts may carry ¥, 元, € or RMB, and a decimal comma (49,90).
 
@@ -60,7 +61,7 @@ new ids, keeping what the database already has.
 Examples:
   $ crm import customers.csv --dry-run
   $ crm import 客户.csv --map "客户名称=name,序号=-"
-  $ crm import backup.json`, { pace: DEFAULT_PACE }),
+  $ crm import backup.json`, { pace: DEFAULT_PACE.perDay, days: DEFAULT_PACE.withinDays }),
     )
     .action((file: string, opts: ImportOptions) => run(async (deps) => (await import('./import-run.js')).runImport(file, opts, deps)));
 }

@@ -19,6 +19,12 @@ type Known = Pick<Reminder, 'rule' | 'due' | 'state' | 'dedupeKey'>;
 
 export type PlannedCounts = { open: number; dueToday: number; missed: number; older: number };
 
+/** How to pace: `perDay` a working day (0: not at all), or more when that would take longer than `withinDays`. */
+export interface Pace {
+  perDay: number;
+  withinDays?: number;
+}
+
 /** What pacing did: `moved` follow-ups spread over working days after today, `perDay` a day, the last on `until`. */
 export interface Paced {
   moved: number;
@@ -158,11 +164,13 @@ export class SalePlanner {
    * Spreads the follow-ups that were due already when planned (win-back calls of customers who
    * stopped buying long ago, caught-up calls) so that at most `perDay` of them fall on one working
    * day: a sheet of 2,000 past customers would otherwise put 1,800 calls on tomorrow's agenda,
-   * and a wall of calls is no cadence (#297, #302). The most valuable customers keep the first
+   * and a wall of calls is no cadence (#297, #302). With `withinDays`, more a day when `perDay`
+   * would take longer than that many working days. The most valuable customers keep the first
    * days (gold, meteor, stream, new, unclassified, burden; then the larger sale, then file order).
-   * Each move is recorded as a snooze, so a re-plan keeps the date. 0: no pacing.
+   * Each move is recorded as a snooze, so a re-plan keeps the date. perDay 0: no pacing.
    */
-  pace(perDay: number): Paced | null {
+  pace({ perDay: least, withinDays }: Pace): Paced | null {
+    const perDay = withinDays && least ? Math.max(least, Math.ceil(this.catchUps.length / withinDays)) : least;
     if (perDay <= 0 || this.catchUps.length <= perDay) return null;
     const order = this.catchUps.sort((a, b) => a.rank - b.rank || b.amountCents - a.amountCents || a.id - b.id);
     let day = isWeekend(this.today) ? nextWorkingDay(this.today) : this.today;

@@ -249,6 +249,17 @@ describe('crm import of a sheet', () => {
       expect(perDay(await winBacks())).toEqual({ '2026-03-02': 20, '2026-03-03': 20, '2026-03-04': 5 });
     });
 
+    it('are spread over at most 60 working days by default, more than 20 a day when there are that many', async () => {
+      const many = Array.from({ length: 1250 }, (_, i) => ({ name: `Lapsed ${i + 1}`, phone: `555 ${10000 + i}`, product: 'Tea', amount: '100', date: '2025-06-02' }));
+      const report = JSON.parse((await crm('--json', 'import', writeSheet(join(dir, 'many.csv'), many))).stdout);
+      // 1250 / 60 days = 21 a day: 60 days from Mon 2026-03-02 is Fri 2026-05-22.
+      expect(report.paced).toEqual({ moved: 1229, perDay: 21, until: '2026-05-22' });
+      const days = perDay(await winBacks());
+      expect(Object.keys(days)).toHaveLength(60);
+      expect(Math.max(...Object.values(days))).toBe(21);
+      expect(Object.keys(days).every((d) => ![0, 6].includes(new Date(d).getUTCDay()))).toBe(true);
+    });
+
     it('start on the next working day when the import runs at a weekend', async () => {
       const weekend = crmIn(join(dir, 'weekend'), { today: '2026-03-07' });
       const report = JSON.parse((await weekend('--json', 'import', writeSheet(join(dir, 'lapsed.csv'), lapsed))).stdout);
