@@ -32,6 +32,8 @@ export function restoreValues(store: Store, doc: ExportDocument, customerIds: Id
   const keepRuns = keepIds && !archive.has('classifyRuns');
   const runKey = (r: { runOn: string; thresholds: object; customers: number; changed: number }) => JSON.stringify([r.runOn, r.thresholds, r.customers, r.changed]);
   const runsOnFile = multiset(keepRuns ? [] : archive.classifyRuns(), runKey);
+  // Merged runs get higher ids than this database's own: its last run stays the one it made.
+  if (!keepIds) store.values.keepLastRun();
   let runs = 0;
   for (const { id, changes, ...run } of doc.classifyRuns) {
     const same = runsOnFile.get(runKey(run))?.shift();

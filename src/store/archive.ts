@@ -6,6 +6,7 @@
  * is the record as written.
  */
 import { prepared, type Db } from './db.js';
+import { LAST_RUN_KEY } from './values.js';
 import type { ExportedMail } from '../domain/outbox-json.js';
 import type { ExportedPlaybook, RestoredPlaybook } from '../domain/playbook-json.js';
 import type { ClassifyChange, ExportedDecision, ExportedFlag, ExportedRun, ExportedSurvey, ExportedValue } from '../domain/value-json.js';
@@ -20,9 +21,12 @@ export class ArchiveRepo {
     return prepared(this.db, sql).all(...params) as T[];
   }
 
-  /** The database id is written on its own, as the export's `databaseId`. */
+  /**
+   * The database id is written on its own, as the export's `databaseId`; the pointer to the last
+   * classify run is this file's own (ValueRepo.lastRun): a restore has the runs' order instead.
+   */
   settings(): Record<string, string> {
-    const rows = this.rows<{ key: string; value: string }>("SELECT key, value FROM settings WHERE key <> 'database-id' ORDER BY key");
+    const rows = this.rows<{ key: string; value: string }>(`SELECT key, value FROM settings WHERE key NOT IN ('database-id', '${LAST_RUN_KEY}') ORDER BY key`);
     return Object.fromEntries(rows.map((r) => [r.key, r.value]));
   }
 

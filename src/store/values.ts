@@ -48,6 +48,9 @@ const toValue = (r: Row): CustomerValue => ({
 
 const SETTING_PREFIX = 'classify.';
 
+/** The settings key naming this database's own last classify run (ValueRepo.lastRun); not exported. */
+export const LAST_RUN_KEY = 'last-classify-run';
+
 export class ValueRepo {
   /** Prepared once: a classify run asks these for every customer. */
   private readonly statements = new Map<string, Statement>();
@@ -124,17 +127,33 @@ export class ValueRepo {
     else prepared(this.db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(SETTING_PREFIX + key, String(value));
   }
 
+  /**
+   * The run this database's own `crm classify` made last. Named in settings (LAST_RUN_KEY), because
+   * a JSON export merged into a database brings its runs with new, higher ids: the highest id is
+   * then another database's run, whose thresholds would re-tier this one's buyers. A database
+   * whose runs all came before that setting (or from a restore into an empty file) has none: the
+   * highest id is its last run then.
+   */
   lastRun(): ClassifyRun | undefined {
-    const r = prepared(this.db, 'SELECT id, run_on, thresholds_json FROM classify_runs ORDER BY id DESC LIMIT 1').get() as
-      | { id: number; run_on: string; thresholds_json: string }
-      | undefined;
+    const r = prepared(
+      this.db,
+      `SELECT id, run_on, thresholds_json FROM classify_runs
+       WHERE id = coalesce((SELECT CAST(value AS INTEGER) FROM settings WHERE key = '${LAST_RUN_KEY}'), (SELECT max(id) FROM classify_runs))`,
+    ).get() as { id: number; run_on: string; thresholds_json: string } | undefined;
     return r && { id: r.id, runOn: r.run_on, thresholds: JSON.parse(r.thresholds_json) as Thresholds };
+  }
+
+  /** Before another database's runs are merged in: names the last run this database made itself. */
+  keepLastRun(): void {
+    prepared(this.db, `INSERT OR IGNORE INTO settings (key, value) SELECT '${LAST_RUN_KEY}', max(id) FROM classify_runs HAVING max(id) IS NOT NULL`).run();
   }
 
   insertRun(runOn: IsoDate, thresholds: Thresholds, customers: number, changed: number): number {
     const info = this.db
       .prepare('INSERT INTO classify_runs (run_on, thresholds_json, customers, changed) VALUES (?, ?, ?, ?)')
       .run(runOn, JSON.stringify(thresholds), customers, changed);
+    prepared(this.db, `INSERT INTO settings (key, value) VALUES ('${LAST_RUN_KEY}', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`)
+      .run(String(info.lastInsertRowid));
     return Number(info.lastInsertRowid);
   }
 

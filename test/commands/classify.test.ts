@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { crmIn, expectRefused, tempDir, type CrmRunner } from '../support/cli.js';
+import { alterDb, crmIn, expectRefused, tempDir, type CrmRunner } from '../support/cli.js';
 import { seedBase } from '../support/value-base.js';
 
 let crm: CrmRunner;
@@ -75,6 +75,31 @@ describe('crm classify', () => {
     expect(no.customers[0]).toMatchObject({ name: 'Dave', type: 3, strategy: 'give-up' });
     expect(no.customers[0].reasons).toContain('monthly volume 33,333.33 < type3-volume 40,000: type 3, not capable: give up');
     expect((await json('classify', '--customer', 'Dave', '--capable', 'yes')).customers[0].strategy).toBe('persist');
+  });
+
+  it.each([['', false], [' (a database whose runs an older crm made)', true]])("keeps its own last run when another database's export is merged in, whose runs get higher ids%s", async (_, older) => {
+    await crm('classify', '--set', 'gold-profit=1000');
+    if (older) alterDb(crm.db, "DELETE FROM settings WHERE key = 'last-classify-run'");
+    const other = tempDir();
+    try {
+      const theirs = crmIn(other.dir, { today: '2026-03-01' });
+      await theirs('customer', 'add', 'Zed');
+      await theirs('classify', '--set', 'gold-profit=9000');
+      await theirs('classify');
+      const file = `${other.dir}/theirs.json`;
+      await theirs('export', '--out', file);
+      expect((await crm('import', file)).stdout).toContain('2 classify run(s)');
+      // Runs 2 and 3 are the other database's (gold-profit 9000): add-sale re-tiers with run 1's.
+      const next = await json('classify');
+      expect(next.run).toEqual({ id: 4, previous: { id: 1, date: '2026-03-02' } });
+      // Its own runs go on from there; an export restored into an empty file has its runs in order.
+      expect((await json('classify')).run.previous).toEqual({ id: 4, date: '2026-03-02' });
+      const copy = crmIn(`${other.dir}/copy`);
+      await copy('import', (await crm('export', '--out', `${other.dir}/ours.json`), `${other.dir}/ours.json`));
+      expect((await JSON.parse((await copy('--json', 'classify')).stdout)).run).toEqual({ id: 6, previous: { id: 5, date: '2026-03-02' } });
+    } finally {
+      other.cleanup();
+    }
   });
 
   it('filters crm customer list by tier', async () => {

@@ -124,5 +124,15 @@ export function queryDb(db: string, sql: string): Record<string, unknown>[] {
   }
 }
 
+/** Changes a database file behind crm's back: to make one as an older crm left it. */
+export function alterDb(db: string, sql: string): void {
+  const d = new Database(db);
+  try {
+    d.exec(sql);
+  } finally {
+    d.close();
+  }
+}
+
 /** A database's indexes as created (name and SQL): what an import must leave as it found them. */
 export const indexesOf = (db: string) => queryDb(db, "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name");
