@@ -185,8 +185,7 @@ export class ContactRepo {
 
   insert(c: Omit<Contact, 'id'>): number {
     return Number(
-      this.db
-        .prepare('INSERT INTO contacts (customer_id, reminder_id, date, kind, outcome, note) VALUES (?, ?, ?, ?, ?, ?)')
+      prepared(this.db, 'INSERT INTO contacts (customer_id, reminder_id, date, kind, outcome, note) VALUES (?, ?, ?, ?, ?, ?)')
         .run(c.customerId, c.reminderId, c.date, c.kind, c.outcome, c.note).lastInsertRowid,
     );
   }
