@@ -77,7 +77,7 @@ export async function simulate(dbPath, opts, log = () => {}) {
       }
       const saleId = store.sales.insert(makeSale(rnd, customerIds[c], isCn[c], date, addDays), date);
       counts.sales++;
-      track(planForSale(store, store.sales.get(saleId), calendar, date, rules));
+      track(planForSale(store, store.sales.get(saleId), calendar, date, rules).reminders);
     }
     for (const r of buckets.get(date) ?? []) {
       if (date < backlogFrom) close(r, date);
