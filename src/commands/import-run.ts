@@ -13,8 +13,7 @@ import type { Store } from '../store/index.js';
 import { info, printJson, warn, type Io } from '../ui/io.js';
 import { progressBar, PROGRESS_MIN_ROWS } from '../ui/progress.js';
 import { planSize, writePlan, type ImportCounts } from './import-write.js';
-import { DEFAULT_PACE } from './import.js';
-import type { Pace } from './sale-planner.js';
+import { DEFAULT_PACE, type Pace } from './pacing.js';
 import { restoreDocument, type RestoreCounts } from './import-restore.js';
 import { readSource, type Source } from './import-source.js';
 

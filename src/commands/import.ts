@@ -6,13 +6,8 @@ import type { Command } from 'commander';
 import type { RunCommand } from '../cli.js';
 import type { ImportOptions } from './import-run.js';
 import { t } from '../i18n.js';
+import { DEFAULT_PACE } from './pacing.js';
 
-/**
- * How an import paces follow-ups that were due already (a win-back call, a caught-up call): about
- * a day's calls besides the regular ones, 20, and more a day when 20 would take longer than about
- * three months of working days (a 10,000-customer sheet). `--pace N` sets N a day, however long.
- */
-export const DEFAULT_PACE = { perDay: 20, withinDays: 60 } as const;
 
 export function register(program: Command, run: RunCommand): void {
   program

@@ -11,42 +11,13 @@ import type { IsoDate } from '../domain/dates.js';
 import type { Reminder } from '../domain/reminder.js';
 import type { Sale } from '../domain/sale.js';
 import type { Store } from '../store/index.js';
-import { currentLang, t } from '../i18n.js';
-import { isWeekend, nextWorkingDay } from '../domain/dates.js';
+import { currentLang } from '../i18n.js';
+import { paceCatchUps, type CatchUp, type Pace, type Paced } from './pacing.js';
 import { asPlanned, historyBefore, planContext } from './planning.js';
 
 type Known = Pick<Reminder, 'rule' | 'due' | 'state' | 'dedupeKey'>;
 
 export type PlannedCounts = { open: number; dueToday: number; missed: number; older: number };
-
-/** How to pace: `perDay` a working day (0: not at all), or more when that would take longer than `withinDays`. */
-export interface Pace {
-  perDay: number;
-  withinDays?: number;
-}
-
-/** What pacing did: `moved` follow-ups spread over working days after today, `perDay` a day, the last on `until`. */
-export interface Paced {
-  moved: number;
-  perDay: number;
-  until: IsoDate;
-}
-
-/** A follow-up that was due already when it was planned (PlannedFollowUp.late), with what orders it for pacing. */
-interface CatchUp {
-  id: number;
-  customerId: number;
-  due: IsoDate;
-  rank: number;
-  amountCents: number;
-}
-
-/** Most valuable first (DOMAIN.md section 4); a customer never classified before burden ones. */
-const TIER_ORDER = ['gold', 'meteor', 'stream', 'new'];
-const tierRank = (tier: string | undefined) => {
-  const i = tier === undefined ? -1 : TIER_ORDER.indexOf(tier);
-  return i >= 0 ? i : tier === 'burden' ? TIER_ORDER.length + 1 : TIER_ORDER.length;
-};
 
 /** A customer's follow-ups so far: the list the engine reads, and their keys to skip re-planned ones. */
 interface History {
@@ -154,42 +125,16 @@ export class SalePlanner {
         if (p.due === this.today) this.counts.dueToday++;
         if (p.late) {
           const tier = p.customerId === customer.id ? context.tier : this.contextOf(p.customerId).tier;
-          this.catchUps.push({ id, customerId: p.customerId, due: p.due, rank: tierRank(tier), amountCents: sale.amountCents });
+          this.catchUps.push({ id, customerId: p.customerId, due: p.due, tier, amountCents: sale.amountCents });
         }
       }
     }
   }
 
-  /**
-   * Spreads the follow-ups that were due already when planned (win-back calls of customers who
-   * stopped buying long ago, caught-up calls) so that at most `perDay` of them fall on one working
-   * day: a sheet of 2,000 past customers would otherwise put 1,800 calls on tomorrow's agenda,
-   * and a wall of calls is no cadence (#297, #302). With `withinDays`, more a day when `perDay`
-   * would take longer than that many working days. The most valuable customers keep the first
-   * days (gold, meteor, stream, new, unclassified, burden; then the larger sale, then file order).
-   * Each move is recorded as a snooze, so a re-plan keeps the date. perDay 0: no pacing.
-   */
-  pace({ perDay: least, withinDays }: Pace): Paced | null {
-    const perDay = withinDays && least ? Math.max(least, Math.ceil(this.catchUps.length / withinDays)) : least;
-    if (perDay <= 0 || this.catchUps.length <= perDay) return null;
-    const order = this.catchUps.sort((a, b) => a.rank - b.rank || b.amountCents - a.amountCents || a.id - b.id);
-    let day = isWeekend(this.today) ? nextWorkingDay(this.today) : this.today;
-    const moves: { c: CatchUp; day: IsoDate }[] = [];
-    for (let i = perDay; i < order.length; i++) {
-      if (i % perDay === 0) day = nextWorkingDay(day);
-      if (order[i].due < day) moves.push({ c: order[i], day });
-    }
-    // Written in id order: in value order they land all over a large table, and each update then
-    // writes a page of its own (100k moves: 1.6 s -> 0.4 s).
-    moves.sort((a, b) => a.c.id - b.c.id);
-    for (const { c, day } of moves) {
-      this.store.reminders.reschedule(c.id, day);
-      this.store.contacts.insert({
-        customerId: c.customerId, reminderId: c.id, date: this.today, kind: 'snoozed', outcome: null,
-        note: t('spread by crm import, {n} a day: from {from} to {to}', { n: perDay, from: c.due, to: day }),
-      });
-      if (c.due === this.today) this.counts.dueToday--;
-    }
-    return moves.length ? { moved: moves.length, perDay, until: day } : null;
+  /** Spreads the follow-ups planned late (see pacing.ts); counts those moved off today out of `dueToday`. */
+  pace(pace: Pace): Paced | null {
+    const { paced, offToday } = paceCatchUps(this.store, this.catchUps, pace, this.today, 'crm import');
+    this.counts.dueToday -= offToday;
+    return paced;
   }
 }

@@ -1,0 +1,82 @@
+/**
+ * Pacing: follow-ups that were due already when they were planned (PlannedFollowUp.late: the
+ * win-back call of a meteor whose 90 days are over, a caught-up call) all land on one day. An
+ * import of 2,000 past customers, or the first `crm classify` of a base built sale by sale, would
+ * put hundreds of calls on tomorrow's agenda, and a wall of calls is no cadence (#297, #302).
+ * Spread, they keep the most valuable customers first.
+ */
+import { isWeekend, nextWorkingDay, type IsoDate } from '../domain/dates.js';
+import { t } from '../i18n.js';
+import type { Store } from '../store/index.js';
+
+/** How to pace: `perDay` a working day (0: not at all), or more when that would take longer than `withinDays`. */
+export interface Pace {
+  perDay: number;
+  withinDays?: number;
+}
+
+/**
+ * The default: about a day's calls besides the regular ones, 20, and more a day when 20 would take
+ * longer than about three months of working days (a 10,000-customer sheet). `--pace N`: N a day.
+ */
+export const DEFAULT_PACE = { perDay: 20, withinDays: 60 } as const;
+
+/** What pacing did: `moved` follow-ups spread over working days after today, `perDay` a day, the last on `until`. */
+export interface Paced {
+  moved: number;
+  perDay: number;
+  until: IsoDate;
+}
+
+/** A follow-up planned already late, with what orders it: its customer's tier, then its sale's amount. */
+export interface CatchUp {
+  id: number;
+  customerId: number;
+  due: IsoDate;
+  tier: string | null | undefined;
+  amountCents: number;
+}
+
+/** Most valuable first (DOMAIN.md section 4); a customer never classified before burden ones. */
+const TIER_ORDER = ['gold', 'meteor', 'stream', 'new'];
+const tierRank = (tier: string | null | undefined) => {
+  const i = tier ? TIER_ORDER.indexOf(tier) : -1;
+  return i >= 0 ? i : tier === 'burden' ? TIER_ORDER.length + 1 : TIER_ORDER.length;
+};
+
+/**
+ * Leaves `perDay` of `catchUps` on their day and moves the rest to the following working days,
+ * `perDay` a day: gold, meteor, stream, new, unclassified, burden customers in that order, then
+ * the larger sale, then the order planned. Each move is a snooze in the customer's history,
+ * naming `by` (the command), so a re-plan keeps the date as it keeps one moved by hand.
+ * `offToday`: how many of those moved were due today.
+ */
+export function paceCatchUps(
+  store: Store, catchUps: CatchUp[], { perDay: least, withinDays }: Pace, today: IsoDate, by: string,
+): { paced: Paced | null; offToday: number } {
+  const perDay = withinDays && least ? Math.max(least, Math.ceil(catchUps.length / withinDays)) : least;
+  if (perDay <= 0 || catchUps.length <= perDay) return { paced: null, offToday: 0 };
+  const order = catchUps
+    .map((c) => ({ c, rank: tierRank(c.tier) }))
+    .sort((a, b) => a.rank - b.rank || b.c.amountCents - a.c.amountCents || a.c.id - b.c.id);
+  let day = isWeekend(today) ? nextWorkingDay(today) : today;
+  const moves: { c: CatchUp; day: IsoDate }[] = [];
+  for (let i = perDay; i < order.length; i++) {
+    if (i % perDay === 0) day = nextWorkingDay(day);
+    if (order[i].c.due < day) moves.push({ c: order[i].c, day });
+  }
+  // Written in id order: in value order they land all over a large table, and each update then
+  // writes a page of its own (100k moves: 2.0 -> 0.75 s).
+  moves.sort((a, b) => a.c.id - b.c.id);
+  for (const { c, day } of moves) {
+    store.reminders.reschedule(c.id, day);
+    store.contacts.insert({
+      customerId: c.customerId, reminderId: c.id, date: today, kind: 'snoozed', outcome: null,
+      note: t('spread by {command}, {n} a day: from {from} to {to}', { command: by, n: perDay, from: c.due, to: day }),
+    });
+  }
+  return {
+    paced: moves.length ? { moved: moves.length, perDay, until: day } : null,
+    offToday: moves.filter((m) => m.c.due === today).length,
+  };
+}
