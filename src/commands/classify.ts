@@ -5,6 +5,7 @@ import type { Deps } from '../deps.js';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n.js';
 import { parseChoice } from '../domain/parse.js';
+import { PACE_HELP, paceOption, pacedLine, paceCatchUps, type CatchUp } from './pacing.js';
 import { strategyName } from '../domain/engagement.js';
 import { english, inReadersLanguage, parseSetting, settingsConflict } from '../domain/value-settings.js';
 import { TIERS, tierName, type Thresholds } from '../domain/value.js';
@@ -21,6 +22,7 @@ interface ClassifyOptions {
   explain?: boolean;
   set?: string[];
   capable?: string;
+  pace?: string;
 }
 
 interface Row {
@@ -89,10 +91,11 @@ export async function classify(opts: ClassifyOptions, deps: Deps): Promise<void>
   const sets = (opts.set ?? []).map(parseSetting);
   if (opts.capable !== undefined && !opts.customer) throw new UsageError(t('--capable needs --customer: whose ability is being judged'));
   const capable = opts.capable === undefined ? undefined : parseCapable(opts.capable);
+  const pace = paceOption(opts.pace);
   const target = opts.customer ? resolveCustomer(store, opts.customer, '--customer') : undefined;
   const calendar = await import('../domain/calendar.js');
   const rules = await activeRules(store);
-  const { runId, previous, thresholds, rows } = store.write(() => {
+  const { runId, previous, thresholds, rows, paced } = store.write(() => {
     for (const s of sets) store.values.setSetting(s.key, s.value);
     if (target && capable !== undefined) store.values.setCapable(target.id, capable);
     // The reasons go into --json in English, which reads the same in every language.
@@ -101,20 +104,24 @@ export async function classify(opts: ClassifyOptions, deps: Deps): Promise<void>
     if (conflict) throw new UsageError(conflict);
     const previous = store.values.lastRun();
     const before = store.values.all();
+    // A customer who turns meteor long after their last purchase gets a win-back call due now:
+    // the first run over a base built sale by sale makes hundreds of them at once.
+    const late: CatchUp[] = [];
     const rows: Row[] = results.map((c) => {
       const b = before.get(c.customer.id);
-      return { c, run: { runTier: b?.runTier ?? null, runStrategy: b?.runStrategy ?? null }, applied: applyClassification(store, c, rules, calendar, today) };
+      return { c, run: { runTier: b?.runTier ?? null, runStrategy: b?.runStrategy ?? null }, applied: applyClassification(store, c, rules, calendar, today, { late }) };
     });
     const runId = store.values.insertRun(today, thresholds, rows.length, rows.filter(changedSinceRun).length);
     for (const r of rows) store.values.recordRun(runId, r.c.customer.id, r.run, tierOf(r), strategyOf(r));
-    return { runId, previous, thresholds, rows };
+    // i18n-ignore: a command's name, the same in every language
+    return { runId, previous, thresholds, rows, paced: paceCatchUps(store, late, pace, today, 'crm classify').paced };
   });
   rows.sort((a, b) => TIERS.indexOf(tierOf(a)) - TIERS.indexOf(tierOf(b)));
   const shown = target ? rows.filter((r) => r.c.customer.id === target.id) : rows;
   const replanned = sumReplans(rows);
   if (io.json) {
     const prev = previous ? { id: previous.id, date: previous.runOn } : null;
-    printJson(io, { date: today, run: { id: runId, previous: prev }, thresholds: thresholdsJson(thresholds), basis: thresholds.basis, customers: shown.map(customerJson), replanned });
+    printJson(io, { date: today, run: { id: runId, previous: prev }, thresholds: thresholdsJson(thresholds), basis: thresholds.basis, customers: shown.map(customerJson), replanned, paced });
     return;
   }
   if (opts.explain) io.stdout(explainText(thresholds) + '\n');
@@ -128,6 +135,7 @@ export async function classify(opts: ClassifyOptions, deps: Deps): Promise<void>
     }
   }
   summary(io, runId, previous, rows, replanned, thresholds);
+  if (paced) info(io, pacedLine(paced));
 }
 
 function summary(io: Io, runId: number, previous: { id: number; runOn: string } | undefined, rows: Row[], r: ReplanCount & { customers: number }, th: Thresholds): void {
@@ -153,6 +161,7 @@ export function register(program: Command, run: RunCommand): void {
     .option('--explain', t('print the thresholds used and how each tier is decided'))
     .option('--set <key=value>', t('set a threshold before classifying, e.g. gold-profit=500; key= for the default (repeatable)'), collect)
     .option('--capable <yes|no|unknown>', t("with --customer: your judgement of a dealer's ability (seed 003)"))
+    .option('--pace <n>', PACE_HELP())
     .addHelpText(
       'after',
       t('\nExamples:\n  $ crm classify\n  $ crm classify --explain\n  $ crm classify --set gold-profit=500 --set margin=30\n  $ crm classify --customer 张伟 --capable no --explain'),

@@ -3,7 +3,7 @@ import type { Deps } from '../deps.js';
 import { UsageError } from '../errors.js';
 import { parseMapOption, resolveHeader, type HeaderLayout } from '../domain/import-columns.js';
 import { DATE_ORDERS, readRow, type DateOrder, type ImportRow, type RowError } from '../domain/import-row.js';
-import { parseChoice, parsePositiveInt } from '../domain/parse.js';
+import { parseChoice } from '../domain/parse.js';
 import { readExportDocument, type ExportDocument } from '../domain/import-json.js';
 import { planImport, saleKey } from '../domain/import-plan.js';
 import { t } from '../i18n.js';
@@ -13,7 +13,7 @@ import type { Store } from '../store/index.js';
 import { info, printJson, warn, type Io } from '../ui/io.js';
 import { progressBar, PROGRESS_MIN_ROWS } from '../ui/progress.js';
 import { planSize, writePlan, type ImportCounts } from './import-write.js';
-import { DEFAULT_PACE, type Pace } from './pacing.js';
+import { paceOption, type Pace } from './pacing.js';
 import { restoreDocument, type RestoreCounts } from './import-restore.js';
 import { readSource, type Source } from './import-source.js';
 
@@ -168,7 +168,7 @@ export async function runImport(file: string, opts: ImportOptions, deps: Deps): 
   const { io } = deps;
   // The options first: a bad one is refused before the file is read, whatever the file holds.
   const order = opts.dateOrder === undefined ? undefined : parseChoice(opts.dateOrder, '--date-order', DATE_ORDERS);
-  const pace: Pace = opts.pace === undefined ? DEFAULT_PACE : { perDay: parsePositiveInt(opts.pace, '--pace', { allowZero: true }) };
+  const pace = paceOption(opts.pace);
   const source = readSource(file, opts.encoding);
   const calendar = await import('../domain/calendar.js');
   const rules = await activeRules(deps.store);

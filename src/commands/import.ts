@@ -6,8 +6,7 @@ import type { Command } from 'commander';
 import type { RunCommand } from '../cli.js';
 import type { ImportOptions } from './import-run.js';
 import { t } from '../i18n.js';
-import { DEFAULT_PACE } from './pacing.js';
-
+import { DEFAULT_PACE, PACE_HELP } from './pacing.js';
 
 export function register(program: Command, run: RunCommand): void {
   program
@@ -17,7 +16,7 @@ export function register(program: Command, run: RunCommand): void {
     .option('--dry-run', t('check every row and say what would change; write nothing'))
     .option('--map <HEADER=COLUMN,...>', t('name other headers: --map "客户名称=name,序号=-" (- skips a column; repeatable)'), (v: string, prev: string[] = []) => [...prev, v])
     .option('--encoding <name>', t("the file's encoding when it is not UTF-8, UTF-16 or GBK/GB18030, e.g. windows-1252, big5"))
-    .option('--pace <n>', t('at most N follow-ups that were due already (win-back calls, late steps) on one working day; the rest move to the next ones (default {n}, more when that takes over {days} working days; 0: all of them today)', { n: DEFAULT_PACE.perDay, days: DEFAULT_PACE.withinDays }))
+    .option('--pace <n>', PACE_HELP())
     .option('--date-order <order>', t('how a date like 3/2/2026 is read: dmy (3 February) or mdy (2 March); needed only when no part is over 12'))
     .addHelpText(
       'after',

@@ -6,6 +6,7 @@
  * Spread, they keep the most valuable customers first.
  */
 import { isWeekend, nextWorkingDay, type IsoDate } from '../domain/dates.js';
+import { parsePositiveInt } from '../domain/parse.js';
 import { t } from '../i18n.js';
 import type { Store } from '../store/index.js';
 
@@ -20,6 +21,15 @@ export interface Pace {
  * longer than about three months of working days (a 10,000-customer sheet). `--pace N`: N a day.
  */
 export const DEFAULT_PACE = { perDay: 20, withinDays: 60 } as const;
+
+/** `--pace N`: N a day however long that takes; 0 for none; the default without it. */
+export function paceOption(raw: string | undefined): Pace {
+  return raw === undefined ? DEFAULT_PACE : { perDay: parsePositiveInt(raw, '--pace', { allowZero: true }) };
+}
+
+/** The help of every command's --pace. A function: the language is settled after the modules load. */
+export const PACE_HELP = () =>
+  t('at most N follow-ups that were due already (win-back calls, late steps) on one working day; the rest move to the next ones (default {n}, more when that takes over {days} working days; 0: all of them today)', { n: DEFAULT_PACE.perDay, days: DEFAULT_PACE.withinDays });
 
 /** What pacing did: `moved` follow-ups spread over working days after today, `perDay` a day, the last on `until`. */
 export interface Paced {
@@ -79,4 +89,9 @@ export function paceCatchUps(
     paced: moves.length ? { moved: moves.length, perDay, until: day } : null,
     offToday: moves.filter((m) => m.c.due === today).length,
   };
+}
+
+/** The report line of a command that paced. */
+export function pacedLine(p: Paced): string {
+  return t('{moved} follow-ups were due already (win-back calls, late steps): spread {perDay} a working day until {until}, most valuable customers first (--pace to change)', { ...p });
 }

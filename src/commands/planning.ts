@@ -12,6 +12,7 @@ import type { Reminder } from '../domain/reminder.js';
 import type { Sale } from '../domain/sale.js';
 import { UserError } from '../errors.js';
 import type { Store } from '../store/index.js';
+import type { CatchUp } from './pacing.js';
 
 export const DEFAULT_PLAYBOOK = new URL('../../playbooks/default.yaml', import.meta.url);
 
@@ -135,6 +136,8 @@ export interface ReplanScope {
   exceptSales?: ReadonlySet<number>;
   /** Only the follow-ups of these rules. */
   ruleIds?: string[];
+  /** Collects the new follow-ups that were due already when planned, for the caller to pace (pacing.ts). */
+  late?: CatchUp[];
 }
 
 /**
@@ -180,6 +183,15 @@ export function replanCustomer(store: Store, customerId: number, rules: Rule[], 
       }
     }
   }
-  count.added = store.reminders.insertNew([...wanted.values()], today).length;
+  const inserted = store.reminders.insertNew([...wanted.values()], today);
+  count.added = inserted.length;
+  if (scope.late) {
+    const amounts = new Map(sales.map((s) => [s.id, s.amountCents]));
+    for (const r of inserted) {
+      if (r.state !== 'open' || !wanted.get(r.dedupeKey)?.late) continue;
+      const amountCents = (r.saleId !== null && amounts.get(r.saleId)) || 0;
+      scope.late.push({ id: r.id, customerId: r.customerId, due: r.due, tier: store.values.get(r.customerId)?.tier, amountCents });
+    }
+  }
   return count;
 }

@@ -18,6 +18,7 @@ import { printTable } from '../ui/table.js';
 import { parseSale, printPlan, type AddSaleOptions } from './add-sale.js';
 import { activeRules, asPlanned, planContext, replanCustomer, type ReplanCount } from './planning.js';
 import { resolveCustomer } from './resolve.js';
+import { PACE_HELP, paceCatchUps, pacedLine, paceOption, type CatchUp } from './pacing.js';
 
 const SHIPPED = ['default', 'car-dealer', 'b2b-distributor'];
 
@@ -141,8 +142,9 @@ export async function checkRules(ref: string, deps: Deps): Promise<void> {
   else deps.io.stdout(t('{file}: ok, playbook "{name}" with {n} rules', { file: path, name: playbook!.name, n: playbook!.rules.length }) + '\n');
 }
 
-export async function useRules(ref: string, opts: { replan?: boolean }, deps: Deps): Promise<void> {
+export async function useRules(ref: string, opts: { replan?: boolean; pace?: string }, deps: Deps): Promise<void> {
   const { store, today, io } = deps;
+  const pace = paceOption(opts.pace);
   const { path, source, playbook, problems } = await checked(deps, ref);
   failOnProblems(deps, path, problems);
   const calendar = opts.replan ? await import('../domain/calendar.js') : undefined;
@@ -150,20 +152,24 @@ export async function useRules(ref: string, opts: { replan?: boolean }, deps: De
   const result = store.write(() => {
     const version = store.playbooks.install({ name: playbook!.name, file: path, source, rules: playbook!.rules, installedOn: today });
     const total: ReplanCount = { added: 0, changed: 0, removed: 0, unchanged: 0 };
+    // A playbook that adds a win-back call makes it due now for every customer long past it.
+    const late: CatchUp[] = [];
     if (calendar) {
       for (const id of store.sales.customerIds()) {
-        const c = replanCustomer(store, id, playbook!.rules, calendar, today);
+        const c = replanCustomer(store, id, playbook!.rules, calendar, today, { late });
         for (const k of Object.keys(total) as (keyof ReplanCount)[]) total[k] += c[k];
       }
     }
-    return { version, replan: calendar ? total : null };
+    // i18n-ignore: a command's name, the same in every language
+    return { version, replan: calendar ? total : null, paced: paceCatchUps(store, late, pace, today, 'crm rules use').paced };
   });
-  if (io.json) return printJson(io, { version: result.version, previous, name: playbook!.name, replan: result.replan });
+  if (io.json) return printJson(io, { version: result.version, previous, name: playbook!.name, replan: result.replan, paced: result.paced });
   const vars = { name: playbook!.name, version: result.version, previous };
   io.stdout((previous ? t('Installed playbook "{name}" as version {version} (version {previous} is kept).', vars) : t('Installed playbook "{name}" as version {version}.', vars)) + '\n');
   const r = result.replan;
   if (r) io.stdout(t('Re-planned future follow-ups: {added} added, {changed} changed, {removed} removed, {unchanged} unchanged; done ones untouched.', { ...r }) + '\n');
-  else info(io, t('New sales follow it from now on; add --replan to bring future follow-ups of past sales in line.'));
+  if (result.paced) io.stdout(pacedLine(result.paced) + '\n');
+  if (!r) info(io, t('New sales follow it from now on; add --replan to bring future follow-ups of past sales in line.'));
 }
 
 export async function previewRules(opts: AddSaleOptions, deps: Deps): Promise<void> {
@@ -193,8 +199,9 @@ export function register(program: Command, run: RunCommand): void {
     .action((f: string) => run((deps) => checkRules(f, deps)));
   rules.command('use').description(t('install a checked playbook (earlier versions are kept)')).argument('<file>', file)
     .option('--replan', t('re-plan future, not-done follow-ups of past sales under it'))
+    .option('--pace <n>', PACE_HELP())
     .addHelpText('after', t('\nExamples:\n  $ crm rules use my-playbook.yaml --replan\n  $ crm rules use default'))
-    .action((f: string, opts: { replan?: boolean }) => run((deps) => useRules(f, opts, deps)));
+    .action((f: string, opts: { replan?: boolean; pace?: string }) => run((deps) => useRules(f, opts, deps)));
   rules.command('preview').description(t('the follow-ups a sale would get; writes nothing'))
     .requiredOption('--customer <customer>', t('id or name')).requiredOption('--product <text>', t('what would be sold'))
     .requiredOption('--amount <number>', t('the price')).option('--date <YYYY-MM-DD>', t('day of the close (default: today)'))

@@ -133,6 +133,7 @@ export class SalePlanner {
 
   /** Spreads the follow-ups planned late (see pacing.ts); counts those moved off today out of `dueToday`. */
   pace(pace: Pace): Paced | null {
+    // i18n-ignore: a command's name, the same in every language
     const { paced, offToday } = paceCatchUps(this.store, this.catchUps, pace, this.today, 'crm import');
     this.counts.dueToday -= offToday;
     return paced;

@@ -11,6 +11,7 @@ let dir: string;
 eachInTempDir((t) => ({ dir, crm } = t));
 
 const json = async (...args: string[]) => JSON.parse((await crm('--json', ...args)).stdout);
+const writeFileAnd = (file: string, text: string) => (writeFileSync(file, text), file);
 
 const SHEET = [
   { 姓名: 'Bob Li', 电话: '+86 139 1234 5678', 生日: '1985-11-02', 标签: 'important', 产品: 'Tea set', 金额: '880', 成交日期: '2026-02-27', 交货日期: '', 保修: '', use_up_days: '', verbal: '' },
@@ -258,6 +259,29 @@ describe('crm import of a sheet', () => {
       expect(Object.keys(days)).toHaveLength(60);
       expect(Math.max(...Object.values(days))).toBe(21);
       expect(Object.keys(days).every((d) => ![0, 6].includes(new Date(d).getUTCDay()))).toBe(true);
+    });
+
+    it('that crm classify plans (customers who turned meteor since) are spread the same way', async () => {
+      // Bought in June: new customers then, no win-back call. Nine months later they are meteors.
+      const june = crmIn(dir, { today: '2025-06-10' });
+      await june('import', writeSheet(join(dir, 'lapsed.csv'), lapsed));
+      expect(await winBacks()).toEqual([]);
+      const out = await crm('classify');
+      expect(out.stderr).toContain('\n25 follow-ups were due already (win-back calls, late steps): spread 20 a working day until 2026-03-04, most valuable customers first (--pace to change)\n');
+      expect(perDay(await winBacks())).toEqual({ '2026-03-02': 20, '2026-03-03': 20, '2026-03-04': 5 });
+      expect((await crm('customer', 'show', 'Lapsed 1')).stdout).toContain('spread by crm classify, 20 a day: from 2026-03-02 to 2026-03-04');
+      expect((await json('classify')).paced).toBeNull();
+    });
+
+    it('that a new playbook plans with rules use --replan are spread the same way', async () => {
+      const withoutWinBack = readFileSync(join(import.meta.dirname, '../../playbooks/default.yaml'), 'utf8')
+        .split('\n  - id: ').filter((block) => !block.startsWith('win-back')).join('\n  - id: ');
+      await crm('rules', 'use', writeFileAnd(join(dir, 'no-win-back.yaml'), withoutWinBack));
+      await crm('import', writeSheet(join(dir, 'lapsed.csv'), lapsed));
+      expect(await winBacks()).toEqual([]);
+      const out = await json('rules', 'use', 'default', '--replan', '--pace', '30');
+      expect(out.paced).toEqual({ moved: 15, perDay: 30, until: '2026-03-03' });
+      expect(perDay(await winBacks())).toEqual({ '2026-03-02': 30, '2026-03-03': 15 });
     });
 
     it('start on the next working day when the import runs at a weekend', async () => {
