@@ -194,7 +194,9 @@ export function planWithHistory(input: PlanInput): { planned: PlannedFollowUp[];
   const planned: PlannedFollowUp[] = [];
   const history: History = { saleSteps: 0, customerSteps: [] };
   const oneOffs = new Set<PlannedFollowUp>();
-  const common = saleVars(input);
+  // Shared, read-only, by every step without values of its own: the store writes a sale's common
+  // values once for all of them (TransferRepo.insertReminder), 568k rows in a large import.
+  const common = Object.freeze(saleVars(input));
   for (const rule of input.rules) {
     const target = rule.target === 'referrer' ? referrer : customer;
     if (!target || target.doNotContact || !matches(rule, input)) continue;
@@ -206,7 +208,7 @@ export function planWithHistory(input: PlanInput): { planned: PlannedFollowUp[];
         continue;
       }
       const key = occ.scope === 'sale' ? `s${sale.id}:${rule.id}${occ.key ? ':' + occ.key : ''}` : `c${target.id}:${rule.id}:${occ.key}`;
-      const vars = occ.vars ? { ...common, ...occ.vars } : { ...common };
+      const vars = occ.vars ? { ...common, ...occ.vars } : common;
       const p: PlannedFollowUp = {
         customerId: target.id,
         saleId: sale.id,

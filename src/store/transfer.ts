@@ -22,6 +22,8 @@ export type RestoredReminder = Omit<Reminder, 'id'> & { id?: number };
 
 export class TransferRepo {
   private readonly statements = new Map<string, Database.Statement>();
+  private lastVars: TemplateVars | undefined;
+  private lastJson: string | null = null;
 
   constructor(private readonly db: Db) {}
 
@@ -64,11 +66,13 @@ export class TransferRepo {
    * `vars`: the values its title was rendered with, for the customer email (as insertNew keeps them).
    */
   insertReminder(r: RestoredReminder, vars?: TemplateVars): number | undefined {
+    // A sale's steps share one values object (planWithHistory): written as JSON once, not once a row.
+    if (vars !== this.lastVars) this.lastJson = (this.lastVars = vars) ? JSON.stringify(vars) : null;
     const info = this.stmt(
       `INSERT INTO reminders (id, customer_id, sale_id, rule, action, title, lesson, due, state, dedupe_key, closed_on, reason, created_on, vars)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING`,
     ).run(r.id ?? null, r.customerId, r.saleId, r.rule, r.action, r.title, r.lesson, r.due, r.state, r.dedupeKey, r.closedOn, r.reason,
-      r.createdOn, vars ? JSON.stringify(vars) : null);
+      r.createdOn, this.lastJson);
     return info.changes ? Number(info.lastInsertRowid) : undefined;
   }
 
