@@ -42,6 +42,7 @@ export interface Paced {
 export interface CatchUp {
   id: number;
   customerId: number;
+  rule: string;
   due: IsoDate;
   tier: string | null | undefined;
   amountCents: number;
@@ -55,25 +56,31 @@ const tierRank = (tier: string | null | undefined) => {
 };
 
 /**
- * Leaves `perDay` of `catchUps` on their day and moves the rest to the following working days,
- * `perDay` a day: gold, meteor, stream, new, unclassified, burden customers in that order, then
- * the larger sale, then the order planned. Each move is a snooze in the customer's history,
- * naming `by` (the command), so a re-plan keeps the date as it keeps one moved by hand.
- * `offToday`: how many of those moved were due today.
+ * Gives each of `catchUps` the first working day, from today, with fewer than `perDay` open
+ * follow-ups of their rules (a win-back call, a loyalty check): gold, meteor, stream, new,
+ * unclassified, burden customers in that order, then the larger sale, then the order planned.
+ * What is on file counts: the calls an earlier import or classify spread, and those due by their
+ * own dates, so a second sheet imported the same week does not double the days. Each move is a
+ * snooze in the customer's history naming `by` (the command), so a re-plan keeps the date as it
+ * keeps one moved by hand. `offToday`: how many of those moved were due today.
  */
 export function paceCatchUps(
   store: Store, catchUps: CatchUp[], { perDay: least, withinDays }: Pace, today: IsoDate, by: string,
 ): { paced: Paced | null; offToday: number } {
   const perDay = withinDays && least ? Math.max(least, Math.ceil(catchUps.length / withinDays)) : least;
-  if (perDay <= 0 || catchUps.length <= perDay) return { paced: null, offToday: 0 };
+  if (perDay <= 0 || !catchUps.length) return { paced: null, offToday: 0 };
+  // The load of each day: open follow-ups of these rules, the catch-ups themselves not yet.
+  const load = store.reminders.openPerDay([...new Set(catchUps.map((c) => c.rule))], today);
+  for (const c of catchUps) load.set(c.due, (load.get(c.due) ?? 0) - 1);
   const order = catchUps
     .map((c) => ({ c, rank: tierRank(c.tier) }))
     .sort((a, b) => a.rank - b.rank || b.c.amountCents - a.c.amountCents || a.c.id - b.c.id);
   let day = isWeekend(today) ? nextWorkingDay(today) : today;
   const moves: { c: CatchUp; day: IsoDate }[] = [];
-  for (let i = perDay; i < order.length; i++) {
-    if (i % perDay === 0) day = nextWorkingDay(day);
-    if (order[i].c.due < day) moves.push({ c: order[i].c, day });
+  for (const { c } of order) {
+    while ((load.get(day) ?? 0) >= perDay) day = nextWorkingDay(day);
+    load.set(day, (load.get(day) ?? 0) + 1);
+    if (c.due < day) moves.push({ c, day });
   }
   // Written in id order: in value order they land all over a large table, and each update then
   // writes a page of its own (100k moves: 2.0 -> 0.75 s).

@@ -190,7 +190,7 @@ export function replanCustomer(store: Store, customerId: number, rules: Rule[], 
     for (const r of inserted) {
       if (r.state !== 'open' || !wanted.get(r.dedupeKey)?.late) continue;
       const amountCents = (r.saleId !== null && amounts.get(r.saleId)) || 0;
-      scope.late.push({ id: r.id, customerId: r.customerId, due: r.due, tier: store.values.get(r.customerId)?.tier, amountCents });
+      scope.late.push({ id: r.id, customerId: r.customerId, rule: r.rule, due: r.due, tier: store.values.get(r.customerId)?.tier, amountCents });
     }
   }
   return count;

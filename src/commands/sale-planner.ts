@@ -125,7 +125,7 @@ export class SalePlanner {
         if (p.due === this.today) this.counts.dueToday++;
         if (p.late) {
           const tier = p.customerId === customer.id ? context.tier : this.contextOf(p.customerId).tier;
-          this.catchUps.push({ id, customerId: p.customerId, due: p.due, tier, amountCents: sale.amountCents });
+          this.catchUps.push({ id, customerId: p.customerId, rule: p.rule, due: p.due, tier, amountCents: sale.amountCents });
         }
       }
     }

@@ -122,6 +122,13 @@ export class ReminderRepo {
     return rows.map(toReminder);
   }
 
+  /** How many follow-ups of `rules` are open on each day from `from` on (pacing.ts). */
+  openPerDay(rules: string[], from: IsoDate): Map<IsoDate, number> {
+    const rows = prepared(this.db, "SELECT due, count(*) AS n FROM reminders WHERE state = 'open' AND due >= ? AND rule IN (SELECT value FROM json_each(?)) GROUP BY due")
+      .all(from, JSON.stringify(rules)) as { due: IsoDate; n: number }[];
+    return new Map(rows.map((r) => [r.due, r.n]));
+  }
+
   /** Those of `ids` the user moved with snooze: their dates are the user's, not the playbook's. */
   snoozedIds(ids: number[]): Set<number> {
     const rows = this.db

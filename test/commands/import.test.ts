@@ -284,6 +284,17 @@ describe('crm import of a sheet', () => {
       expect(perDay(await winBacks())).toEqual({ '2026-03-02': 30, '2026-03-03': 15 });
     });
 
+    it('fill the days an earlier import left room on: a second sheet the same week does not double them', async () => {
+      await crm('import', writeSheet(join(dir, 'lapsed.csv'), lapsed));
+      const more = lapsed.map((c, i) => ({ ...c, name: `Later ${i + 1}`, phone: `555 ${2000 + i}` }));
+      const second = JSON.parse((await crm('--json', 'import', writeSheet(join(dir, 'more.csv'), more))).stdout);
+      expect(second.paced).toEqual({ moved: 45, perDay: 20, until: '2026-03-06' });
+      expect(perDay(await winBacks())).toEqual({ '2026-03-02': 20, '2026-03-03': 20, '2026-03-04': 20, '2026-03-05': 20, '2026-03-06': 10 });
+      // One more lapsed customer: today is full, so even a single call goes to the next free day.
+      const one = JSON.parse((await crm('--json', 'import', writeSheet(join(dir, 'one.csv'), [{ ...lapsed[0], name: 'Last', phone: '555 3000' }]))).stdout);
+      expect(one.paced).toEqual({ moved: 1, perDay: 20, until: '2026-03-06' });
+    });
+
     it('start on the next working day when the import runs at a weekend', async () => {
       const weekend = crmIn(join(dir, 'weekend'), { today: '2026-03-07' });
       const report = JSON.parse((await weekend('--json', 'import', writeSheet(join(dir, 'lapsed.csv'), lapsed))).stdout);
