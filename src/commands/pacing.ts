@@ -5,7 +5,7 @@
  * put hundreds of calls on tomorrow's agenda, and a wall of calls is no cadence (#297, #302).
  * Spread, they keep the most valuable customers first.
  */
-import { isWeekend, nextWorkingDay, type IsoDate } from '../domain/dates.js';
+import { nextWorkingDay, type IsoDate } from '../domain/dates.js';
 import { parsePositiveInt } from '../domain/parse.js';
 import { t } from '../i18n.js';
 import type { Store } from '../store/index.js';
@@ -56,7 +56,7 @@ const tierRank = (tier: string | null | undefined) => {
 };
 
 /**
- * Gives each of `catchUps` the first working day, from today, with fewer than `perDay` open
+ * Gives each of `catchUps` the first day, from its own, with fewer than `perDay` open
  * follow-ups of their rules (a win-back call, a loyalty check): gold, meteor, stream, new,
  * unclassified, burden customers in that order, then the larger sale, then the order planned.
  * What is on file counts: the calls an earlier import or classify spread, and those due by their
@@ -75,12 +75,20 @@ export function paceCatchUps(
   const order = catchUps
     .map((c) => ({ c, rank: tierRank(c.tier) }))
     .sort((a, b) => a.rank - b.rank || b.c.amountCents - a.c.amountCents || a.c.id - b.c.id);
-  let day = isWeekend(today) ? nextWorkingDay(today) : today;
+  // Each stays on its own day while that has room, else takes the next working day that has. The
+  // first free day from a given start only ever moves later: kept, so 100k catch-ups take one pass.
+  const free = new Map<IsoDate, IsoDate>();
   const moves: { c: CatchUp; day: IsoDate }[] = [];
+  let until = today;
   for (const { c } of order) {
+    let day = free.get(c.due) ?? c.due;
     while ((load.get(day) ?? 0) >= perDay) day = nextWorkingDay(day);
+    free.set(c.due, day);
     load.set(day, (load.get(day) ?? 0) + 1);
-    if (c.due < day) moves.push({ c, day });
+    if (day > c.due) {
+      moves.push({ c, day });
+      if (day > until) until = day;
+    }
   }
   // Written in id order: in value order they land all over a large table, and each update then
   // writes a page of its own (100k moves: 2.0 -> 0.75 s).
@@ -93,7 +101,7 @@ export function paceCatchUps(
     });
   }
   return {
-    paced: moves.length ? { moved: moves.length, perDay, until: day } : null,
+    paced: moves.length ? { moved: moves.length, perDay, until } : null,
     offToday: moves.filter((m) => m.c.due === today).length,
   };
 }
