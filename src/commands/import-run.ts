@@ -25,7 +25,6 @@ export interface ImportOptions {
   pace?: string;
 }
 
-
 /** What only a restore of a JSON export counts. */
 type Restoring = Partial<Omit<RestoreCounts, keyof ImportCounts>>;
 

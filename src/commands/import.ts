@@ -40,9 +40,9 @@ customer, date, product, amount and quantity) is not added again: importing a fi
 Every row is checked first; any error lists row, column and the fix, and nothing is imported (exit 2).
 Sales are planned by the playbook, as add-sale plans them: passed steps of the last 30 days are
 recorded as missed, older ones are history (counted, not stored). Steps due already (a win-back
-call 90 days after the last purchase) fall on today, {pace} a working day (more if that takes over {days} working days;
---pace N: N a day); the rest move to the next working days, most valuable customers first,
-each move kept as a snooze.
+call 90 days after the last purchase) fall on today, {pace} a working day (more if that takes over
+{days} working days; --pace N: N a day); the rest move to the next working days, most valuable
+customers first, each move kept as a snooze.
 Dates may be 2026-03-02, 2026/3/2, 2026年3月2日, 02.03.2026 (day first) or 3/2/2026 with
 --date-order; amounts may carry ¥, 元, € or RMB, and a decimal comma (49,90).
 

@@ -3,10 +3,9 @@ import type { Statement } from 'better-sqlite3';
 import { prepared, type Db } from './db.js';
 import type { IsoDate } from '../domain/dates.js';
 import type { CustomerValue, SaleFact, Thresholds } from '../domain/value.js';
-
-export type { CustomerValue };
 import { SETTING_KEYS, type SettingKey, type ValueSettings } from '../domain/value-settings.js';
 
+export type { CustomerValue };
 
 /** What the playbook needs to know about a customer beyond their file. */
 export interface PlanContext {
@@ -124,7 +123,11 @@ export class ValueRepo {
 
   setSetting(key: SettingKey, value: number | null): void {
     if (value === null) prepared(this.db, 'DELETE FROM settings WHERE key = ?').run(SETTING_PREFIX + key);
-    else prepared(this.db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(SETTING_PREFIX + key, String(value));
+    else this.putSetting(SETTING_PREFIX + key, String(value));
+  }
+
+  private putSetting(key: string, value: string): void {
+    prepared(this.db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 
   /**
@@ -152,8 +155,7 @@ export class ValueRepo {
     const info = this.db
       .prepare('INSERT INTO classify_runs (run_on, thresholds_json, customers, changed) VALUES (?, ?, ?, ?)')
       .run(runOn, JSON.stringify(thresholds), customers, changed);
-    prepared(this.db, `INSERT INTO settings (key, value) VALUES ('${LAST_RUN_KEY}', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`)
-      .run(String(info.lastInsertRowid));
+    this.putSetting(LAST_RUN_KEY, String(info.lastInsertRowid));
     return Number(info.lastInsertRowid);
   }
 
