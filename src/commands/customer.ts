@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { RunCommand } from '../cli.js';
 import type { Deps } from '../deps.js';
 import { UsageError } from '../errors.js';
-import { CUSTOMER_TEXT_FIELDS, type Customer, type CustomerDetails, type NewCustomer } from '../domain/customer.js';
+import { CUSTOMER_TEXT_FIELDS, DO_NOT_CONTACT_REASON, DO_NOT_CONTACT_REASONS, plansDiffer, type Customer, type CustomerDetails, type NewCustomer } from '../domain/customer.js';
 import {
   CHANNELS,
   parseChoice,
@@ -19,6 +19,7 @@ import { TIERS } from '../domain/value.js';
 import { channelLabel } from '../domain/labels.js';
 import { info, printJson, warn } from '../ui/io.js';
 import { printTable } from '../ui/table.js';
+import { activeRules, replanCustomer } from './planning.js';
 import { resolveCustomer } from './resolve.js';
 import { showCustomer } from './customer-show.js';
 import { t } from '../i18n.js';
@@ -114,9 +115,12 @@ export function addCustomer(name: string, opts: AddOptions, deps: Deps): Custome
   return saved;
 }
 
-export function editCustomer(ref: string, opts: EditOptions, deps: Deps): Customer {
-  const { store, io } = deps;
+export async function editCustomer(ref: string, opts: EditOptions, deps: Deps): Promise<Customer> {
+  const { store, io, today } = deps;
   const current = resolveCustomer(store, ref);
+  if (Object.values(opts).every((v) => v === undefined)) {
+    throw new UsageError(t('nothing to change: say what, e.g. --phone "+86 138 0013 8000" or --tag vip (crm customer edit --help lists them all)'));
+  }
   const untag = new Set((opts.untag ?? []).flatMap(parseTags));
   const removeDays = new Set((opts.removeSpecial ?? []).map((d) => parseYearlyDay(d, '--remove-special')));
   if (opts.doNotContact && opts.contactOk) throw new UsageError(t('--do-not-contact and --contact-ok contradict each other; give one'));
@@ -131,12 +135,24 @@ export function editCustomer(ref: string, opts: EditOptions, deps: Deps): Custom
   };
   if (next.referredBy === current.id) throw new UsageError(t('--referred-by: a customer cannot refer themselves'));
   if (opts.name !== undefined) warnDuplicateName(deps, next.name, current.id);
-  const stopped = store.write(() => {
-    store.customers.update(next, deps.today);
+  const stopping = next.doNotContact && !current.doNotContact;
+  // A new birthday, tag or name changes what the playbook plans: their follow-ups follow at once.
+  const replan = !next.doNotContact && plansDiffer(current, next);
+  const [calendar, rules] = replan ? await Promise.all([import('../domain/calendar.js'), activeRules(store)]) : [];
+  const result = store.write(() => {
+    store.customers.update(next, today);
     // Asked not to be contacted: what was planned is skipped with the reason, never deleted.
-    return next.doNotContact && !current.doNotContact ? store.reminders.skipOpenForCustomer(current.id, deps.today, t('customer asked not to be contacted')) : 0;
+    if (stopping) return { stopped: store.reminders.skipOpenForCustomer(current.id, today, DO_NOT_CONTACT_REASON), reopened: 0 };
+    const reopened = current.doNotContact && !next.doNotContact ? store.reminders.reopenSkipped(current.id, today, DO_NOT_CONTACT_REASONS) : 0;
+    const count = calendar && rules ? replanCustomer(store, current.id, rules, calendar, today) : undefined;
+    return { stopped: 0, reopened, count };
   });
-  if (stopped) info(io, t('{n} open follow-up(s) of {name} skipped: do not contact.', { n: stopped, name: next.name }));
+  const vars = { name: next.name, n: result.stopped, reopened: result.reopened, ...result.count };
+  if (result.stopped) info(io, t('{n} open follow-up(s) of {name} skipped: do not contact.', vars));
+  else if (current.doNotContact && !next.doNotContact) info(io, t('Contact is welcome again: {reopened} follow-up(s) of {name} reopened, {added} planned.', { added: 0, ...vars }));
+  else if (result.count && result.count.added + result.count.changed + result.count.removed > 0) {
+    info(io, t('Follow-ups of {name} brought in line: {added} planned, {changed} changed, {removed} no longer due.', vars));
+  }
   const saved = store.customers.get(current.id)!;
   if (io.json) printJson(io, saved);
   else io.stdout(t('Updated customer {id}: {name}', { id: saved.id, name: saved.name }) + '\n');

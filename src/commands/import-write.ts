@@ -3,7 +3,7 @@
  * and the playbook see them all), then the sales, the buyers' tiers, and each sale's follow-ups
  * in date order.
  */
-import type { Customer } from '../domain/customer.js';
+import { DO_NOT_CONTACT_REASON, plansDiffer, type Customer } from '../domain/customer.js';
 import type { Calendar, Rule } from '../domain/playbook.js';
 import type { IsoDate } from '../domain/dates.js';
 import type { ImportPlan } from '../domain/import-plan.js';
@@ -13,6 +13,7 @@ import { SalePlanner, type Context, type PlannedCounts } from './sale-planner.js
 import type { Pace, Paced } from './pacing.js';
 import type { Sale } from '../domain/sale.js';
 import type { SaleFact } from '../domain/value.js';
+import { replanCustomer } from './planning.js';
 import { buyerThresholds, retierBuyer, type Classification } from './valuing.js';
 
 export interface ImportCounts {
@@ -48,10 +49,14 @@ export function writePlan(
     store.transfer.setReferrer(customerId, id(ref));
     all.get(customerId)!.referredBy = id(ref);
   }
+  // Customers on file whose plans change with the sheet's cells: a birthday or tag added, asked not to be contacted.
+  const changed: Customer[] = [];
   for (const c of plan.updated) {
     const next = { ...c, referredBy: c.referredBy === null ? null : id(c.referredBy) };
     store.customers.update(next, today);
+    const before = all.get(c.id);
     all.set(c.id, { ...next, updatedOn: today });
+    if (before && plansDiffer(before, next)) changed.push(all.get(c.id)!);
     progress.update(++done);
   }
   for (const c of all.values()) c.specialDays.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
@@ -80,6 +85,12 @@ export function writePlan(
     const saleIds = new Set(theirs.map((s) => s.id));
     const value = retierBuyer(store, all.get(customerId)!, saleIds, rules, calendar, today, { thresholds, facts: facts.get(customerId), fresh: isFresh });
     if (isFresh) contexts.set(customerId, freshContext(value, theirs, today));
+  }
+  // Their sales on file are planned again under the new facts (the new ones are planned below), as
+  // crm customer edit does; asked not to be contacted, what was planned is skipped.
+  for (const c of changed) {
+    if (c.doNotContact) store.reminders.skipOpenForCustomer(c.id, today, DO_NOT_CONTACT_REASON);
+    else replanCustomer(store, c.id, rules, calendar, today, { exceptSales: new Set(newSales.get(c.id)?.map((s) => s.id)) });
   }
   // Into a database with no follow-ups yet (a first import), nobody has a history to read back,
   // so the follow-ups' indexes can be built once at the end instead of row by row.

@@ -43,6 +43,28 @@ export type NewCustomer = Omit<Customer, 'id' | 'createdOn' | 'updatedOn'>;
 /** A profile untouched this long is flagged for a refresh: facts go stale (DOMAIN.md section 1). */
 export const REFRESH_AFTER_DAYS = 180;
 
+/**
+ * Why a do-not-contact customer's follow-ups were skipped: stored in English (a reason is machine
+ * text, shown in --json and exports), so --contact-ok finds them again. Older versions stored the
+ * sentence in the language in force; those are found too.
+ */
+// i18n-ignore-start: stored reasons, never shown translated
+export const DO_NOT_CONTACT_REASON = 'customer asked not to be contacted';
+export const DO_NOT_CONTACT_REASONS: readonly string[] = [DO_NOT_CONTACT_REASON, '客户要求不要联系'];
+// i18n-ignore-end
+
+/**
+ * Whether two versions of a customer get different plans: the name and company are in titles and
+ * choose the cards' culture, yearly days and tags make greetings and visits, rules may ask for a
+ * channel or a referrer, and do-not-contact stops everything.
+ */
+export function plansDiffer(a: NewCustomer, b: NewCustomer): boolean {
+  const days = (c: NewCustomer) => c.specialDays.map((d) => `${d.day} ${d.label}`).sort().join('\n');
+  const tags = (c: NewCustomer) => [...c.tags].sort().join(',');
+  return a.name !== b.name || a.company !== b.company || a.birthday !== b.birthday || a.channel !== b.channel
+    || a.referredBy !== b.referredBy || a.doNotContact !== b.doNotContact || tags(a) !== tags(b) || days(a) !== days(b);
+}
+
 export function needsRefresh(customer: Pick<Customer, 'updatedOn'>, today: IsoDate): boolean {
   return daysBetween(customer.updatedOn, today) >= REFRESH_AFTER_DAYS;
 }

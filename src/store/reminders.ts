@@ -171,6 +171,19 @@ export class ReminderRepo {
       .prepare("UPDATE reminders SET state = 'skipped', closed_on = ?, reason = ? WHERE customer_id = ? AND state = 'open'")
       .run(today, reason, customerId).changes;
   }
+
+  /**
+   * Opens again a customer's follow-ups that were skipped for one of `reasons` and are still to
+   * come: contact welcome again after do-not-contact. What fell due in between stays skipped.
+   */
+  reopenSkipped(customerId: number, today: IsoDate, reasons: readonly string[]): number {
+    return this.db
+      .prepare(
+        `UPDATE reminders SET state = 'open', closed_on = NULL, reason = NULL
+         WHERE customer_id = ? AND state = 'skipped' AND due >= ? AND reason IN (SELECT value FROM json_each(?))`,
+      )
+      .run(customerId, today, JSON.stringify(reasons)).changes;
+  }
 }
 
 interface ContactRow {

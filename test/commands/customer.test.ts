@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { crmIn, expectRefused, tempDir, type CrmRunner } from '../support/cli.js';
+import { crmIn, expectRefused, queryDb, tempDir, type CrmRunner } from '../support/cli.js';
 
 let crm: CrmRunner;
 let cleanup: () => void;
@@ -72,6 +72,52 @@ describe('crm customer', () => {
     expect([...agenda.due, ...agenda.upcoming]).toEqual([]);
     const { followUps } = JSON.parse((await crm('--json', 'customer', 'show', 'Emma')).stdout);
     expect(followUps).toEqual([]);
+  });
+
+  it('resumes the follow-ups of a do-not-contact customer who welcomes contact again, and plans the sales made meanwhile', async () => {
+    await crm('customer', 'add', 'Emma');
+    await crm('add-sale', '--customer', 'Emma', '--product', 'Helmet', '--amount', '89');
+    const planned = JSON.parse((await crm('--json', 'customer', 'show', 'Emma')).stdout).followUps;
+    await crm('customer', 'edit', 'Emma', '--do-not-contact');
+    await crm('add-sale', '--customer', 'Emma', '--product', 'Gloves', '--amount', '30');
+    const later = crmIn(crm.dir, { today: '2026-03-10' });
+    const r = await later('customer', 'edit', 'Emma', '--contact-ok');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^Contact is welcome again: \d+ follow-up\(s\) of Emma reopened, \d+ planned\.\n$/);
+    const { followUps } = JSON.parse((await later('--json', 'customer', 'show', 'Emma')).stdout);
+    // What fell due while contact was unwelcome stays skipped; what is still to come is back, and Gloves is planned.
+    const helmet = planned.filter((f: { due: string }) => f.due >= '2026-03-10').map((f: { id: number }) => f.id);
+    expect(followUps.map((f: { id: number }) => f.id)).toEqual(expect.arrayContaining(helmet));
+    expect(followUps.some((f: { title: string }) => f.title.includes('Gloves'))).toBe(true);
+    expect(followUps.every((f: { due: string }) => f.due >= '2026-03-10')).toBe(true);
+  });
+
+  it('re-plans greetings and visits when a birthday, special day, tag or name changes', async () => {
+    await crm('customer', 'add', 'Wang', '--birthday', '03-15', '--special', '05-20 wedding');
+    await crm('add-sale', '--customer', 'Wang', '--product', 'P', '--amount', '100');
+    const r = await crm('customer', 'edit', 'Wang', '--birthday', '03-20', '--remove-special', '05-20', '--special', '04-10 shop anniversary', '--tag', 'important');
+    expect(r.stderr).toMatch(/^Follow-ups of Wang brought in line: [1-9]\d* planned, 1 changed, 1 no longer due\.\n$/);
+    const cards = async () =>
+      queryDb(crm.db, "SELECT rule || ' ' || due AS c FROM reminders WHERE state = 'open' AND rule IN ('birthday', 'special-day', 'holiday-visit')")
+        .map((r) => r.c as string);
+    expect(await cards()).toEqual(expect.arrayContaining(['birthday 2026-03-20', 'special-day 2026-04-10']));
+    expect(await cards()).not.toContain('special-day 2026-05-20');
+    expect((await cards()).some((c) => c.startsWith('holiday-visit'))).toBe(true);
+    // Closing the moved greeting plans next year's on the new day.
+    const [birthday] = queryDb(crm.db, "SELECT id FROM reminders WHERE rule = 'birthday' AND state = 'open'");
+    expect((await crmIn(crm.dir, { today: '2026-03-20' })('done', String(birthday.id))).code).toBe(0);
+    expect(await cards()).toContain('birthday 2027-03-20');
+    await crm('customer', 'edit', 'Wang', '--birthday', '');
+    expect((await cards()).some((c) => c.startsWith('birthday'))).toBe(false);
+    await crm('customer', 'edit', 'Wang', '--name', 'Wang Li');
+    const titles = queryDb(crm.db, "SELECT title FROM reminders WHERE state = 'open'").map((r) => r.title as string);
+    expect(titles.length).toBeGreaterThan(10);
+    expect(titles.filter((t) => /Wang(?! Li)/.test(t))).toEqual([]);
+  });
+
+  it('refuses an edit that changes nothing', async () => {
+    await crm('customer', 'add', 'Anna');
+    await expectRefused(crm, ['customer', 'edit', 'Anna'], /^crm: nothing to change: say what, e\.g\. --phone/);
   });
 
   it('names the matches of an ambiguous customer and exits 2', async () => {

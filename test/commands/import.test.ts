@@ -2,7 +2,7 @@ import { DEFAULT_RULES } from '../support/builders.js';
 import { describe, expect, it } from 'vitest';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { crmIn, eachInTempDir, indexesOf, type CrmRunner } from '../support/cli.js';
+import { crmIn, eachInTempDir, indexesOf, queryDb, type CrmRunner } from '../support/cli.js';
 import { writeSheet } from '../support/sheets.js';
 import { main } from '../../src/cli.js';
 
@@ -137,6 +137,24 @@ describe('crm import of a sheet', () => {
     const changed = await crm('import', file);
     expect(changed.stdout).toContain('customers: 1 new, 0 updated, 0 unchanged');
     expect(changed.stderr).toBe('warning: row 2: "王芳" added as a new customer: customer 2 has that name but another phone, email or company; if it is the same person, correct it with crm customer edit and import again\n');
+  });
+
+  it('plans again for customers on file whose birthday or tags a sheet changes, and stops a do-not-contact one', async () => {
+    const file = writeSheet(join(dir, 'sheet.csv'), [
+      { name: 'Wang', phone: '13800000001', product: 'P', amount: '100', date: '2026-03-01' },
+      { name: 'Li', phone: '13800000002', product: 'Q', amount: '200', date: '2026-02-20' },
+    ]);
+    await crm('import', file);
+    writeSheet(file, [{ name: 'Wang', phone: '13800000001', birthday: '03-20', tags: 'important' }, { name: 'Li', phone: '13800000002', do_not_contact: 'yes' }]);
+    expect((await crm('import', file)).stdout).toContain('customers: 0 new, 2 updated, 0 unchanged');
+    const open = (name: string) => queryDb(crm.db, `SELECT r.rule, r.due FROM reminders r JOIN customers c ON c.id = r.customer_id WHERE c.name = '${name}' AND r.state = 'open'`);
+    expect(open('Wang')).toEqual(expect.arrayContaining([{ rule: 'birthday', due: '2026-03-20' }]));
+    expect(open('Wang').some((r) => r.rule === 'holiday-visit')).toBe(true);
+    expect(open('Li')).toEqual([]);
+    // Nothing changes the second time.
+    const before = await json('export');
+    expect((await crm('import', file)).stdout).toContain('customers: 0 new, 0 updated, 2 unchanged');
+    expect(await json('export')).toEqual(before);
   });
 
   it('reads the GBK file Chinese Excel saves', async () => {
