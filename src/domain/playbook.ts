@@ -163,15 +163,25 @@ export function adjustForWeekend(due: Day, policy: WeekendPolicy = 'keep'): Day 
 }
 
 /**
- * Moves recently missed one-off steps to today: per kind of action, the latest one, unless a step
- * of that kind is coming within CATCH_UP_DAYS anyway (the day-5 call makes up for the day-2 call).
+ * What a later step makes up for: calls after the close are one kind (the day-5 call makes up for a
+ * missed day-2 call, #299); any other one-off step (a thank-you note, a written confirmation, a
+ * supply check) is its own, and so is each customer: nothing done for one covers another.
  */
-function catchUp(planned: PlannedFollowUp[], oneOffs: Set<PlannedFollowUp>, today: Day): void {
+function kindOf(rule: Rule, p: PlannedFollowUp): string {
+  const when = rule.when as Extract<When, { after: unknown }>;
+  return rule.action === 'call' && when.after === 'close' ? `${p.customerId} call` : `${p.customerId} ${rule.id}`;
+}
+
+/**
+ * Moves recently missed one-off steps to today: per kind (kindOf), the latest one, unless a step
+ * of that kind is coming within CATCH_UP_DAYS anyway.
+ */
+function catchUp(planned: PlannedFollowUp[], oneOffs: Map<PlannedFollowUp, string>, today: Day): void {
   const horizon = addDays(today, CATCH_UP_DAYS);
   const recent = planned.filter((p) => p.state === 'missed' && oneOffs.has(p) && p.due >= addDays(today, -CATCH_UP_DAYS));
-  for (const action of new Set(recent.map((p) => p.action))) {
-    if (planned.some((p) => p.state === 'open' && oneOffs.has(p) && p.action === action && p.due <= horizon)) continue;
-    const latest = recent.filter((p) => p.action === action).sort((a, b) => (a.due < b.due ? 1 : -1))[0];
+  for (const kind of new Set(recent.map((p) => oneOffs.get(p)))) {
+    if (planned.some((p) => p.state === 'open' && oneOffs.get(p) === kind && p.due <= horizon)) continue;
+    const latest = recent.filter((p) => oneOffs.get(p) === kind).sort((a, b) => (a.due < b.due ? 1 : -1))[0];
     latest.title += t(' (late: was due {due})', { due: latest.due });
     Object.assign(latest, { due: today, state: 'open', reason: null, late: latest.due });
   }
@@ -193,7 +203,7 @@ export function planWithHistory(input: PlanInput): { planned: PlannedFollowUp[];
   const historyBefore = input.historyBefore !== undefined && input.historyBefore > lastCaughtUp ? lastCaughtUp : input.historyBefore;
   const planned: PlannedFollowUp[] = [];
   const history: History = { saleSteps: 0, customerSteps: [] };
-  const oneOffs = new Set<PlannedFollowUp>();
+  const oneOffs = new Map<PlannedFollowUp, string>();
   // Shared, read-only, by every step without values of its own: the store writes a sale's common
   // values once for all of them (TransferRepo.insertReminder), 568k rows in a large import.
   const common = Object.freeze(saleVars(input));
@@ -225,7 +235,7 @@ export function planWithHistory(input: PlanInput): { planned: PlannedFollowUp[];
       };
       if (occ.late) p.late = occ.late;
       planned.push(p);
-      if ('after' in rule.when) oneOffs.add(p);
+      if ('after' in rule.when) oneOffs.set(p, kindOf(rule, p));
     }
   }
   if (input.catchUp !== false) catchUp(planned, oneOffs, today);

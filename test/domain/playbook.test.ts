@@ -166,6 +166,19 @@ describe('what is never planned', () => {
     expect(byRule(plan, 'call-day-5')[0]).toMatchObject({ state: 'open', due: '2026-03-03' });
   });
 
+  it('catches up each missed note on its own, and a referrer\'s thanks apart from the buyer\'s: only calls after the close make up for each other', () => {
+    // A Friday verbal deal with a referrer, entered on Monday.
+    const plan = planFollowUps(planInput({
+      customer: customer({ referredBy: 2 }), referrer: customer({ id: 2, name: 'Amy' }),
+      sale: sale({ date: '2026-01-09', delivery: '2026-01-10', verbal: true }), today: '2026-01-12',
+    }));
+    for (const rule of ['thank-you', 'written-confirmation', 'referral-thanks', 'usage-check']) {
+      expect(byRule(plan, rule)[0], rule).toMatchObject({ state: 'open', due: '2026-01-12', late: expect.any(String) });
+    }
+    expect(byRule(plan, 'call-day-2')[0]).toMatchObject({ state: 'missed' });
+    expect(byRule(plan, 'call-day-5')[0]).toMatchObject({ state: 'open', due: '2026-01-13' });
+  });
+
   it('keeps the proactive cadence steady when the customer buys again soon', () => {
     const first = planFollowUps(planInput());
     const existing = first.map((p) => ({ rule: p.rule, due: p.due, state: p.state }));
