@@ -211,7 +211,10 @@ export function planWithHistory(input: PlanInput): { planned: PlannedFollowUp[];
     const target = rule.target === 'referrer' ? referrer : customer;
     if (!target || target.doNotContact || !matches(rule, input)) continue;
     for (const occ of occurrencesOf(rule, input)) {
-      const due = adjustForWeekend(occ.due, rule.weekend);
+      // A step that would come before the sale (a supply check two days before a delivery due
+      // tomorrow, a warranty shorter than its lead) is due on the day of the sale, not late.
+      const shifted = adjustForWeekend(occ.due, rule.weekend);
+      const due = shifted < sale.date ? sale.date : shifted;
       if (historyBefore !== undefined && due < historyBefore && due < today) {
         if (occ.scope === 'sale') history.saleSteps++;
         else history.customerSteps.push({ customerId: target.id, dedupeKey: `c${target.id}:${rule.id}:${occ.key}` });

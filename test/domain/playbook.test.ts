@@ -179,6 +179,16 @@ describe('what is never planned', () => {
     expect(byRule(plan, 'call-day-5')[0]).toMatchObject({ state: 'open', due: '2026-01-13' });
   });
 
+  it.each([
+    ['a supply check two days before a delivery due tomorrow', { date: '2026-03-02', delivery: '2026-03-03' }, 'supply-check'],
+    ['a warranty check a month before a one-month warranty ends', { date: '2026-01-31', warrantyMonths: 1 }, 'warranty-check'],
+  ])('plans %s on the day of the sale, not as late or missed', (_what, s, rule) => {
+    const plan = planFollowUps(planInput({ sale: sale(s), today: s.date }));
+    expect(byRule(plan, rule)[0]).toMatchObject({ due: s.date, state: 'open' });
+    expect(byRule(plan, rule)[0].title).not.toContain('late');
+    expect(byRule(plan, rule)[0].late).toBeUndefined();
+  });
+
   it('keeps the proactive cadence steady when the customer buys again soon', () => {
     const first = planFollowUps(planInput());
     const existing = first.map((p) => ({ rule: p.rule, due: p.due, state: p.state }));
