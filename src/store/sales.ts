@@ -62,14 +62,15 @@ export class SaleRepo {
     return (prepared(this.db, 'SELECT * FROM sales WHERE customer_id = ? ORDER BY date, id').all(customerId) as Row[]).map(toSale);
   }
 
-  /** Each customer's latest purchase of a product whose name contains one of `texts` (any case). */
+  /** Each customer's latest purchase of a product whose name contains one of `texts` (any case); a refund is no purchase. */
   latestByProduct(texts: string[], since?: IsoDate) {
     return this.db
       .prepare(
         `SELECT s.id AS saleId, s.customer_id AS customerId, c.name AS customerName, c.do_not_contact AS dnc, s.product, s.date
          FROM sales s JOIN customers c ON c.id = s.customer_id
          WHERE EXISTS (SELECT 1 FROM json_each(?) t WHERE instr(lower(s.product), lower(t.value)) > 0) AND s.date >= ?
-           AND s.date = (SELECT max(s2.date) FROM sales s2 WHERE s2.customer_id = s.customer_id
+           AND s.amount_cents > 0
+           AND s.date = (SELECT max(s2.date) FROM sales s2 WHERE s2.customer_id = s.customer_id AND s2.amount_cents > 0
              AND EXISTS (SELECT 1 FROM json_each(?) t WHERE instr(lower(s2.product), lower(t.value)) > 0))
          GROUP BY s.customer_id ORDER BY c.name_fold`,
       )

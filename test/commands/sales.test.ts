@@ -244,6 +244,16 @@ describe('crm announce (#309)', () => {
     expect(again.stderr).toContain('Planned 0 call(s) about 净化器 X5. 2 customer(s) were already told about it.');
     expect((await crm('announce', '--product', 'X5', '--to-buyers-of', 'X3', '--date', '2026-01-01')).code).toBe(2);
   });
+
+  it('names the purchase, not a later refund, and leaves out a customer who only has a refund of it', async () => {
+    await crm('customer', 'add', 'Carol');
+    await crm('customer', 'add', 'Dan');
+    await crm('add-sale', '--customer', 'Carol', '--product', 'Widget', '--amount', '100', '--date', '2026-02-10');
+    await crm('add-sale', '--customer', 'Carol', '--product', 'Widget', '--amount', '-100');
+    await crm('add-sale', '--customer', 'Dan', '--product', 'Widget', '--amount', '-50');
+    const out = await json('announce', '--product', 'Widget 2', '--to-buyers-of', 'widget');
+    expect(out.reminders.map((r: { title: string }) => r.title)).toEqual(['Tell Carol about Widget 2: they bought Widget on 2026-02-10']);
+  });
 });
 
 describe('crm demo', () => {
