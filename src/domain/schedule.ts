@@ -128,17 +128,25 @@ function cardsFor(input: PlanInput, culture: 'cn' | 'west', count: number, leadD
   return out;
 }
 
+/**
+ * The next yearly day from today, and for a sale entered late the one that fell between the sale and
+ * today too: the engine records that one as missed (or history), as it does any passed step, so a
+ * birthday two days after a sale entered a week late is listed, not silently skipped.
+ */
 function yearly(input: PlanInput, which: 'birthday' | 'special-days', offset: number): Occurrence[] {
   const { customer, sale, today } = input;
-  const from = sale.date > today ? sale.date : today;
   const days = which === 'birthday'
     ? customer.birthday ? [{ day: customer.birthday, label: BIRTHDAY_LABEL[input.lang ?? 'en'] }] : []
     : customer.specialDays;
-  return days.map((d) => {
-    const day = nextYearly(monthDay(d.day), addDays(from, -offset));
-    const due = addDays(day, offset);
-    const key = which === 'birthday' ? `${yearOf(day)}` : `${monthDay(d.day)}:${d.label}:${yearOf(day)}`;
-    return { due, key, scope: 'customer' as const, vars: { label: d.label, date: day } };
+  return days.flatMap((d) => {
+    const at = (from: IsoDate): Occurrence => {
+      const day = nextYearly(monthDay(d.day), addDays(from, -offset));
+      const key = which === 'birthday' ? `${yearOf(day)}` : `${monthDay(d.day)}:${d.label}:${yearOf(day)}`;
+      return { due: addDays(day, offset), key, scope: 'customer', vars: { label: d.label, date: day } };
+    };
+    const next = at(sale.date > today ? sale.date : today);
+    const passed = sale.date < today ? at(sale.date) : next;
+    return passed.key !== next.key ? [passed, next] : [next];
   });
 }
 
@@ -148,13 +156,15 @@ function festivalVisits(input: PlanInput, ids: string[], days: number): Occurren
   const from = sale.date > today ? sale.date : today;
   const out: Occurrence[] = [];
   for (const id of ids) {
-    for (const year of [yearOf(from), yearOf(from) + 1]) {
+    for (const year of [yearOf(sale.date < from ? sale.date : from), yearOf(from), yearOf(from) + 1]) {
       const f = calendar.festivalsInYear(year).find((x) => x.id === id);
       const due = f && addDays(f.date, days);
-      if (f && due && due >= from) {
-        out.push({ due, key: `${id}:${yearOf(f.date)}`, scope: 'customer', vars: { festival: input.lang === 'zh' ? f.nameZh : f.name } });
-        break;
-      }
+      if (!f || !due || due < sale.date || out.some((o) => o.key === `${id}:${yearOf(f.date)}`)) continue;
+      const occ: Occurrence = { due, key: `${id}:${yearOf(f.date)}`, scope: 'customer', vars: { festival: input.lang === 'zh' ? f.nameZh : f.name } };
+      // A sale entered late: a visit whose day passed before the festival itself is made now.
+      if (due < today && f.date >= today) Object.assign(occ, { due: today, late: due });
+      out.push(occ);
+      if (occ.due >= from) break;
     }
   }
   return out;

@@ -189,6 +189,23 @@ describe('what is never planned', () => {
     expect(byRule(plan, rule)[0].late).toBeUndefined();
   });
 
+  it('lists the birthday, special day and visit that fell between a sale and its late entry, and plans the next ones', () => {
+    const input = {
+      customer: customer({ birthday: '09-15', specialDays: [{ day: '09-16', label: '开业纪念' }], tags: ['gold'] }),
+      sale: sale({ date: '2026-09-10' }), today: '2026-09-20',
+    };
+    const plan = planFollowUps(planInput(input));
+    expect(byRule(plan, 'birthday').map((p) => [p.due, p.state])).toEqual([['2026-09-15', 'missed'], ['2027-09-15', 'open']]);
+    expect(byRule(plan, 'special-day').map((p) => [p.due, p.state])).toEqual([['2026-09-16', 'missed'], ['2027-09-16', 'open']]);
+    // The visit a week before Mid-Autumn (2026-09-25) is two days late, the festival still ahead: made
+    // now, on the next working day (today is a Sunday; the rule moves weekend visits to the Friday before).
+    expect(byRule(plan, 'holiday-visit')[0]).toMatchObject({ due: '2026-09-21', state: 'open', late: '2026-09-18' });
+    // Entered on the day, nothing is late or missed.
+    const onTime = planFollowUps(planInput({ ...input, today: '2026-09-10' }));
+    expect(byRule(onTime, 'birthday').map((p) => [p.due, p.state])).toEqual([['2026-09-15', 'open']]);
+    expect(byRule(onTime, 'holiday-visit').map((p) => p.due)).toEqual(['2026-09-18', '2027-01-29']);
+  });
+
   it('keeps the proactive cadence steady when the customer buys again soon', () => {
     const first = planFollowUps(planInput());
     const existing = first.map((p) => ({ rule: p.rule, due: p.due, state: p.state }));
