@@ -116,7 +116,9 @@ function check(c: Complaint, a: Answer): void {
     refuse(t('complaint #{id}: {flag} belongs to {step}, but the complaint is at {current}', vars));
   }
   if (a.field === 'solution' && c.solutions.length >= MAX_SOLUTIONS) {
-    refuse(t('complaint #{id}: at most {max} solutions a round (#322: prepare 3-4, best first); it has {n}', { id, max: MAX_SOLUTIONS, n: c.solutions.length }));
+    // Several --solution flags are applied one by one: name the one that does not fit, not a count
+    // that already includes the others given with it.
+    refuse(t('complaint #{id}: at most {max} solutions a round (#322: prepare 3-4, best first); "{solution}" would be solution {n}', { id, max: MAX_SOLUTIONS, solution: String(a.value), n: c.solutions.length + 1 }));
   }
   if (a.field === 'accepted' && a.value > c.solutions.length) {
     refuse(t("complaint #{id}: --accepted must be none or a solution's rank from 1 to {n} (got {got})", { id, n: c.solutions.length, got: a.value }));

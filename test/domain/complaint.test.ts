@@ -124,7 +124,7 @@ describe('the complaint state machine (DOMAIN.md section 3)', () => {
 
   it.each([
     ['an Analyse answer at Listen', {}, { field: 'cause', value: 'service' }, /--cause CAUSE belongs to Analyse, but the complaint is at Listen; it still needs --words TEXT/],
-    ['a fifth solution', { ...analysed, step: 'resolve', solutions: ['a', 'b', 'c', 'd'] }, { field: 'solution', value: 'e' }, /at most 4 solutions/],
+    ['a fifth solution', { ...analysed, step: 'resolve', solutions: ['a', 'b', 'c', 'd'] }, { field: 'solution', value: 'e' }, /at most 4 solutions a round .*; "e" would be solution 5$/],
     ['accepting a solution never offered', { ...analysed, step: 'resolve', solutions: ['a'] }, { field: 'accepted', value: 2 }, /--accepted must be none or a solution's rank from 1 to 1 \(got 2\)/],
     ['resolving with nothing accepted', { ...analysed, step: 'resolve', solutions: ['a'], accepted: 0 }, { field: 'resolved', value: [2] }, /--resolved needs the solution the customer accepted/],
     ['a new promise after the resolution', { ...resolved, step: 'confirm' }, { field: 'promise', value: '2026-03-09' }, /belongs to Resolve, but the complaint is at Confirm/],
