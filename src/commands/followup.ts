@@ -51,7 +51,7 @@ async function confirmationDone(r: Reminder, opts: DoneOptions, deps: Deps): Pro
   const { complaintReminderDone } = await import('./complaint-hooks.js');
   const message = store.write(() => {
     store.contacts.insert({ customerId: r.customerId, reminderId: r.id, date: today, kind: 'done', outcome: 'reached', note });
-    return complaintReminderDone(store, r.id, today, !opts.notSatisfied);
+    return complaintReminderDone(store, r.id, today, !opts.notSatisfied, note);
   });
   warnPhrases(deps.io, note);
   report(deps, { id: r.id, state: 'done', satisfied: !opts.notSatisfied }, message);

@@ -181,8 +181,10 @@ describe('crm done on a complaint confirmation call', () => {
     const r = await crm('done', String(calls[0].id), '--not-satisfied', '--note', '还是充不进电');
     expect(r).toMatchObject({ code: 0 });
     expect(r.stdout).toContain('Complaint #1: not satisfied, back to Resolve');
-    const { complaint } = JSON.parse((await crm('--json', 'complaint', 'show', '1')).stdout);
+    const { complaint, timeline } = JSON.parse((await crm('--json', 'complaint', 'show', '1')).stdout);
     expect(complaint.step).toBe('resolve');
+    // What the customer said is in the complaint's own timeline, not only in the contact history.
+    expect(timeline).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'confirmNote', value: '还是充不进电' })]));
     const file = JSON.parse((await crm('--json', 'customer', 'show', '王芳')).stdout);
     expect(file.contacts).toEqual([expect.objectContaining({ kind: 'done', note: '还是充不进电', reminderId: calls[0].id })]);
   });
