@@ -80,7 +80,13 @@ function monthDay(a: number, b: number, order: DateOrder | undefined, refuse: ()
  * settles it. Anything else is left for parseDate to refuse.
  */
 export function spreadsheetDate(s: string, field = 'date', order?: DateOrder): string {
-  const text = s.trim();
+  // A date Excel wrote with its time (2026/3/2 14:35, 2026-03-02 0:00:00): the day is what counts.
+  const text = s.trim().replace(/\s+\d{1,2}:\d{2}(?::\d{2})?$/, '');
+  // A date cell Excel shows as a number (46083): its serial day count, not a date anyone wrote.
+  if (/^\d{5}$/.test(text) && Number(text) > 20000 && Number(text) < 80000) {
+    const day = addDays('1899-12-30', Number(text));
+    throw new UsageError(t('{field} is an Excel date number ({got} is {day}): format the column as a date (YYYY-MM-DD) in Excel and save again', { field, got: text, day }));
+  }
   const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(text);
   if (m) return `${m[1]}-${pad2(m[2])}-${pad2(m[3])}`;
   const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);

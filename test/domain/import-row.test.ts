@@ -130,8 +130,19 @@ describe('readRow', () => {
     ['3/2/2026', '2026-03-02', 'mdy'],
     ['15/2/2026', '2026-02-15', 'mdy'],
     ['3-2-2026', '3-2-2026'], // left for parseDate to refuse
+    // Excel writes a date-time cell with its time; the day is the sale's.
+    ['2026/3/2 14:35', '2026-03-02'],
+    ['2026-02-27 0:00:00', '2026-02-27'],
+    ['3/2/2026 9:05', '2026-03-02', 'mdy'],
+    ['12345', '12345'], // not in the range of recent Excel date numbers: left for parseDate to refuse
   ] as const)('spreadsheetDate(%j) = %j (order %s)', (input, out, order?: 'dmy' | 'mdy') => {
     expect(spreadsheetDate(input, 'date', order)).toBe(out);
+  });
+
+  it('names an Excel date number for what it is, and the day it stands for', () => {
+    expect(() => spreadsheetDate('46083', 'row 2, column date')).toThrow(
+      'row 2, column date is an Excel date number (46083 is 2026-03-02): format the column as a date (YYYY-MM-DD) in Excel and save again',
+    );
   });
 
   it('refuses 3/2/2026 without an order: 2 March in the US, 3 February in the UK', () => {
