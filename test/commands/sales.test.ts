@@ -123,6 +123,36 @@ describe('crm today', () => {
     expect(wide.upcoming.length).toBeGreaterThan(1);
   });
 
+  it('writes the year of a date more than half a year ahead, where a month and day alone reads as the recent past', async () => {
+    const later = crmIn(crm.dir, { today: '2026-03-09' });
+    const whens = async (...args: string[]) => {
+      const out = (await later(...args, 'today', '--days', '400')).stdout;
+      return Object.fromEntries(out.split('\n').filter((l) => /^\d+\t/.test(l)).map((l) => l.split('\t').slice(0, 2)));
+    };
+    const en = await whens();
+    expect(en).toMatchObject({ 7: 'Fri 03-20', 14: 'Thu 08-20', 15: 'Fri 2026-09-18', 23: 'Wed 2027-02-03', 24: 'Sat 2027-02-20' });
+    const zh = await whens('--lang', 'zh');
+    expect(zh).toMatchObject({ 7: '3月20日 周五', 14: '8月20日 周四', 15: '2026年9月18日 周五', 24: '2027年2月20日 周六' });
+  });
+
+  it.each([
+    ['en', '2026-03-10', 'Tue 03-10'],
+    ['en', '2026-09-07', 'Mon 09-07'],
+    ['en', '2026-09-08', 'Tue 2026-09-08'],
+    ['en', '2027-03-02', 'Tue 2027-03-02'],
+    ['zh', '2026-09-07', '9月7日 周一'],
+    ['zh', '2027-03-02', '2027年3月2日 周二'],
+  ] as const)('says a follow-up due (%s) on %s, seen from 2026-03-09, is due %j', async (lang, due, want) => {
+    const { when } = await import('../../src/commands/today.js');
+    const { setLanguage } = await import('../../src/i18n.js');
+    setLanguage(lang);
+    try {
+      expect(when(due, '2026-03-09')).toBe(want);
+    } finally {
+      setLanguage('en');
+    }
+  });
+
   it('shows sections for people and says so in one line on an empty day', async () => {
     const r = await crm('today');
     expect(r.stdout).toMatch(/^Overdue \(5\)\nid\twhen\tcustomer/);
