@@ -227,6 +227,44 @@ describe('done, snooze, skip, log', () => {
     expect(bad).toMatchObject({ code: 2 });
   });
 
+  it('shows the history in the language in force: kinds, outcomes and the notes crm wrote itself, ids kept in --json', async () => {
+    const thanks = await find('thank-you');
+    const call = await find('call-day-2');
+    const card = await find('call-day-5');
+    await crm('done', String(thanks.id), '--outcome', 'reached', '--note', 'x');
+    await crm('done', String(call.id), '--outcome', 'no-answer');
+    await crm('snooze', String(call.id), '--days', '2');
+    await crm('--lang', 'zh', 'snooze', String(card.id), '--days', '1');
+    await crm('log', '王芳', '--note', '聊了滤网', '--channel', 'wechat', '--outcome', 'left-message');
+    const contacts = async (lang: string) => {
+      const out = (await crm('--lang', lang, 'customer', 'show', '王芳')).stdout;
+      return out.split('\n\n').find((b) => /^(Contacts|联系记录)\n/.test(b))!.split('\n').slice(2);
+    };
+    expect(await contacts('zh')).toEqual([
+      '2026-03-02\t已完成\t已联系上\tx',
+      '2026-03-02\t尝试联系\t无人接听\t',
+      '2026-03-02\t已改期\t\t从 2026-03-03 改到 2026-03-05',
+      '2026-03-02\t已改期\t\t从 2026-03-06 改到 2026-03-07',
+      '2026-03-02\t计划外联系\t已留言\t[微信] 聊了滤网',
+    ]);
+    expect(await contacts('en')).toEqual([
+      '2026-03-02\tdone\treached\tx',
+      '2026-03-02\tattempt\tno-answer\t',
+      '2026-03-02\tsnoozed\t\tfrom 2026-03-03 to 2026-03-05',
+      '2026-03-02\tsnoozed\t\tfrom 2026-03-06 to 2026-03-07',
+      '2026-03-02\tlog\tleft-message\t[wechat] 聊了滤网',
+    ]);
+    // Scripts read the ids and the notes as stored, whatever the language.
+    const stored = (await json('--lang', 'zh', 'customer', 'show', '王芳')).contacts;
+    expect(stored.map((c: { kind: string; outcome: string | null; note: string | null }) => [c.kind, c.outcome, c.note])).toEqual([
+      ['done', 'reached', 'x'],
+      ['attempt', 'no-answer', null],
+      ['snoozed', null, 'from 2026-03-03 to 2026-03-05'],
+      ['snoozed', null, '从 2026-03-06 改到 2026-03-07'],
+      ['log', 'left-message', '[wechat] 聊了滤网'],
+    ]);
+  });
+
   it('skips only with a reason, and warns about phrases to avoid while still saving', async () => {
     const r = await find('call-day-12');
     expect((await crm('skip', String(r.id))).code).toBe(2);
