@@ -145,7 +145,8 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
       stdout: out,
       stderr: err,
       isTTY: stdoutIsTTY && !json,
-      columns: options.columns ?? process.stdout.columns,
+      // The terminal's width only when writing to it: an injected stdout (tests) is no terminal of ours.
+      columns: options.columns ?? (options.stdout ? undefined : process.stdout.columns),
       stderrIsTTY: options.stderrIsTTY ?? Boolean(process.stderr.isTTY),
       stdinIsTTY: options.stdinIsTTY ?? Boolean(process.stdin.isTTY),
       json,

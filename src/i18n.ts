@@ -81,6 +81,35 @@ function compiledText(text: string): string[] {
   return parts;
 }
 
+/** The other languages' catalogues, read when a text written in one of them must be recognised. */
+const others = new Map<Lang, Catalogue>();
+
+function catalogueOf(l: Lang): Catalogue {
+  if (l === lang) return catalogue;
+  let c = others.get(l);
+  if (!c) others.set(l, (c = l === 'en' ? {} : (JSON.parse(readFileSync(catalogueFile(l), 'utf8')) as Catalogue)));
+  return c;
+}
+
+/**
+ * The values of a text crm wrote with t(key, vars) in any language, stored as text: "from
+ * 2026-03-03 to 2026-03-05" and "从 2026-03-03 改到 2026-03-05" both give {from, to}, for saying it
+ * again in the language in force. Undefined when the text is not one of them.
+ */
+export function valuesOf(key: string, text: string): Vars | undefined {
+  const forms = new Set([key.split('\u0004')[0], ...LANGS.map((l) => catalogueOf(l)[key]).filter(Boolean)]);
+  for (const form of forms) {
+    const names: string[] = [];
+    const source = form
+      .split(/\{(\w+)\}/)
+      .map((part, i) => (i % 2 ? (names.push(part), '(.+?)') : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .join('');
+    const m = new RegExp(`^${source}$`, 's').exec(text);
+    if (m) return Object.fromEntries(names.map((name, i) => [name, m[i + 1]]));
+  }
+  return undefined;
+}
+
 const WEEKDAYS: Record<Lang, string[]> = {
   en: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
   zh: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'],

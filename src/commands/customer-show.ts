@@ -1,6 +1,6 @@
 /** `crm customer show`: everything known about one customer, on one screen. */
 import type { Deps } from '../deps.js';
-import { actionLabel, channelLabel } from '../domain/labels.js';
+import { actionLabel, channelLabel, contactKindLabel, contactNote, outcomeLabel } from '../domain/labels.js';
 import { needsRefresh, REFRESH_AFTER_DAYS, type Customer } from '../domain/customer.js';
 import { saleJson } from '../domain/sale.js';
 import { t, tWeekday } from '../i18n.js';
@@ -76,7 +76,7 @@ export function showCustomer(ref: string, deps: Deps): void {
   const table = (head: string[], rows: (string | number | null)[][]) => (rows.length ? renderTable(io, head, rows) : '');
   const sold = sales.map((s) => [s.id, s.date, s.product, s.quantity, formatMoney(s.amountCents)]);
   text += section(io, t('Sales'), table([t('id'), t('date'), t('product'), t('qty'), t('amount')], sold));
-  text += section(io, t('Contacts'), table([t('date'), t('kind'), t('outcome'), t('note')], contacts.map((c) => [c.date, c.kind, c.outcome, c.note])));
+  text += section(io, t('Contacts'), table([t('date'), t('kind'), t('outcome'), t('note')], contacts.map((c) => [c.date, contactKindLabel(c.kind), c.outcome && outcomeLabel(c.outcome), contactNote(c.kind, c.note)])));
   if (value.surveys.length) text += section(io, t('Survey answers'), surveyBody(value));
   text += section(
     io,

@@ -62,11 +62,18 @@ function agendaJsonRow(r: AgendaRow, today: IsoDate) {
   };
 }
 
-/** When a follow-up is due, as the agenda says it: "3d late", "today", "Tue 03-03". */
-function when(r: AgendaRow, today: IsoDate): string {
-  if (r.due < today) return t('{n}d late', { n: daysBetween(r.due, today) });
-  if (r.due === today) return t('today');
-  return t('{weekday} {date}', { weekday: tWeekday(r.due), date: tShortDate(r.due) });
+/**
+ * Up to this many days ahead a month and day is nearer its coming date than its last one, so
+ * "03-03" reads as the coming one; further ahead (half a year) it reads as the recent past.
+ */
+export const SHORT_DATE_DAYS = 182;
+
+/** When a follow-up is due, as the agenda says it: "3d late", "today", "Tue 03-03", beyond half a year "Tue 2027-03-02". */
+export function when(due: IsoDate, today: IsoDate): string {
+  if (due < today) return t('{n}d late', { n: daysBetween(due, today) });
+  if (due === today) return t('today');
+  if (daysBetween(today, due) > SHORT_DATE_DAYS) return tDate(due);
+  return t('{weekday} {date}', { weekday: tWeekday(due), date: tShortDate(due) });
 }
 
 function section(io: Io, heading: string, rows: AgendaRow[], today: IsoDate, urgent: boolean): string {
@@ -74,7 +81,7 @@ function section(io: Io, heading: string, rows: AgendaRow[], today: IsoDate, urg
   const table = renderTable(
     io,
     [t('id'), t('when'), t('customer'), t('action'), t('follow-up'), t('contact')],
-    rows.map((r) => [r.id, paint(r, when(r, today)), r.customerName, actionLabel(r.action), paint(r, r.title), contactOf(r, channelLabel)]),
+    rows.map((r) => [r.id, paint(r, when(r.due, today)), r.customerName, actionLabel(r.action), paint(r, r.title), contactOf(r, channelLabel)]),
   );
   return `${io.color.bold(heading)}\n${table}`;
 }

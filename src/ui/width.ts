@@ -16,6 +16,10 @@ export function displayWidth(text: string): number {
 /** Each CJK character is a token of its own: CJK text may break between any two characters. */
 const TOKENS = /\s+|[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+/gu;
 
+/** One character, or one colour code whole. */
+// eslint-disable-next-line no-control-regex
+const CHARS = /\x1b\[[0-9;]*m|[\s\S]/gu;
+
 /** Wraps at spaces or between CJK characters, never wider than `width` columns, losing nothing. */
 export function wrapText(text: string, width: number): string {
   const lines: string[] = [];
@@ -35,8 +39,8 @@ export function wrapText(text: string, width: number): string {
         flush();
       } else {
         if (line.trim()) flush();
-        // A word longer than the whole column is cut wherever it must be.
-        for (const ch of tw <= width ? [token] : [...token]) {
+        // A word longer than the whole column is cut wherever it must be (never inside a colour code).
+        for (const ch of tw <= width ? [token] : (token.match(CHARS) ?? [])) {
           const cw = displayWidth(ch);
           if (lineW + cw > width && line) flush();
           line += ch;

@@ -123,6 +123,36 @@ describe('crm today', () => {
     expect(wide.upcoming.length).toBeGreaterThan(1);
   });
 
+  it('writes the year of a date more than half a year ahead, where a month and day alone reads as the recent past', async () => {
+    const later = crmIn(crm.dir, { today: '2026-03-09' });
+    const whens = async (...args: string[]) => {
+      const out = (await later(...args, 'today', '--days', '400')).stdout;
+      return Object.fromEntries(out.split('\n').filter((l) => /^\d+\t/.test(l)).map((l) => l.split('\t').slice(0, 2)));
+    };
+    const en = await whens();
+    expect(en).toMatchObject({ 7: 'Fri 03-20', 14: 'Thu 08-20', 15: 'Fri 2026-09-18', 23: 'Wed 2027-02-03', 24: 'Sat 2027-02-20' });
+    const zh = await whens('--lang', 'zh');
+    expect(zh).toMatchObject({ 7: '3月20日 周五', 14: '8月20日 周四', 15: '2026年9月18日 周五', 24: '2027年2月20日 周六' });
+  });
+
+  it.each([
+    ['en', '2026-03-10', 'Tue 03-10'],
+    ['en', '2026-09-07', 'Mon 09-07'],
+    ['en', '2026-09-08', 'Tue 2026-09-08'],
+    ['en', '2027-03-02', 'Tue 2027-03-02'],
+    ['zh', '2026-09-07', '9月7日 周一'],
+    ['zh', '2027-03-02', '2027年3月2日 周二'],
+  ] as const)('says a follow-up due (%s) on %s, seen from 2026-03-09, is due %j', async (lang, due, want) => {
+    const { when } = await import('../../src/commands/today.js');
+    const { setLanguage } = await import('../../src/i18n.js');
+    setLanguage(lang);
+    try {
+      expect(when(due, '2026-03-09')).toBe(want);
+    } finally {
+      setLanguage('en');
+    }
+  });
+
   it('shows sections for people and says so in one line on an empty day', async () => {
     const r = await crm('today');
     expect(r.stdout).toMatch(/^Overdue \(5\)\nid\twhen\tcustomer/);
@@ -195,6 +225,44 @@ describe('done, snooze, skip, log', () => {
     expect((await find('call-day-5')).due).toBe('2026-03-20');
     const bad = await crm('snooze', String(r.id), '--to', '2026-03-01');
     expect(bad).toMatchObject({ code: 2 });
+  });
+
+  it('shows the history in the language in force: kinds, outcomes and the notes crm wrote itself, ids kept in --json', async () => {
+    const thanks = await find('thank-you');
+    const call = await find('call-day-2');
+    const card = await find('call-day-5');
+    await crm('done', String(thanks.id), '--outcome', 'reached', '--note', 'x');
+    await crm('done', String(call.id), '--outcome', 'no-answer');
+    await crm('snooze', String(call.id), '--days', '2');
+    await crm('--lang', 'zh', 'snooze', String(card.id), '--days', '1');
+    await crm('log', '王芳', '--note', '聊了滤网', '--channel', 'wechat', '--outcome', 'left-message');
+    const contacts = async (lang: string) => {
+      const out = (await crm('--lang', lang, 'customer', 'show', '王芳')).stdout;
+      return out.split('\n\n').find((b) => /^(Contacts|联系记录)\n/.test(b))!.split('\n').slice(2);
+    };
+    expect(await contacts('zh')).toEqual([
+      '2026-03-02\t已完成\t已联系上\tx',
+      '2026-03-02\t尝试联系\t无人接听\t',
+      '2026-03-02\t已改期\t\t从 2026-03-03 改到 2026-03-05',
+      '2026-03-02\t已改期\t\t从 2026-03-06 改到 2026-03-07',
+      '2026-03-02\t计划外联系\t已留言\t[微信] 聊了滤网',
+    ]);
+    expect(await contacts('en')).toEqual([
+      '2026-03-02\tdone\treached\tx',
+      '2026-03-02\tattempt\tno-answer\t',
+      '2026-03-02\tsnoozed\t\tfrom 2026-03-03 to 2026-03-05',
+      '2026-03-02\tsnoozed\t\tfrom 2026-03-06 to 2026-03-07',
+      '2026-03-02\tlog\tleft-message\t[wechat] 聊了滤网',
+    ]);
+    // Scripts read the ids and the notes as stored, whatever the language.
+    const stored = (await json('--lang', 'zh', 'customer', 'show', '王芳')).contacts;
+    expect(stored.map((c: { kind: string; outcome: string | null; note: string | null }) => [c.kind, c.outcome, c.note])).toEqual([
+      ['done', 'reached', 'x'],
+      ['attempt', 'no-answer', null],
+      ['snoozed', null, 'from 2026-03-03 to 2026-03-05'],
+      ['snoozed', null, '从 2026-03-06 改到 2026-03-07'],
+      ['log', 'left-message', '[wechat] 聊了滤网'],
+    ]);
   });
 
   it('skips only with a reason, and warns about phrases to avoid while still saving', async () => {

@@ -43,6 +43,8 @@ export interface CrmInOptions {
   prompter?: Prompter;
   now?: Date;
   mailer?: MailerFactory;
+  /** The terminal's width (with tty): tables fit it. Unset, the width is unknown. */
+  columns?: number;
 }
 
 /**
@@ -61,7 +63,7 @@ export function eachInTempDir(use: (t: { dir: string; crm: CrmRunner; env: NodeJ
 }
 
 /** In-process crm against one database file, with a fixed today. */
-export function crmIn(dir: string, { today = '2026-03-02', tty = false, env = {}, prompter, now, mailer }: CrmInOptions = {}): CrmRunner {
+export function crmIn(dir: string, { today = '2026-03-02', tty = false, env = {}, prompter, now, mailer, columns }: CrmInOptions = {}): CrmRunner {
   const db = join(dir, 'crm.db');
   const run = async (...args: string[]) => {
     let stdout = '';
@@ -75,6 +77,7 @@ export function crmIn(dir: string, { today = '2026-03-02', tty = false, env = {}
       prompter,
       now,
       mailer,
+      columns,
     });
     return { code, stdout, stderr };
   };
