@@ -15,7 +15,7 @@ const require = createRequire(import.meta.url);
 export type Cell = string | number | null | undefined;
 
 /** A wrapped column narrower than this reads one word a line: the rows are stacked instead. */
-export const MIN_COLUMN_WIDTH = 12;
+export const MIN_COLUMN_WIDTH = 10;
 
 function cellText(c: Cell): string {
   return c === null || c === undefined ? '' : String(c);

@@ -84,15 +84,16 @@ describe('tables on a terminal', () => {
 
   it('stack with Chinese labels and colons, measured as two columns a character', () => {
     setLanguage('zh');
-    const out = renderTable(io(28), ['编号', '客户', '跟进事项'], [[1, '王芳', '给王芳打电话：智能冰箱用得怎么样？有没有需要帮忙的地方，顺便问问滤网']]);
+    const out = renderTable(io(24), ['编号', '客户', '跟进事项'], [[1, '王芳', '给王芳打电话：智能冰箱用得怎么样？有没有需要帮忙的地方，顺便问问滤网']]);
     expect(out.split('\n')).toEqual([
       '编号：     1',
       '客户：     王芳',
-      '跟进事项： 给王芳打电话：智',
-      '           能冰箱用得怎么样',
-      '           ？有没有需要帮忙',
-      '           的地方，顺便问问',
-      '           滤网',
+      '跟进事项： 给王芳打电话',
+      '           ：智能冰箱用',
+      '           得怎么样？有',
+      '           没有需要帮忙',
+      '           的地方，顺便',
+      '           问问滤网',
       '',
     ]);
   });
