@@ -6,7 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CrmError } from './errors.js';
+import { CrmError, UsageError } from './errors.js';
 import { localTimestamp, localToday } from './domain/dates.js';
 import { parseDate } from './domain/parse.js';
 import type { Deps } from './deps.js';
@@ -154,6 +154,8 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     };
     const clock = options.now ?? new Date();
     const today = todayFrom(opts, env, clock);
+    // --db "" (a variable that was never set) must not quietly mean CRM_DB or the default file.
+    if (opts.db !== undefined && opts.db.trim() === '') throw new UsageError(t('--db must name a file (got "")'));
     const dbPath = resolve(opts.db || env.CRM_DB || defaultDbPath(env));
     const { openStore } = await import('./store/index.js');
     const deps: Deps = {

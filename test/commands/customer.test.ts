@@ -137,6 +137,7 @@ describe('crm customer', () => {
     [['customer', 'show', '99'], /^crm: customer: no customer with id 99/],
     [['customer', 'edit', 'nobody', '--phone', '1234'], /^crm: customer: no customer named "nobody"/],
     [['--today', 'tomorrow-ish', 'customer', 'list'], /^crm: --today must be a real date like 2026-03-02/],
+    [['--db', '', 'customer', 'list'], /^crm: --db must name a file \(got ""\)\n$/],
   ])('bad input %j exits 2 with one line and changes nothing', async (args, message) => {
     await crm('customer', 'add', 'Existing');
     await expectRefused(crm, args, message);
