@@ -6,6 +6,7 @@ import type { RunCommand } from '../cli.js';
 import type { Deps } from '../deps.js';
 import { UsageError, UserError } from '../errors.js';
 import { t } from '../i18n.js';
+import { isDatabaseFile } from '../store/paths.js';
 import { info, printJson } from '../ui/io.js';
 
 export interface BackupOptions {
@@ -16,7 +17,7 @@ export async function runBackup(file: string, opts: BackupOptions, deps: Deps): 
   const { io } = deps;
   const dest = resolve(file);
   if (!existsSync(deps.dbPath)) throw new UsageError(t('there is no database at {path} to back up; pass --db with the right file', { path: deps.dbPath }));
-  if (dest === deps.dbPath) throw new UsageError(t('{file} is the database itself; name another file for the backup', { file }));
+  if (isDatabaseFile(dest, deps.dbPath)) throw new UsageError(t('{file} is the database itself; name another file for the backup', { file }));
   if (existsSync(dest) && !opts.force) throw new UsageError(t('{file} already exists; choose another name, or pass --force to replace it', { file }));
   if (!existsSync(dirname(dest))) throw new UsageError(t('{dir}: no such directory; create it or choose another path', { dir: dirname(dest) }));
   // The copy is made under a temporary name and checked; only a good copy replaces anything.

@@ -12,6 +12,7 @@ import type { ExportedComplaint } from '../domain/complaint-json.js';
 import { parseChoice } from '../domain/parse.js';
 import type { Customer } from '../domain/customer.js';
 import type { Store } from '../store/index.js';
+import { isDatabaseFile } from '../store/paths.js';
 import { t } from '../i18n.js';
 import { info, printJson } from '../ui/io.js';
 
@@ -144,6 +145,9 @@ export function runExport(opts: ExportOptions, deps: Deps): void {
   const what = chooseWhat(opts, format);
   if (io.json && !opts.out && format !== 'json') {
     throw new UsageError(t('--json prints JSON on stdout: use --format json, or --out FILE for {format}', { format }));
+  }
+  if (opts.out && isDatabaseFile(opts.out, deps.dbPath)) {
+    throw new UsageError(t('{file} is the database itself; name another file for the export', { file: opts.out }));
   }
   const { store } = deps;
   // The id is created on first use, a write; then one snapshot, so no sale lands without its customer.

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crmIn, tempDir, type CrmRunner } from '../support/cli.js';
 
@@ -45,6 +45,18 @@ describe('crm backup', () => {
     const empty = crmIn(join(dir, 'empty'));
     expect((await empty('backup', join(dir, 'e.db'))).stderr).toMatch(/^crm: there is no database at .* to back up/);
     expect(existsSync(empty.db)).toBe(false);
+  });
+
+  it('refuses to replace the database through a symlink to it, even with --force', async () => {
+    symlinkSync(crm.db, join(dir, 'link.db'));
+    const before = readFileSync(crm.db);
+    const viaLink = await crm('--db', join(dir, 'link.db'), 'backup', crm.db, '--force');
+    expect(viaLink).toMatchObject({ code: 2, stdout: '' });
+    expect(viaLink.stderr).toMatch(/^crm: .*crm\.db is the database itself; name another file for the backup\n$/);
+    const toLink = await crm('backup', join(dir, 'link.db'), '--force');
+    expect(toLink.code).toBe(2);
+    expect(toLink.stderr).toMatch(/is the database itself/);
+    expect(readFileSync(crm.db).equals(before)).toBe(true);
   });
 
   it('speaks Chinese with --lang zh', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { crmIn, eachInTempDir, indexesOf, type CrmRunner } from '../support/cli.js';
+import { crmIn, eachInTempDir, expectRefused, indexesOf, type CrmRunner } from '../support/cli.js';
 import { complain, fill, fillEverything } from '../support/everything.js';
 import { MAIL_ENV, fakeMailer } from '../support/fake-mailer.js';
 import Database from 'better-sqlite3';
@@ -266,6 +266,20 @@ describe('crm export options', () => {
     expect(readFileSync(join(dir, 'c.csv'), 'utf8').startsWith('\ufeffid,name')).toBe(true);
     expect(statSync(join(dir, 'c.csv')).mode & 0o777).toBe(0o600);
     expect(JSON.parse((await crm('--json', 'export', '--out', join(dir, 'all.json'))).stdout)).toEqual({ file: join(dir, 'all.json'), format: 'json', what: 'all', records: 1 });
+  });
+
+  it('refuses to write over the database itself, also through a symlink, in any format', async () => {
+    await crm('customer', 'add', 'Bob');
+    symlinkSync(crm.db, join(dir, 'link.db'));
+    for (const out of [crm.db, join(dir, 'link.db'), `${crm.db}-wal`]) {
+      for (const format of ['csv', 'json', 'ics']) {
+        await expectRefused(crm, ['export', '--format', format, '--out', out], /^crm: .* is the database itself; name another file for the export\n$/);
+      }
+    }
+    const linked = crmIn(dir);
+    const r = await linked('--db', join(dir, 'link.db'), 'export', '--format', 'json', '--out', crm.db);
+    expect(r.code).toBe(2);
+    expect(JSON.parse((await crm('--json', 'customer', 'list')).stdout)).toHaveLength(1);
   });
 
   it.each([
