@@ -1,6 +1,6 @@
 /** The work of `crm export`: customers, sales, follow-ups, contacts or complaints as Excel-safe CSV, JSON to restore, or a calendar feed. */
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { extname } from 'node:path';
+import { extname, join } from 'node:path';
 import type { Deps } from '../deps.js';
 import { UsageError, UserError } from '../errors.js';
 import { csvLines } from '../domain/csv.js';
@@ -12,7 +12,7 @@ import type { ExportedComplaint } from '../domain/complaint-json.js';
 import { parseChoice } from '../domain/parse.js';
 import type { Customer } from '../domain/customer.js';
 import type { Store } from '../store/index.js';
-import { isDatabaseFile } from '../store/paths.js';
+import { isDatabaseFile, isDirectory } from '../store/paths.js';
 import { t } from '../i18n.js';
 import { info, printJson } from '../ui/io.js';
 
@@ -148,6 +148,9 @@ export function runExport(opts: ExportOptions, deps: Deps): void {
   }
   if (opts.out && isDatabaseFile(opts.out, deps.dbPath)) {
     throw new UsageError(t('{file} is the database itself; name another file for the export', { file: opts.out }));
+  }
+  if (opts.out && isDirectory(opts.out)) {
+    throw new UsageError(t('{file} is a directory; name a file in it, e.g. {example}', { file: opts.out, example: join(opts.out, `crm.${format}`) }));
   }
   const { store } = deps;
   // The id is created on first use, a write; then one snapshot, so no sale lands without its customer.

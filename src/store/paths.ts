@@ -38,3 +38,12 @@ export function sameFile(path: string, other: string): boolean {
 export function isDatabaseFile(path: string, dbPath: string): boolean {
   return ['', '-wal', '-shm', '-journal'].some((suffix) => sameFile(path, dbPath + suffix));
 }
+
+/** Whether `path` is an existing directory (a symlink to one counts). */
+export function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

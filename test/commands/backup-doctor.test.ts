@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { chmodSync, existsSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { crmIn, tempDir, type CrmRunner } from '../support/cli.js';
+import { alterDb, crmIn, tempDir, type CrmRunner } from '../support/cli.js';
 
 let crm: CrmRunner;
 let dir: string;
@@ -35,6 +35,30 @@ describe('crm backup', () => {
     expect(JSON.parse((await crm('--json', 'customer', 'list')).stdout)).toHaveLength(2);
   });
 
+  it('keeps the copy and its journal unreadable by others while it is being made', async () => {
+    alterDb(crm.db, 'CREATE TABLE padding (x BLOB); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 800) INSERT INTO padding SELECT randomblob(4000) FROM n');
+    const old = process.umask(0o022);
+    const tmp = `${join(dir, 'big.db')}.${process.pid}.tmp`;
+    const seen = new Map<string, number>();
+    let watching = true;
+    const watch = () => {
+      for (const f of [tmp, `${tmp}-journal`]) if (existsSync(f)) seen.set(f, (seen.get(f) ?? 0) | (statSync(f).mode & 0o777));
+      if (watching) setImmediate(watch);
+    };
+    try {
+      watch();
+      const r = await crm('backup', join(dir, 'big.db'));
+      expect(r.code).toBe(0);
+    } finally {
+      watching = false;
+      process.umask(old);
+    }
+    expect(seen.get(tmp)).toBe(0o600);
+    expect(seen.get(`${tmp}-journal`)).toBe(0o600);
+    expect(statSync(join(dir, 'big.db')).mode & 0o777).toBe(0o600);
+    expect(existsSync(tmp)).toBe(false);
+  });
+
   it('refuses to overwrite unless --force, to copy onto itself, or to copy nothing', async () => {
     writeFileSync(join(dir, 'old.db'), 'keep');
     expect((await crm('backup', join(dir, 'old.db'))).stderr).toMatch(/^crm: .*old\.db already exists; choose another name, or pass --force to replace it\n$/);
@@ -57,6 +81,15 @@ describe('crm backup', () => {
     expect(toLink.code).toBe(2);
     expect(toLink.stderr).toMatch(/is the database itself/);
     expect(readFileSync(crm.db).equals(before)).toBe(true);
+  });
+
+  it('refuses a directory as the backup, even with --force, and leaves no temporary copy', async () => {
+    mkdirSync(join(dir, 'd'));
+    const r = await crm('backup', join(dir, 'd'), '--force');
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    expect(r.stderr).toBe(`crm: ${join(dir, 'd')} is a directory; name a file in it, e.g. ${join(dir, 'd', 'crm-backup.db')}\n`);
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
+    expect(readdirSync(join(dir, 'd'))).toEqual([]);
   });
 
   it('speaks Chinese with --lang zh', async () => {

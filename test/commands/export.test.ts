@@ -287,11 +287,12 @@ describe('crm export options', () => {
     [['--what', 'everything'], /^crm: --what must be one of customers, sales, reminders, contacts, complaints/],
     [['--format', 'ics', '--what', 'customers'], /^crm: --format ics exports follow-ups only/],
     [['--json', '--format', 'csv'], /^crm: --json prints JSON on stdout: use --format json, or --out FILE for csv/],
+    [['--out', '/tmp'], /^crm: \/tmp is a directory; name a file in it, e.g. \/tmp\/crm\.json\n$/],
     [['--out', '/nonexistent/dir/x.json'], /^crm: cannot write \/nonexistent\/dir\/x\.json: .*; pass --out with a writable path/],
   ])('%j is refused', async (args, message) => {
     const [flag, ...rest] = args;
     const r = flag === '--json' ? await crm('--json', 'export', ...rest) : await crm('export', ...args);
-    expect(r.code).toBe(args[0] === '--out' ? 1 : 2);
+    expect(r.code).toBe(args[1] === '/nonexistent/dir/x.json' ? 1 : 2);
     expect(r.stderr).toMatch(message);
   });
 });
