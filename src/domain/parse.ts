@@ -94,10 +94,20 @@ export function parseEmail(input: string, field = '--email'): string {
   return s;
 }
 
+/**
+ * A phone as people write it: digits grouped by spaces, -, ( ) or a dot between digits
+ * (138.0013.8000). One number with a decimal part of zeros (13800138000.0) is a phone a
+ * spreadsheet stored as a number: its digits look whole but it is not the number written.
+ */
 export function parsePhone(input: string, field = '--phone'): string {
   const s = plain(input);
-  if (!/^\+?[\d ().-]{3,30}$/.test(s) || !/\d{3}/.test(s.replace(/\D/g, ''))) {
-    bad(field, t('digits, spaces, +, -, ( or ), like +86 138 0013 8000'), input);
+  if (/^\+?\d+\.0+$/.test(s)) {
+    throw new UsageError(t('{field} was stored as a number (got {got}): give the phone without the trailing {tail}, or in a spreadsheet format the column as Text and save again', {
+      field, got: JSON.stringify(input), tail: s.slice(s.indexOf('.')),
+    }));
+  }
+  if (!/^\+?[\d ().-]{3,30}$/.test(s) || !/\d{3}/.test(s.replace(/\D/g, '')) || /\.(?!\d)|(?<!\d)\./.test(s)) {
+    bad(field, t('digits, spaces, +, -, ( ) or a dot between digits, like +86 138 0013 8000'), input);
   }
   return s;
 }
