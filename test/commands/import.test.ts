@@ -135,6 +135,21 @@ describe('crm import of a sheet', () => {
     expect((await crm('import', file)).stdout).toContain('customers: 0 new, 0 updated, 1 unchanged');
   });
 
+  it('imports a sheet without dates again on a later day without doubling its sales; a dated repeat purchase is added', async () => {
+    const file = writeSheet(join(dir, 'undated.csv'), [
+      { name: '王芳', phone: '13800138000', product: '滤芯', amount: '199' },
+      { name: '王芳', product: '滤芯', amount: '199' },
+      { name: 'Bob Li', product: 'Tea set', amount: '880' },
+    ]);
+    expect((await crm('import', file)).stdout).toContain('sales: 3 new, 0 already on file');
+    const later = crmIn(dir, { today: '2026-03-09' });
+    const again = await later('import', file);
+    expect(again.stdout).toContain('sales: 0 new, 3 already on file');
+    expect((await json('export', '--what', 'sales')).sales.map((s: { date: string }) => s.date)).toEqual(['2026-03-02', '2026-03-02', '2026-03-02']);
+    writeSheet(file, [{ name: 'Bob Li', product: 'Tea set', amount: '880', date: '2026-03-09' }, { name: 'Bob Li', product: 'Tea set', amount: '880', quantity: '2' }]);
+    expect((await later('import', file)).stdout).toContain('sales: 2 new, 0 already on file');
+  });
+
   it('imports the same file twice without doubling anything, and updates what a changed file says', async () => {
     const file = writeSheet(join(dir, 'sheet.csv'), SHEET);
     await crm('import', file);
