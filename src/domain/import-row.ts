@@ -200,7 +200,7 @@ export function readRow(cells: string[], layout: HeaderLayout, row: number, toda
   const customer: CustomerRecord = {
     name: name ?? '',
     details,
-    tags: [...new Set(cell('tags', (s) => parseTags(s.replace(/[，;；、]/g, ','))) ?? [])],
+    tags: [...new Set(cell('tags', (s) => parseTags(s)) ?? [])],
     specialDays: cell('special_days', (s, f) => s.split(/[;；\n]/).filter((d) => d.trim()).map((d) => withField(f, () => parseSpecialDay(d)))) ?? [],
     doNotContact: cell('do_not_contact', yesNo) ?? false,
     referredBy: cell('referred_by', (s, f) => parseName(s, f)) ?? null,

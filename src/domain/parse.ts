@@ -40,6 +40,8 @@ export function parseYearlyDay(input: string, field: string, shown = input): str
 export function parseSpecialDay(input: string): { day: string; label: string } {
   const m = /^\s*(\S+)\s+(.+?)\s*$/.exec(input);
   if (!m) bad('--special', t('a day and a label like "06-18 wedding anniversary"'), input);
+  // A sheet (crm export, crm import) lists special days split on these: one in a label splits it.
+  if (/[;；\n]/.test(m[2])) bad('--special', t('one day and a label without ; (give each day its own --special)'), input);
   return { day: parseYearlyDay(m[1], '--special'), label: m[2] };
 }
 
@@ -136,9 +138,10 @@ export function parseName(input: string, field = 'name'): string {
   return s;
 }
 
+/** Tags split as a sheet's tags cell is: on , and ，; ；、 (what a Chinese input method types). */
 export function parseTags(input: string): string[] {
   return input
-    .split(',')
+    .split(/[,，;；、]/)
     .map((t) => t.trim().toLowerCase())
     .filter(Boolean)
     .map((t) => parseText(t, '--tag', { multiline: false }));
