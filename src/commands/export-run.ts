@@ -139,6 +139,24 @@ function writeOut(path: string, pieces: Iterable<string>): void {
   }
 }
 
+/**
+ * Which exports a damaged database still gives, tried to the end into nowhere: the whole JSON
+ * (null if it fails), else the CSV sheets that read through, for `crm doctor` to advise.
+ */
+export function readableExports(deps: Deps): { whole: boolean; sheets: What[] } {
+  const reads = (format: Format, what: What | undefined) => {
+    try {
+      deps.store.read(() => drain(chunks(deps, format, what, '', { n: 0 }), () => {}));
+      return true;
+    } catch (e) {
+      if (String((e as { code?: unknown }).code).startsWith('SQLITE_')) return false;
+      throw e;
+    }
+  };
+  if (reads('json', undefined)) return { whole: true, sheets: [...WHAT] };
+  return { whole: false, sheets: WHAT.filter((what) => reads('csv', what)) };
+}
+
 export function runExport(opts: ExportOptions, deps: Deps): void {
   const { io } = deps;
   const format = chooseFormat(opts);

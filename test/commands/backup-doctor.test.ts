@@ -92,6 +92,26 @@ describe('crm backup', () => {
     expect(readdirSync(join(dir, 'd'))).toEqual([]);
   });
 
+  it('names the cause when the database cannot be copied: a newer crm, a foreign file, a damaged file', async () => {
+    alterDb(crm.db, 'PRAGMA user_version = 99');
+    const newer = await crm('backup', join(dir, 'b.db'));
+    expect(newer).toMatchObject({ code: 1, stdout: '', stderr: `crm: ${crm.db} was written by a newer crm (schema 99, this crm knows 5); upgrade crm to use it\n` });
+    writeFileSync(join(dir, 'notes.db'), 'hello');
+    const foreign = await crm('--db', join(dir, 'notes.db'), 'backup', join(dir, 'b.db'));
+    expect(foreign.stderr).toMatch(/^crm: .*notes\.db is not a crm database/);
+    expect(foreign.stderr).not.toMatch(/free space/);
+    const damaged = crmIn(join(dir, 'damaged'));
+    await damaged('customer', 'add', 'Bob');
+    const bytes = readFileSync(damaged.db);
+    bytes.fill(0xee, 100, 4096);
+    writeFileSync(damaged.db, bytes);
+    const r = await damaged('backup', join(dir, 'b.db'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^crm: .*crm\.db.*(malformed|damaged)/);
+    expect(r.stderr).not.toMatch(/free space/);
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
+  });
+
   it('speaks Chinese with --lang zh', async () => {
     const r = await crm('--lang', 'zh', 'backup', join(dir, 'b.db'));
     expect(r.code).toBe(0);
@@ -177,6 +197,29 @@ describe('crm doctor', () => {
     expect(missing.code).toBe(1);
     expect(missing.stdout).toMatch(/^FAIL {2}database {4}no database at .*none\.db\n {18}fix: crm creates it on first use/);
     expect(existsSync(join(dir, 'none.db'))).toBe(false);
+  });
+
+  it('names the exports that still read through a file whose follow-ups are damaged, and they work', async () => {
+    const big = crmIn(join(dir, 'big'));
+    for (let i = 0; i < 40; i++) {
+      await big('customer', 'add', `Customer ${i}`);
+      await big('add-sale', '--customer', `Customer ${i}`, '--product', 'X3', '--amount', '3999', '--date', '2026-02-20');
+    }
+    const raw = new Database(big.db);
+    raw.pragma('wal_checkpoint(TRUNCATE)');
+    const { rootpage } = raw.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'reminders'").get() as { rootpage: number };
+    const pageSize = raw.pragma('page_size', { simple: true }) as number;
+    raw.close();
+    const bytes = readFileSync(big.db);
+    bytes.fill(0xee, (rootpage - 1) * pageSize, rootpage * pageSize);
+    writeFileSync(big.db, bytes);
+    const r = await big('doctor');
+    expect(r.code).toBe(1);
+    const rescue = [`crm export --format csv --what customers --out customers.csv`, `crm export --format csv --what sales --out sales.csv`];
+    expect(r.stdout).toContain(`fix: the file is damaged: use your latest crm backup (crm --db BACKUP), or export what can still be read (${rescue.join('; ')}) and import it into a new --db\n`);
+    expect((await big('export', '--out', join(dir, 'rescue.json'))).code).toBe(1);
+    expect((await big('export', '--format', 'csv', '--what', 'customers', '--out', join(dir, 'customers.csv'))).code).toBe(0);
+    expect((await big('export', '--format', 'csv', '--what', 'sales', '--out', join(dir, 'sales.csv'))).code).toBe(0);
   });
 
   it('reports in Chinese with --lang zh, columns aligned, while --json keeps the names and statuses scripts match on', async () => {
