@@ -149,7 +149,8 @@ export function readableExports(deps: Deps): { whole: boolean; sheets: What[] } 
       deps.store.read(() => drain(chunks(deps, format, what, '', { n: 0 }), () => {}));
       return true;
     } catch (e) {
-      if (String((e as { code?: unknown }).code).startsWith('SQLITE_')) return false;
+      // Damage is what this looks for; a busy database or a bug is not "unreadable".
+      if (/^SQLITE_(CORRUPT|NOTADB)/.test(String((e as { code?: unknown }).code))) return false;
       throw e;
     }
   };
