@@ -95,8 +95,13 @@ function chunks(deps: Deps, format: Format, what: What | undefined, databaseId: 
     return csvLines(table.header, counted(table.rows, tally));
   }
   if (format === 'ics') {
-    const events = store.reminders.agenda('9999-12-31').map((r) => reminderEvent(r, customers.get(r.customerId), databaseId));
-    return calendarChunks(counted(events, tally), { name: t('crm follow-ups'), today });
+    // A moved follow-up carries how often and when it moved, so a calendar takes the new date.
+    const moves = store.reminders.moves();
+    const events = store.reminders.agenda('9999-12-31').map((r) => {
+      const moved = moves.get(r.id);
+      return { ...reminderEvent(r, customers.get(r.customerId), databaseId), sequence: moved?.count ?? 0, modified: moved?.last ?? r.createdOn };
+    });
+    return calendarChunks(counted(events, tally), { name: t('crm follow-ups'), today, stamped: deps.clock });
   }
   const data: ExportData = {};
   if (!what || what === 'customers') data.customers = counted(customers.values(), tally);
