@@ -162,6 +162,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
       io,
       today,
       now: localTimestamp(clock),
+      clock,
       dbPath,
       env,
       mailer: options.mailer,

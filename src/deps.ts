@@ -18,6 +18,8 @@ export interface Deps {
    * without it (a Deps built by hand) records carry the day alone.
    */
   now?: string;
+  /** The same clock as a moment, for stamps in UTC (a calendar's DTSTAMP). */
+  clock?: Date;
   /** Opened on first use, so commands that need no database never open one. */
   readonly store: Store;
   dbPath: string;

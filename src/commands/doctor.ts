@@ -11,6 +11,25 @@ import type { Store } from '../store/index.js';
 import { printJson, type Io } from '../ui/io.js';
 import { displayWidth } from '../ui/width.js';
 
+/** Stands for the advice on a damaged file until rescueAdvice has tried the exports. */
+const RESCUE = '\u0000rescue';
+
+/** What to do with a damaged file: a backup, else the exports that still read through (tried). */
+async function rescueAdvice(deps: Deps): Promise<string> {
+  const { readableExports } = await import('./export-run.js');
+  const { whole, sheets: readable } = readableExports(deps);
+  // Of the sheets, customers and sales are the ones crm import reads back.
+  const sheets = readable.filter((what) => what === 'customers' || what === 'sales');
+  if (whole) {
+    return t('the file is damaged: use your latest crm backup (crm --db BACKUP), or export what can still be read (crm export --out rescue.json) and import it into a new --db');
+  }
+  if (!sheets.length) return t('the file is damaged and no export reads through it: use your latest crm backup (crm --db BACKUP)');
+  return t('the file is damaged: use your latest crm backup (crm --db BACKUP), or export what can still be read ({commands}) and import it into a new --db', {
+    // i18n-ignore: commands
+    commands: sheets.map((what) => `crm export --format csv --what ${what} --out ${what}.csv`).join('; '),
+  });
+}
+
 function databaseChecks(store: Store, deps: Deps): Check[] {
   const { health } = store;
   const checks: Check[] = [];
@@ -26,10 +45,7 @@ function databaseChecks(store: Store, deps: Deps): Check[] {
   const integrity = health.integrity();
   if (integrity.join() !== 'ok') {
     // Nothing else can be trusted, or even read, in a damaged file.
-    return [...checks, {
-      name: 'integrity', status: 'fail', detail: integrity.slice(0, 3).join('; '),
-      fix: t('the file is damaged: use your latest crm backup (crm --db BACKUP), or export what can still be read (crm export --out rescue.json) and import it into a new --db'),
-    }];
+    return [...checks, { name: 'integrity', status: 'fail', detail: integrity.slice(0, 3).join('; '), fix: RESCUE }];
   }
   checks.push({ name: 'integrity', status: 'ok', detail: 'ok' });
   const orphans = health.orphans();
@@ -102,7 +118,7 @@ function print(io: Io, checks: Check[]): void {
   io.stdout(lines.join('\n') + '\n');
 }
 
-export function runDoctor(deps: Deps): Check[] {
+export async function runDoctor(deps: Deps): Promise<Check[]> {
   let checks: Check[];
   if (!existsSync(deps.dbPath)) {
     checks = [{
@@ -118,6 +134,7 @@ export function runDoctor(deps: Deps): Check[] {
       checks = [{ name: 'database', status: 'fail', detail: e.message, fix: t('pass --db with your crm database, or upgrade crm') }];
     }
   }
+  for (const c of checks) if (c.fix === RESCUE) c.fix = await rescueAdvice(deps);
   checks.push(mailCheck(deps.env));
   print(deps.io, checks);
   const failed = checks.filter((c) => c.status === 'fail');

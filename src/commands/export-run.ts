@@ -1,6 +1,6 @@
 /** The work of `crm export`: customers, sales, follow-ups, contacts or complaints as Excel-safe CSV, JSON to restore, or a calendar feed. */
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { extname } from 'node:path';
+import { extname, join } from 'node:path';
 import type { Deps } from '../deps.js';
 import { UsageError, UserError } from '../errors.js';
 import { csvLines } from '../domain/csv.js';
@@ -12,6 +12,7 @@ import type { ExportedComplaint } from '../domain/complaint-json.js';
 import { parseChoice } from '../domain/parse.js';
 import type { Customer } from '../domain/customer.js';
 import type { Store } from '../store/index.js';
+import { isDatabaseFile, isDirectory } from '../store/paths.js';
 import { t } from '../i18n.js';
 import { info, printJson } from '../ui/io.js';
 
@@ -94,8 +95,13 @@ function chunks(deps: Deps, format: Format, what: What | undefined, databaseId: 
     return csvLines(table.header, counted(table.rows, tally));
   }
   if (format === 'ics') {
-    const events = store.reminders.agenda('9999-12-31').map((r) => reminderEvent(r, customers.get(r.customerId), databaseId));
-    return calendarChunks(counted(events, tally), { name: t('crm follow-ups'), today });
+    // A moved follow-up carries how often and when it moved, so a calendar takes the new date.
+    const moves = store.reminders.moves();
+    const events = store.reminders.agenda('9999-12-31').map((r) => {
+      const moved = moves.get(r.id);
+      return { ...reminderEvent(r, customers.get(r.customerId), databaseId), sequence: moved?.count ?? 0, modified: moved?.last ?? r.createdOn };
+    });
+    return calendarChunks(counted(events, tally), { name: t('crm follow-ups'), today, stamped: deps.clock });
   }
   const data: ExportData = {};
   if (!what || what === 'customers') data.customers = counted(customers.values(), tally);
@@ -138,12 +144,37 @@ function writeOut(path: string, pieces: Iterable<string>): void {
   }
 }
 
+/**
+ * Which exports a damaged database still gives, tried to the end into nowhere: the whole JSON
+ * (null if it fails), else the CSV sheets that read through, for `crm doctor` to advise.
+ */
+export function readableExports(deps: Deps): { whole: boolean; sheets: What[] } {
+  const reads = (format: Format, what: What | undefined) => {
+    try {
+      deps.store.read(() => drain(chunks(deps, format, what, '', { n: 0 }), () => {}));
+      return true;
+    } catch (e) {
+      // Damage is what this looks for; a busy database or a bug is not "unreadable".
+      if (/^SQLITE_(CORRUPT|NOTADB)/.test(String((e as { code?: unknown }).code))) return false;
+      throw e;
+    }
+  };
+  if (reads('json', undefined)) return { whole: true, sheets: [...WHAT] };
+  return { whole: false, sheets: WHAT.filter((what) => reads('csv', what)) };
+}
+
 export function runExport(opts: ExportOptions, deps: Deps): void {
   const { io } = deps;
   const format = chooseFormat(opts);
   const what = chooseWhat(opts, format);
   if (io.json && !opts.out && format !== 'json') {
     throw new UsageError(t('--json prints JSON on stdout: use --format json, or --out FILE for {format}', { format }));
+  }
+  if (opts.out && isDatabaseFile(opts.out, deps.dbPath)) {
+    throw new UsageError(t('{file} is the database itself; name another file for the export', { file: opts.out }));
+  }
+  if (opts.out && isDirectory(opts.out)) {
+    throw new UsageError(t('{file} is a directory; name a file in it, e.g. {example}', { file: opts.out, example: join(opts.out, `crm.${format}`) }));
   }
   const { store } = deps;
   // The id is created on first use, a write; then one snapshot, so no sale lands without its customer.

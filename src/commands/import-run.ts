@@ -5,7 +5,7 @@ import { parseMapOption, resolveHeader, type HeaderLayout } from '../domain/impo
 import { DATE_ORDERS, readRow, type DateOrder, type ImportRow, type RowError } from '../domain/import-row.js';
 import { parseChoice } from '../domain/parse.js';
 import { readExportDocument, type ExportDocument } from '../domain/import-json.js';
-import { planImport, saleKey } from '../domain/import-plan.js';
+import { countSales, planImport } from '../domain/import-plan.js';
 import { t } from '../i18n.js';
 import type { Calendar, Rule } from '../domain/playbook.js';
 import { activeRules, MISSED_KEPT_DAYS } from './planning.js';
@@ -95,15 +95,6 @@ function readRows(source: Extract<Source, { kind: 'rows' }>, opts: ImportOptions
   return { rows, errors };
 }
 
-function saleCounts(store: Store): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const s of store.sales.all()) {
-    const key = saleKey(s.customerId, s);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return counts;
-}
-
 /** The document's customers as rows, to be matched like a sheet's (row i+1 is customers[i]). */
 function documentRows(doc: ExportDocument): ImportRow[] {
   return doc.customers.map((c, i) => {
@@ -144,7 +135,7 @@ function inTransaction(store: Store, dryRun: boolean, work: () => Outcome): Outc
 function importRows(deps: Deps, file: string, rows: ImportRow[], calendar: Calendar, rules: Rule[], pace: Pace): Outcome {
   const { store, io, today } = deps;
   const existing = store.customers.all();
-  const plan = planImport(rows, existing, saleCounts(store));
+  const plan = planImport(rows, existing, countSales(store.sales.all()));
   if (plan.errors.length) refuse(io, file, plan.errors);
   const progress = progressBar(io, t('importing'), planSize(plan));
   const counts = writePlan(store, plan, existing, { calendar, rules, today, progress, pace });

@@ -36,7 +36,8 @@ Columns (header names in English or Chinese, any case; name other headers with -
 A row with a product is a sale of the customer on that row. A row means a customer already on file
 (or earlier in the file) with the same phone, else the same email, else the same name and no other
 phone, email or company; its non-empty cells update that customer. A sale already on file (same
-customer, date, product, amount and quantity) is not added again: importing a file twice is safe.
+customer, date, product, amount and quantity; without a date in the row, the same on any date) is
+not added again: importing a file twice is safe (give a repeat purchase of the same thing its date).
 Every row is checked first; any error lists row, column and the fix, and nothing is imported (exit 2).
 Sales are planned by the playbook, as add-sale plans them: passed steps of the last 30 days are
 recorded as missed, older ones are history (counted, not stored). Steps due already (a win-back

@@ -20,9 +20,14 @@ export type Match =
   | { kind: 'match'; id: number; by: 'phone' | 'email' | 'name'; sameName: boolean }
   | { kind: 'ambiguous'; ids: number[] };
 
-/** Digits only, so "+86 138 0013 8000" and "+8613800138000" are one phone; too short to tell people apart is no key. */
+/**
+ * Digits only, so "+86 138 0013 8000" and "+8613800138000" are one phone; a leading 00 is the
+ * international prefix as + is ("0049 30 1234567" is "+49 30 1234567"); and a Chinese mobile
+ * (1 and ten digits) with its country code 86 is the mobile alone, as most sheets write it. No other
+ * country's trunk prefix or local form is guessed at. Too short to tell people apart is no key.
+ */
 export function phoneKey(phone: string | null | undefined): string | null {
-  const digits = (phone ?? '').replace(/\D/g, '');
+  const digits = (phone ?? '').replace(/\D/g, '').replace(/^00(?=\d)/, '').replace(/^86(?=1\d{10}$)/, '');
   return digits.length >= 6 ? digits : null;
 }
 

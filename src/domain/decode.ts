@@ -43,6 +43,29 @@ export function decodeText(bytes: Uint8Array, encoding?: string): Decoded {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', bom: false };
   } catch {
-    return { text: strict('gb18030', bytes), encoding: 'gb18030', bom: false };
+    const text = strict('gb18030', bytes);
+    refuseWestern(bytes, text);
+    return { text, encoding: 'gb18030', bom: false };
   }
+}
+
+/** A Latin letter glued to a Chinese character inside one word: Müller read as GBK is M黮ler. */
+const GLUED = /\p{L}*(?:[A-Za-z][\u4e00-\u9fff]|[\u4e00-\u9fff][a-z])\p{L}*/u;
+
+/**
+ * A Western Excel's Windows-1252 file whose accented letters each happen to form a GBK pair with
+ * the letter after them decodes as GB18030 without an error, into words like "M黮ler". Such a
+ * file is refused when its Windows-1252 reading is all letters where GBK glues Latin to Chinese:
+ * genuine Chinese text read as Windows-1252 is full of symbols (·, ¼, ±), never letters alone.
+ */
+function refuseWestern(bytes: Uint8Array, gb: string): void {
+  const glued = GLUED.exec(gb);
+  if (!glued) return;
+  const latin = new TextDecoder('windows-1252').decode(bytes);
+  const foreign = latin.match(/[^\x00-\x7f]/g) ?? [];
+  if (!foreign.every((c) => /\p{L}/u.test(c))) return;
+  const word = /\p{L}*[^\x00-\x7f]\p{L}*/u.exec(latin)?.[0] ?? '';
+  throw new UsageError(t('the file reads as {gbk} in GBK but as {latin} in Windows-1252 (a Western Excel); save it as "CSV UTF-8", or import it with --encoding windows-1252', {
+    gbk: JSON.stringify(glued[0]), latin: JSON.stringify(word),
+  }));
 }

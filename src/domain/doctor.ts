@@ -3,6 +3,7 @@
  * file mode private, and how to show a password-bearing URL without the password.
  */
 import { parseEmail } from './parse.js';
+import { parseSender } from '../mail/config.js';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n.js';
 
@@ -26,19 +27,15 @@ export function maskUrl(raw: string): string {
   }
 }
 
-function badAddresses(value: string): string[] {
-  return value
-    .split(',')
-    .map((a) => a.trim())
-    .filter((a) => {
-      try {
-        parseEmail(a);
-        return false;
-      } catch (e) {
-        if (e instanceof UsageError) return true;
-        throw e;
-      }
-    });
+/** Whether `crm remind` would refuse the value: parsed the same way it parses it. */
+function refused(value: string, parse: (value: string) => unknown): boolean {
+  try {
+    parse(value);
+    return false;
+  } catch (e) {
+    if (e instanceof UsageError) return true;
+    throw e;
+  }
 }
 
 /** CRM_SMTP_URL, CRM_MAIL_FROM and CRM_MAIL_TO, as `crm remind --email` reads them. */
@@ -61,7 +58,10 @@ export function mailCheck(env: NodeJS.ProcessEnv): Check {
   if (url && protocol !== 'smtp:' && protocol !== 'smtps:') {
     return { name, status: 'fail', detail: shown, fix: t('CRM_SMTP_URL must look like smtp://user:password@smtp.example.com:587 (or smtps:// for port 465)') };
   }
-  const bad = [...(from ? badAddresses(from) : []), ...(to ? badAddresses(to) : [])];
+  // The sender may carry a display name ("Li Na <li.na@example.com>"); the digest goes to one address.
+  const bad = [from && refused(from, (v) => parseSender(v)) && from, to && refused(to, (v) => parseEmail(v, 'CRM_MAIL_TO')) && to].filter(
+    (v): v is string => Boolean(v),
+  );
   if (bad.length) {
     return { name, status: 'fail', detail: shown, fix: t('not an address like name@example.com: {addresses}', { addresses: bad.map((a) => JSON.stringify(a)).join(', ') }) };
   }

@@ -11,6 +11,10 @@ export interface CalendarEvent {
   summary: string;
   description: string;
   categories?: string;
+  /** How often the event was moved (RFC 5545 SEQUENCE): grows with each change, so an update wins. */
+  sequence?: number;
+  /** The day of its last change, stamped LAST-MODIFIED. */
+  modified?: IsoDate;
 }
 
 /** TEXT values (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks are escaped. */
@@ -50,12 +54,20 @@ export function foldLine(line: string): string {
 
 const compact = (d: IsoDate) => d.replace(/-/g, '');
 
+export interface CalendarOptions {
+  name: string;
+  today: IsoDate;
+  stamped?: Date;
+}
+
 // i18n-ignore-start: RFC 5545 property names and values, the same in every language
 function eventLines(e: CalendarEvent, stamp: string): string[] {
   return [
     'BEGIN:VEVENT',
     `UID:${e.uid}`,
     `DTSTAMP:${stamp}`,
+    `SEQUENCE:${e.sequence ?? 0}`,
+    ...(e.modified ? [`LAST-MODIFIED:${compact(e.modified)}T000000Z`] : []),
     `DTSTART;VALUE=DATE:${compact(e.date)}`,
     `DTEND;VALUE=DATE:${compact(addDays(e.date, 1))}`,
     `SUMMARY:${escapeText(e.summary)}`,
@@ -67,9 +79,12 @@ function eventLines(e: CalendarEvent, stamp: string): string[] {
   ];
 }
 
-/** The calendar event by event, each piece folded and ending in CRLF. `today` stamps the events (no clock below the CLI). */
-export function* calendarChunks(events: Iterable<CalendarEvent>, { name, today }: { name: string; today: IsoDate }): Generator<string> {
-  const stamp = `${compact(today)}T000000Z`;
+/**
+ * The calendar event by event, each piece folded and ending in CRLF. `stamped` (the moment of the
+ * export, from the CLI's clock: none below it) stamps the events, else the start of `today`.
+ */
+export function* calendarChunks(events: Iterable<CalendarEvent>, { name, today, stamped }: CalendarOptions): Generator<string> {
+  const stamp = stamped ? stamped.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z') : `${compact(today)}T000000Z`;
   const lines = (list: string[]) => list.map((l) => `${foldLine(l)}\r\n`).join('');
   yield lines(['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//crm//follow-ups//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(name)}`]);
   for (const e of events) yield lines(eventLines(e, stamp));
@@ -77,6 +92,6 @@ export function* calendarChunks(events: Iterable<CalendarEvent>, { name, today }
 }
 // i18n-ignore-end
 
-export function renderCalendar(events: Iterable<CalendarEvent>, options: { name: string; today: IsoDate }): string {
+export function renderCalendar(events: Iterable<CalendarEvent>, options: CalendarOptions): string {
   return [...calendarChunks(events, options)].join('');
 }

@@ -23,7 +23,7 @@ export interface ImportPlan {
   unchanged: number;
   /** In date order, so ids and follow-ups come out as if entered one by one over time. */
   sales: PlannedSale[];
-  /** Sales already on file (same customer, date, product, amount and quantity). */
+  /** Sales already on file (same customer, date, product, amount and quantity; any date for a row without one). */
   duplicateSales: number;
   /** The customer (id or ref) each row ended up with. */
   rowRefs: Map<number, number>;
@@ -34,6 +34,23 @@ export interface ImportPlan {
 /** The identity of a sale for re-imports. */
 export function saleKey(customerId: number, s: Pick<SaleRecord, 'date' | 'product' | 'amountCents' | 'quantity'>): string {
   return `${customerId}\u0000${s.date}\u0000${s.product}\u0000${s.amountCents}\u0000${s.quantity}`;
+}
+
+/**
+ * The identity of a sale whose row gave no date: it was dated the day it was first imported, so
+ * on a later day it is the same sale on any date (a repeat purchase needs its date in the sheet).
+ */
+export function undatedSaleKey(customerId: number, s: Pick<SaleRecord, 'product' | 'amountCents' | 'quantity'>): string {
+  return saleKey(customerId, { ...s, date: '' });
+}
+
+/** Stored sales counted under both keys, for planImport's `saleCounts`. */
+export function countSales(sales: Iterable<Pick<SaleRecord, 'date' | 'product' | 'amountCents' | 'quantity'> & { customerId: number }>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const s of sales) {
+    for (const key of [saleKey(s.customerId, s), undatedSaleKey(s.customerId, s)]) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
 }
 
 function blank(name: string): NewCustomer {
@@ -47,8 +64,9 @@ function blank(name: string): NewCustomer {
 const candidate = (id: number, c: NewCustomer): Candidate => ({ id, name: c.name, company: c.company, phone: c.phone, email: c.email });
 
 /**
- * `existing` are the customers on file; `saleCounts` counts the stored sales by saleKey (a
- * multiset: a file with the same sale twice imports it twice, once, and never a third time).
+ * `existing` are the customers on file; `saleCounts` counts the stored sales by saleKey and by
+ * undatedSaleKey (countSales; a multiset: a file with the same sale twice imports it twice, once,
+ * and never a third time).
  */
 export function planImport(
   rows: ImportRow[],
@@ -116,7 +134,7 @@ export function planImport(
     plan.rowRefs.set(r.row, ref);
     if (rec.referredBy) referrals.push({ row: r.row, ref, name: rec.referredBy });
     if (r.sale) {
-      const key = saleKey(ref, r.sale);
+      const key = r.undated ? undatedSaleKey(ref, r.sale) : saleKey(ref, r.sale);
       const left = counts.get(key) ?? 0;
       if (left > 0) {
         counts.set(key, left - 1);

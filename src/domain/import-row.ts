@@ -32,6 +32,8 @@ export interface ImportRow {
   row: number;
   customer: CustomerRecord;
   sale: SaleRecord | null;
+  /** The sale's row gave no date: it is dated today, and is already on file on any date. */
+  undated?: boolean;
 }
 
 export interface RowError {
@@ -204,13 +206,14 @@ export function readRow(cells: string[], layout: HeaderLayout, row: number, toda
   const customer: CustomerRecord = {
     name: name ?? '',
     details,
-    tags: [...new Set(cell('tags', (s) => parseTags(s.replace(/[，;；、]/g, ','))) ?? [])],
+    tags: [...new Set(cell('tags', (s) => parseTags(s)) ?? [])],
     specialDays: cell('special_days', (s, f) => s.split(/[;；\n]/).filter((d) => d.trim()).map((d) => withField(f, () => parseSpecialDay(d)))) ?? [],
     doNotContact: cell('do_not_contact', yesNo) ?? false,
     referredBy: cell('referred_by', (s, f) => parseName(s, f)) ?? null,
   };
   const sale = readSale(raw, cell, row, today, errors, order);
-  return errors.length ? { errors } : { value: { row, customer, sale }, errors };
+  if (errors.length) return { errors };
+  return { value: { row, customer, sale, ...(sale && !raw.has('date') && { undated: true }) }, errors };
 }
 
 /** parseSpecialDay names its own flag; in a sheet the message must name the row and column. */

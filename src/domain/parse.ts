@@ -40,6 +40,8 @@ export function parseYearlyDay(input: string, field: string, shown = input): str
 export function parseSpecialDay(input: string): { day: string; label: string } {
   const m = /^\s*(\S+)\s+(.+?)\s*$/.exec(input);
   if (!m) bad('--special', t('a day and a label like "06-18 wedding anniversary"'), input);
+  // A sheet (crm export, crm import) lists special days split on these: one in a label splits it.
+  if (/[;；\n]/.test(m[2])) bad('--special', t('one day and a label without ; (give each day its own --special)'), input);
   return { day: parseYearlyDay(m[1], '--special'), label: m[2] };
 }
 
@@ -94,10 +96,20 @@ export function parseEmail(input: string, field = '--email'): string {
   return s;
 }
 
+/**
+ * A phone as people write it: digits grouped by spaces, -, ( ) or a dot between digits
+ * (138.0013.8000). One number with a decimal part of zeros (13800138000.0) is a phone a
+ * spreadsheet stored as a number: its digits look whole but it is not the number written.
+ */
 export function parsePhone(input: string, field = '--phone'): string {
   const s = plain(input);
-  if (!/^\+?[\d ().-]{3,30}$/.test(s) || !/\d{3}/.test(s.replace(/\D/g, ''))) {
-    bad(field, t('digits, spaces, +, -, ( or ), like +86 138 0013 8000'), input);
+  if (/^\+?\d+\.0+$/.test(s)) {
+    throw new UsageError(t('{field} was stored as a number (got {got}): give the phone without the trailing {tail}, or in a spreadsheet format the column as Text and save again', {
+      field, got: JSON.stringify(input), tail: s.slice(s.indexOf('.')),
+    }));
+  }
+  if (!/^\+?[\d ().-]{3,30}$/.test(s) || !/\d{3}/.test(s.replace(/\D/g, '')) || /\.(?!\d)|(?<!\d)\./.test(s)) {
+    bad(field, t('digits, spaces, +, -, ( ) or a dot between digits, like +86 138 0013 8000'), input);
   }
   return s;
 }
@@ -126,9 +138,10 @@ export function parseName(input: string, field = 'name'): string {
   return s;
 }
 
+/** Tags split as a sheet's tags cell is: on , and ，; ；、 (what a Chinese input method types). */
 export function parseTags(input: string): string[] {
   return input
-    .split(',')
+    .split(/[,，;；、]/)
     .map((t) => t.trim().toLowerCase())
     .filter(Boolean)
     .map((t) => parseText(t, '--tag', { multiline: false }));

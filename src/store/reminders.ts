@@ -129,6 +129,15 @@ export class ReminderRepo {
     return new Map(rows.map((r) => [r.due, r.n]));
   }
 
+  /** How often each follow-up was moved (snoozed, or paced as a snooze) and the day of the last move. */
+  moves(): Map<number, { count: number; last: IsoDate }> {
+    const rows = prepared(
+      this.db,
+      "SELECT reminder_id AS id, count(*) AS count, max(date) AS last FROM contacts WHERE kind = 'snoozed' AND reminder_id IS NOT NULL GROUP BY reminder_id",
+    ).all() as { id: number; count: number; last: IsoDate }[];
+    return new Map(rows.map((r) => [r.id, { count: r.count, last: r.last }]));
+  }
+
   /** Those of `ids` the user moved with snooze: their dates are the user's, not the playbook's. */
   snoozedIds(ids: number[]): Set<number> {
     const rows = this.db

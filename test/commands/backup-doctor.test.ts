@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { crmIn, tempDir, type CrmRunner } from '../support/cli.js';
+import { alterDb, crmIn, tempDir, type CrmRunner } from '../support/cli.js';
 
 let crm: CrmRunner;
 let dir: string;
@@ -35,6 +35,30 @@ describe('crm backup', () => {
     expect(JSON.parse((await crm('--json', 'customer', 'list')).stdout)).toHaveLength(2);
   });
 
+  it('keeps the copy and its journal unreadable by others while it is being made', async () => {
+    alterDb(crm.db, 'CREATE TABLE padding (x BLOB); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 800) INSERT INTO padding SELECT randomblob(4000) FROM n');
+    const old = process.umask(0o022);
+    const tmp = `${join(dir, 'big.db')}.${process.pid}.tmp`;
+    const seen = new Map<string, number>();
+    let watching = true;
+    const watch = () => {
+      for (const f of [tmp, `${tmp}-journal`]) if (existsSync(f)) seen.set(f, (seen.get(f) ?? 0) | (statSync(f).mode & 0o777));
+      if (watching) setImmediate(watch);
+    };
+    try {
+      watch();
+      const r = await crm('backup', join(dir, 'big.db'));
+      expect(r.code).toBe(0);
+    } finally {
+      watching = false;
+      process.umask(old);
+    }
+    expect(seen.get(tmp)).toBe(0o600);
+    expect(seen.get(`${tmp}-journal`)).toBe(0o600);
+    expect(statSync(join(dir, 'big.db')).mode & 0o777).toBe(0o600);
+    expect(existsSync(tmp)).toBe(false);
+  });
+
   it('refuses to overwrite unless --force, to copy onto itself, or to copy nothing', async () => {
     writeFileSync(join(dir, 'old.db'), 'keep');
     expect((await crm('backup', join(dir, 'old.db'))).stderr).toMatch(/^crm: .*old\.db already exists; choose another name, or pass --force to replace it\n$/);
@@ -45,6 +69,47 @@ describe('crm backup', () => {
     const empty = crmIn(join(dir, 'empty'));
     expect((await empty('backup', join(dir, 'e.db'))).stderr).toMatch(/^crm: there is no database at .* to back up/);
     expect(existsSync(empty.db)).toBe(false);
+  });
+
+  it('refuses to replace the database through a symlink to it, even with --force', async () => {
+    symlinkSync(crm.db, join(dir, 'link.db'));
+    const before = readFileSync(crm.db);
+    const viaLink = await crm('--db', join(dir, 'link.db'), 'backup', crm.db, '--force');
+    expect(viaLink).toMatchObject({ code: 2, stdout: '' });
+    expect(viaLink.stderr).toMatch(/^crm: .*crm\.db is the database itself; name another file for the backup\n$/);
+    const toLink = await crm('backup', join(dir, 'link.db'), '--force');
+    expect(toLink.code).toBe(2);
+    expect(toLink.stderr).toMatch(/is the database itself/);
+    expect(readFileSync(crm.db).equals(before)).toBe(true);
+  });
+
+  it('refuses a directory as the backup, even with --force, and leaves no temporary copy', async () => {
+    mkdirSync(join(dir, 'd'));
+    const r = await crm('backup', join(dir, 'd'), '--force');
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    expect(r.stderr).toBe(`crm: ${join(dir, 'd')} is a directory; name a file in it, e.g. ${join(dir, 'd', 'crm-backup.db')}\n`);
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
+    expect(readdirSync(join(dir, 'd'))).toEqual([]);
+  });
+
+  it('names the cause when the database cannot be copied: a newer crm, a foreign file, a damaged file', async () => {
+    alterDb(crm.db, 'PRAGMA user_version = 99');
+    const newer = await crm('backup', join(dir, 'b.db'));
+    expect(newer).toMatchObject({ code: 1, stdout: '', stderr: `crm: ${crm.db} was written by a newer crm (schema 99, this crm knows 5); upgrade crm to use it\n` });
+    writeFileSync(join(dir, 'notes.db'), 'hello');
+    const foreign = await crm('--db', join(dir, 'notes.db'), 'backup', join(dir, 'b.db'));
+    expect(foreign.stderr).toMatch(/^crm: .*notes\.db is not a crm database/);
+    expect(foreign.stderr).not.toMatch(/free space/);
+    const damaged = crmIn(join(dir, 'damaged'));
+    await damaged('customer', 'add', 'Bob');
+    const bytes = readFileSync(damaged.db);
+    bytes.fill(0xee, 100, 4096);
+    writeFileSync(damaged.db, bytes);
+    const r = await damaged('backup', join(dir, 'b.db'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^crm: .*crm\.db.*(malformed|damaged)/);
+    expect(r.stderr).not.toMatch(/free space/);
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
   });
 
   it('speaks Chinese with --lang zh', async () => {
@@ -132,6 +197,29 @@ describe('crm doctor', () => {
     expect(missing.code).toBe(1);
     expect(missing.stdout).toMatch(/^FAIL {2}database {4}no database at .*none\.db\n {18}fix: crm creates it on first use/);
     expect(existsSync(join(dir, 'none.db'))).toBe(false);
+  });
+
+  it('names the exports that still read through a file whose follow-ups are damaged, and they work', async () => {
+    const big = crmIn(join(dir, 'big'));
+    for (let i = 0; i < 40; i++) {
+      await big('customer', 'add', `Customer ${i}`);
+      await big('add-sale', '--customer', `Customer ${i}`, '--product', 'X3', '--amount', '3999', '--date', '2026-02-20');
+    }
+    const raw = new Database(big.db);
+    raw.pragma('wal_checkpoint(TRUNCATE)');
+    const { rootpage } = raw.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'reminders'").get() as { rootpage: number };
+    const pageSize = raw.pragma('page_size', { simple: true }) as number;
+    raw.close();
+    const bytes = readFileSync(big.db);
+    bytes.fill(0xee, (rootpage - 1) * pageSize, rootpage * pageSize);
+    writeFileSync(big.db, bytes);
+    const r = await big('doctor');
+    expect(r.code).toBe(1);
+    const rescue = [`crm export --format csv --what customers --out customers.csv`, `crm export --format csv --what sales --out sales.csv`];
+    expect(r.stdout).toContain(`fix: the file is damaged: use your latest crm backup (crm --db BACKUP), or export what can still be read (${rescue.join('; ')}) and import it into a new --db\n`);
+    expect((await big('export', '--out', join(dir, 'rescue.json'))).code).toBe(1);
+    expect((await big('export', '--format', 'csv', '--what', 'customers', '--out', join(dir, 'customers.csv'))).code).toBe(0);
+    expect((await big('export', '--format', 'csv', '--what', 'sales', '--out', join(dir, 'sales.csv'))).code).toBe(0);
   });
 
   it('reports in Chinese with --lang zh, columns aligned, while --json keeps the names and statuses scripts match on', async () => {

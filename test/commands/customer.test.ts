@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import { crmIn, expectRefused, queryDb, tempDir, type CrmRunner } from '../support/cli.js';
 
 let crm: CrmRunner;
@@ -30,6 +31,20 @@ describe('crm customer', () => {
     expect(json.customer).toMatchObject({ id: 2, name: '王芳', channel: 'wechat', referredBy: 1, birthday: '03-15' });
     expect(json.customer.specialDays).toHaveLength(2);
     expect(json).toMatchObject({ needsRefresh: false, sales: [], contacts: [], complaints: [], followUps: [] });
+  });
+
+  it('splits --tag and refuses a --special label as the import splits a sheet, so the customers sheet imports back the same', async () => {
+    await crm('customer', 'add', 'Bob');
+    await expectRefused(crm, ['customer', 'add', 'Zed', '--special', '05-20 婚礼; 聚会'], /^crm: --special must be one day and a label without ; \(give each day its own --special\) \(got "05-20 婚礼; 聚会"\)\n$/);
+    await expectRefused(crm, ['customer', 'add', 'Zed', '--special', '05-20 婚礼；聚会'], /^crm: --special must be one day and a label without ;/);
+    await crm('customer', 'add', 'Zed', '--special', '05-20 婚礼', '--special', '06-01 聚会', '--tag', 'c、d', '--tag', 'a;b，e');
+    const sheet = join(crm.dir, 'customers.csv');
+    expect((await crm('export', '--format', 'csv', '--what', 'customers', '--out', sheet)).code).toBe(0);
+    const other = crmIn(crm.dir);
+    const r = await other('--db', join(crm.dir, 'other.db'), 'import', sheet);
+    expect(r.code).toBe(0);
+    const back = JSON.parse((await other('--db', join(crm.dir, 'other.db'), '--json', 'customer', 'list')).stdout);
+    expect(back.filter((c: { name: string }) => c.name === 'Zed')).toMatchObject([{ name: 'Zed', tags: ['a', 'b', 'c', 'd', 'e'], specialDays: [{ day: '05-20', label: '婚礼' }, { day: '06-01', label: '聚会' }] }]);
   });
 
   it('lists as tab-separated rows when piped, and as JSON', async () => {

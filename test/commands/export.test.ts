@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { crmIn, eachInTempDir, indexesOf, type CrmRunner } from '../support/cli.js';
+import { crmIn, eachInTempDir, expectRefused, indexesOf, type CrmRunner } from '../support/cli.js';
 import { complain, fill, fillEverything } from '../support/everything.js';
 import { MAIL_ENV, fakeMailer } from '../support/fake-mailer.js';
 import Database from 'better-sqlite3';
@@ -222,9 +222,15 @@ describe('crm export --format ics', () => {
     expect(ics.replace(/\r\n /g, '')).toContain('DESCRIPTION:Customer: 王芳 (华星贸易)\\nPhone: +86 138 0013 8000\\nPrefers: wechat');
 
     const first = open[0];
+    const event = (text: string, id: number) => new RegExp(`UID:reminder-${id}@[^\\r]+\\r\\n(?:[^\\r]+\\r\\n)*?END:VEVENT`).exec(text.replace(/\r\n /g, ''))?.[0];
+    expect(event(ics, first.id)).toMatch(/\r\nSEQUENCE:0\r\nLAST-MODIFIED:\d{8}T000000Z\r\n/);
     await crm('snooze', String(first.id), '--to', '2026-04-01');
-    const later = (await crm('export', '--format', 'ics')).stdout.replace(/\r\n /g, '');
-    expect(later).toMatch(new RegExp(`UID:reminder-${first.id}@[^\\r]+\\r\\nDTSTAMP:20260302T000000Z\\r\\nDTSTART;VALUE=DATE:20260401\\r\\n`));
+    // The same UID, and what tells a calendar the event changed: the moment of the export, the move counted, the day of it.
+    const at = crmIn(dir, { now: new Date('2026-03-02T09:30:15Z') });
+    const later = (await at('export', '--format', 'ics')).stdout;
+    expect(event(later, first.id)).toMatch(/^UID:reminder-\d+@[^\r]+\r\nDTSTAMP:20260302T093015Z\r\nSEQUENCE:1\r\nLAST-MODIFIED:20260302T000000Z\r\nDTSTART;VALUE=DATE:20260401\r\n/);
+    await crm('snooze', String(first.id), '--to', '2026-04-08');
+    expect(event((await at('export', '--format', 'ics')).stdout, first.id)).toMatch(/\r\nSEQUENCE:2\r\n/);
     await crm('done', String(first.id));
     expect((await crm('export', '--format', 'ics')).stdout).not.toContain(`UID:reminder-${first.id}@`);
   });
@@ -246,7 +252,8 @@ describe('crm export in either language', () => {
 
   it('writes the calendar descriptions and the report in Chinese, the calendar itself unchanged', async () => {
     await fill(crm);
-    const [en, zh] = [(await crm('export', '--format', 'ics')).stdout, (await crm('--lang', 'zh', 'export', '--format', 'ics')).stdout];
+    const at = crmIn(dir, { now: new Date('2026-03-02T09:30:00Z') });
+    const [en, zh] = [(await at('export', '--format', 'ics')).stdout, (await at('--lang', 'zh', 'export', '--format', 'ics')).stdout];
     const unfolded = zh.replace(/\r\n /g, '');
     expect(unfolded).toContain('X-WR-CALNAME:crm 跟进\r\n');
     expect(unfolded).toContain('DESCRIPTION:客户：王芳（华星贸易）\\n电话：+86 138 0013 8000\\n偏好渠道：微信\\n');
@@ -268,16 +275,31 @@ describe('crm export options', () => {
     expect(JSON.parse((await crm('--json', 'export', '--out', join(dir, 'all.json'))).stdout)).toEqual({ file: join(dir, 'all.json'), format: 'json', what: 'all', records: 1 });
   });
 
+  it('refuses to write over the database itself, also through a symlink, in any format', async () => {
+    await crm('customer', 'add', 'Bob');
+    symlinkSync(crm.db, join(dir, 'link.db'));
+    for (const out of [crm.db, join(dir, 'link.db'), `${crm.db}-wal`]) {
+      for (const format of ['csv', 'json', 'ics']) {
+        await expectRefused(crm, ['export', '--format', format, '--out', out], /^crm: .* is the database itself; name another file for the export\n$/);
+      }
+    }
+    const linked = crmIn(dir);
+    const r = await linked('--db', join(dir, 'link.db'), 'export', '--format', 'json', '--out', crm.db);
+    expect(r.code).toBe(2);
+    expect(JSON.parse((await crm('--json', 'customer', 'list')).stdout)).toHaveLength(1);
+  });
+
   it.each([
     [['--format', 'xml'], /^crm: --format must be one of csv, json, ics \(got "xml"\)/],
     [['--what', 'everything'], /^crm: --what must be one of customers, sales, reminders, contacts, complaints/],
     [['--format', 'ics', '--what', 'customers'], /^crm: --format ics exports follow-ups only/],
     [['--json', '--format', 'csv'], /^crm: --json prints JSON on stdout: use --format json, or --out FILE for csv/],
+    [['--out', '/tmp'], /^crm: \/tmp is a directory; name a file in it, e.g. \/tmp\/crm\.json\n$/],
     [['--out', '/nonexistent/dir/x.json'], /^crm: cannot write \/nonexistent\/dir\/x\.json: .*; pass --out with a writable path/],
   ])('%j is refused', async (args, message) => {
     const [flag, ...rest] = args;
     const r = flag === '--json' ? await crm('--json', 'export', ...rest) : await crm('export', ...args);
-    expect(r.code).toBe(args[0] === '--out' ? 1 : 2);
+    expect(r.code).toBe(args[1] === '/nonexistent/dir/x.json' ? 1 : 2);
     expect(r.stderr).toMatch(message);
   });
 });

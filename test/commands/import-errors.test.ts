@@ -22,8 +22,9 @@ const ok = { name: 'Bob', product: 'Pen', amount: '12' };
 
 describe('a bad row', () => {
   it.each([
-    [{ ...ok, phone: 'abc' }, 'row 2, column phone must be digits, spaces, +, -, ( or ), like +86 138 0013 8000 (got "abc")'],
+    [{ ...ok, phone: 'abc' }, 'row 2, column phone must be digits, spaces, +, -, ( ) or a dot between digits, like +86 138 0013 8000 (got "abc")'],
     [{ ...ok, phone: '1.38001E+10' }, 'row 2, column phone was turned into a number by the spreadsheet (got "1.38001E+10"): format the column as Text, type the numbers again and save'],
+    [{ ...ok, phone: '13800138000.0' }, 'row 2, column phone was stored as a number (got "13800138000.0"): give the phone without the trailing .0, or in a spreadsheet format the column as Text and save again'],
     [{ ...ok, amount: '12.345' }, 'row 2, column amount must be a number like 1200 or 1200.50 (got "12.345")'],
     [{ ...ok, email: 'bob@x' }, 'row 2, column email must be an address like name@example.com (got "bob@x")'],
     [{ ...ok, birthday: '05/02' }, 'row 2, column birthday could be day/month or month/day (got "05/02"): name the order with --date-order dmy or mdy, or write it as MM-DD'],
@@ -52,7 +53,7 @@ describe('a bad row', () => {
     [{ ...ok, warranty_months: '1.5' }, 'row 2, column warranty_months must be a whole number like 1, 3 or 12 (got "1.5")'],
     [{ ...ok, verbal: 'perhaps' }, 'row 2, column verbal must be yes or no (也可 是/否) (got "perhaps")'],
     [{ ...ok, sale_channel: 'fax' }, 'row 2, column sale_channel must be one of phone, email, wechat, sms, visit, letter, other (got "fax")'],
-    [{ 姓名: 'Bob', 电话: 'abc' }, 'row 2, column 电话 (phone) must be digits, spaces, +, -, ( or ), like +86 138 0013 8000 (got "abc")'],
+    [{ 姓名: 'Bob', 电话: 'abc' }, 'row 2, column 电话 (phone) must be digits, spaces, +, -, ( ) or a dot between digits, like +86 138 0013 8000 (got "abc")'],
     [{ 姓名: 'Bob', 金额: '12' }, 'row 2, column product must name what was sold when the row has sale columns (amount)'],
   ])('%j', async (row, message) => {
     const r = await crm('import', writeSheet(join(dir, 'bad.csv'), [row]));
@@ -70,7 +71,7 @@ describe('a bad file', () => {
     expect(r.code).toBe(2);
     const lines = r.stderr.trimEnd().split('\n');
     expect(lines.slice(0, 4)).toEqual([
-      'row 3, column phone must be digits, spaces, +, -, ( or ), like +86 138 0013 8000 (got "x")',
+      'row 3, column phone must be digits, spaces, +, -, ( ) or a dot between digits, like +86 138 0013 8000 (got "x")',
       'row 5, column email must be an address like name@example.com (got "y")',
       'row 5, column name must give the customer\'s name (got "")',
       'row 6, column amount must be a number like 1200 or 1200.50 (got "z")',
@@ -158,7 +159,7 @@ describe('a bad file', () => {
     writeFileSync(file, JSON.stringify({ version: 1, customers: [{ id: 1, name: 'A', phone: 'abc', doNotContact: false, tags: [], specialDays: [], createdOn: '2026-01-01', updatedOn: '2026-01-01' }], sales: [{ id: 1, customerId: 9 }] }));
     const r = await crm('import', file);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('customers[0].phone must be digits, spaces, +, -, ( or ), like +86 138 0013 8000 (got "abc")\n');
+    expect(r.stderr).toContain('customers[0].phone must be digits, spaces, +, -, ( ) or a dot between digits, like +86 138 0013 8000 (got "abc")\n');
     expect(r.stderr).toContain('sales[0].product must be one line of text (got nothing)\n');
     expect(r.stderr).toContain('sales[0].amount must be an amount like 1200 or 1200.5 (got nothing)\n');
   });
@@ -197,7 +198,7 @@ describe('in Chinese (--lang zh)', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
-      '第 2 行 phone 列 应为数字、空格、+、-、( 或 )，如 +86 138 0013 8000（收到 "abc"）\n' +
+      '第 2 行 phone 列 应为数字、空格、+、-、( )，或数字之间的点，如 +86 138 0013 8000（收到 "abc"）\n' +
         '第 3 行 date 列 应为有效日期，如 2026-03-02（年-月-日）（收到 "2026-02-30"）\n' +
         '第 3 行 verbal 列 应为 是/否（也可写 yes/no）（收到 "perhaps"）\n' +
         `crm: ${file}：2 行共有 3 处错误；没有导入任何数据（请修改文件后重试）\n`,

@@ -117,6 +117,39 @@ describe('crm import of a sheet', () => {
     expect(imported).toEqual(await reminders(typed));
   });
 
+  it('takes a Chinese mobile with and without +86, 0086 or 86 for one phone, and 00 for +', async () => {
+    const file = writeSheet(join(dir, 'phones.csv'), [
+      { name: '王芳', phone: '+86 138 0013 8000', product: 'X3', amount: '3999', date: '2026-02-20' },
+      { name: '王芳', phone: '138-0013-8000', product: '滤芯', amount: '199', date: '2026-02-21' },
+      { name: '王芳', phone: '0086 13800138000' },
+      { name: 'Wang Fang', phone: '8613800138000' },
+      { name: 'Anna', phone: '0049 30 1234567' },
+      { name: 'Anna', phone: '+49 30 1234567' },
+    ]);
+    const r = await crm('import', file);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('customers: 2 new, 0 updated, 0 unchanged\n  sales: 2 new');
+    expect(r.stderr).toContain('row 5: "Wang Fang" has the phone of row 2, "王芳"; merged into that customer');
+    expect((await json('customer', 'list')).map((c: { name: string; phone: string }) => [c.name, c.phone]).sort()).toEqual([['Anna', '0049 30 1234567'], ['王芳', '+86 138 0013 8000']]);
+    writeSheet(file, [{ name: '王芳', phone: '13800138000' }]);
+    expect((await crm('import', file)).stdout).toContain('customers: 0 new, 0 updated, 1 unchanged');
+  });
+
+  it('imports a sheet without dates again on a later day without doubling its sales; a dated repeat purchase is added', async () => {
+    const file = writeSheet(join(dir, 'undated.csv'), [
+      { name: '王芳', phone: '13800138000', product: '滤芯', amount: '199' },
+      { name: '王芳', product: '滤芯', amount: '199' },
+      { name: 'Bob Li', product: 'Tea set', amount: '880' },
+    ]);
+    expect((await crm('import', file)).stdout).toContain('sales: 3 new, 0 already on file');
+    const later = crmIn(dir, { today: '2026-03-09' });
+    const again = await later('import', file);
+    expect(again.stdout).toContain('sales: 0 new, 3 already on file');
+    expect((await json('export', '--what', 'sales')).sales.map((s: { date: string }) => s.date)).toEqual(['2026-03-02', '2026-03-02', '2026-03-02']);
+    writeSheet(file, [{ name: 'Bob Li', product: 'Tea set', amount: '880', date: '2026-03-09' }, { name: 'Bob Li', product: 'Tea set', amount: '880', quantity: '2' }]);
+    expect((await later('import', file)).stdout).toContain('sales: 2 new, 0 already on file');
+  });
+
   it('imports the same file twice without doubling anything, and updates what a changed file says', async () => {
     const file = writeSheet(join(dir, 'sheet.csv'), SHEET);
     await crm('import', file);

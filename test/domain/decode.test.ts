@@ -6,6 +6,19 @@ const bytes = (...b: number[]) => Uint8Array.from(b);
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const utf16le = (s: string) => Uint8Array.from(Buffer.from(s, 'utf16le'));
 
+/** Text as Chinese Excel saves it (GBK), from the decoder's own table: Node has no GBK encoder. */
+let gbkTable: Map<string, number[]> | undefined;
+function gbk(text: string): Uint8Array {
+  if (!gbkTable) {
+    gbkTable = new Map();
+    const decoder = new TextDecoder('gbk');
+    for (let lead = 0x81; lead <= 0xfe; lead++) {
+      for (let trail = 0x40; trail <= 0xfe; trail++) gbkTable.set(decoder.decode(Uint8Array.of(lead, trail)), [lead, trail]);
+    }
+  }
+  return Uint8Array.from([...text].flatMap((c) => (c.charCodeAt(0) < 0x80 ? [c.charCodeAt(0)] : gbkTable!.get(c)!)));
+}
+
 describe('decodeText', () => {
   it.each([
     ['UTF-8 without BOM', utf8('姓名,电话\n王芳,1'), '姓名,电话\n王芳,1', 'utf-8', false],
@@ -23,6 +36,22 @@ describe('decodeText', () => {
 
   it('refuses bytes that are neither UTF-8 nor GB18030, naming --encoding', () => {
     expect(() => decodeText(bytes(0x61, 0xff))).toThrow(/not valid gb18030; save it as "CSV UTF-8" or name its encoding, e.g. --encoding windows-1252/);
+  });
+
+  it('refuses a Windows-1252 sheet that GB18030 would read without an error, naming --encoding windows-1252', () => {
+    const western = Uint8Array.from(Buffer.from('name,company\r\nAnna M\u00fcller,Caf\u00e9s Bistro\r\nJ\u00f6rg,\u00c5ngstr\u00f6m AB\r\n', 'latin1'));
+    expect(() => decodeText(western)).toThrow(
+      'the file reads as "M黮ler" in GBK but as "Müller" in Windows-1252 (a Western Excel); save it as "CSV UTF-8", or import it with --encoding windows-1252',
+    );
+    expect(decodeText(western, 'windows-1252').text).toContain('Anna Müller,Cafés Bistro');
+  });
+
+  it.each([
+    ['Chinese with Latin letters glued on', '姓名,公司,产品\r\n王芳,IBM中国,iPhone手机\r\n李明,华为Huawei,VIP客户服务\r\n'],
+    ['one short name among English', 'name,company\r\n王芳,Acme\r\nAnna,Bmw\r\n'],
+    ['a Pinyin name glued to its characters', 'name\r\nWang芳\r\n'],
+  ])('keeps a genuine GBK sheet: %s', (_why, text) => {
+    expect(decodeText(gbk(text))).toEqual({ text, encoding: 'gb18030', bom: false });
   });
 
   it.each([

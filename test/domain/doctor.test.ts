@@ -14,10 +14,14 @@ describe('maskUrl', () => {
 });
 
 describe('mailCheck', () => {
-  const full = { CRM_SMTP_URL: 'smtp://me:s3cret@mail.example.com:587', CRM_MAIL_FROM: 'crm@example.com', CRM_MAIL_TO: 'me@example.com, boss@example.com' };
+  const full = { CRM_SMTP_URL: 'smtp://me:s3cret@mail.example.com:587', CRM_MAIL_FROM: 'crm@example.com', CRM_MAIL_TO: 'me@example.com' };
   it.each([
     ['nothing set', {}, 'ok', /^not configured/],
-    ['all set', full, 'ok', /^CRM_SMTP_URL=smtp:\/\/me:\*\*\*@mail\.example\.com:587, CRM_MAIL_FROM=crm@example\.com, CRM_MAIL_TO=me@example\.com, boss@example\.com$/],
+    ['all set', full, 'ok', /^CRM_SMTP_URL=smtp:\/\/me:\*\*\*@mail\.example\.com:587, CRM_MAIL_FROM=crm@example\.com, CRM_MAIL_TO=me@example\.com$/],
+    ['the sender with a display name, as the README shows it', { ...full, CRM_MAIL_FROM: 'Li Na <li.na@example.com>' }, 'ok', /CRM_MAIL_FROM=Li Na <li\.na@example\.com>,/],
+    ['a display name with a comma', { ...full, CRM_MAIL_FROM: '"Li, Na" <li.na@example.com>' }, 'ok', /CRM_MAIL_FROM="Li, Na" <li\.na@example\.com>,/],
+    ['a sender remind refuses', { ...full, CRM_MAIL_FROM: 'Li Na <li.na>' }, 'fail', /CRM_MAIL_FROM=Li Na <li\.na>/],
+    ['two recipients (remind sends the digest to one)', { ...full, CRM_MAIL_TO: 'me@example.com, boss@example.com' }, 'fail', /CRM_MAIL_TO=me@example\.com, boss@example\.com$/],
     ['no recipient', { ...full, CRM_MAIL_TO: '' }, 'warn', /CRM_MAIL_TO=\(unset\)/],
     ['an http URL', { ...full, CRM_SMTP_URL: 'http://me:s3cret@example.com' }, 'fail', /CRM_SMTP_URL=http:\/\/me:\*\*\*@example\.com/],
     ['a URL that does not parse', { ...full, CRM_SMTP_URL: 'mail.example.com' }, 'fail', /CRM_SMTP_URL=mail\.example\.com/],

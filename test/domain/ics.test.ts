@@ -48,7 +48,7 @@ describe('renderCalendar', () => {
   const text = renderCalendar(
     [
       { uid: 'reminder-7@db1', date: '2026-03-03', summary: 'Call 王芳, about X3; "filters"', description: 'Customer: 王芳\nPhone: +86 138\nWhy: #299', categories: 'call' },
-      { uid: 'reminder-8@db1', date: '2026-12-31', summary: 'Card', description: 'Customer: Bob' },
+      { uid: 'reminder-8@db1', date: '2026-12-31', summary: 'Card', description: 'Customer: Bob', sequence: 2, modified: '2026-02-27' },
     ],
     { name: 'crm follow-ups', today: '2026-03-02' },
   );
@@ -71,6 +71,7 @@ describe('renderCalendar', () => {
       'BEGIN:VEVENT',
       'UID:reminder-7@db1',
       'DTSTAMP:20260302T000000Z',
+      'SEQUENCE:0',
       'DTSTART;VALUE=DATE:20260303',
       'DTEND;VALUE=DATE:20260304',
       'SUMMARY:Call 王芳\\, about X3\\; "filters"',
@@ -81,6 +82,8 @@ describe('renderCalendar', () => {
       'BEGIN:VEVENT',
       'UID:reminder-8@db1',
       'DTSTAMP:20260302T000000Z',
+      'SEQUENCE:2',
+      'LAST-MODIFIED:20260227T000000Z',
       'DTSTART;VALUE=DATE:20261231',
       'DTEND;VALUE=DATE:20270101',
       'SUMMARY:Card',
@@ -90,5 +93,10 @@ describe('renderCalendar', () => {
       'END:VCALENDAR',
       '',
     ]);
+  });
+
+  it('stamps the events with the moment of the export when the clock is given, in UTC', () => {
+    const stamped = renderCalendar([{ uid: 'u', date: '2026-03-03', summary: 's', description: 'd' }], { name: 'n', today: '2026-03-02', stamped: new Date('2026-03-02T09:30:15.250Z') });
+    expect(stamped).toContain('\r\nDTSTAMP:20260302T093015Z\r\n');
   });
 });

@@ -32,7 +32,17 @@ describe('which customer a row means', () => {
 
   it('ignores phones too short to tell people apart', () => {
     expect(phoneKey('110')).toBeNull();
-    expect(phoneKey('+86 (138) 0013-8000')).toBe('8613800138000');
+    expect(phoneKey('+86 (138) 0013-8000')).toBe('13800138000');
+  });
+
+  it('takes +86, 0086 and 86 before a Chinese mobile for the mobile alone, and 00 for +, guessing nothing else', () => {
+    for (const p of ['+86 138 0013 8000', '0086 138 0013 8000', '8613800138000', '138-0013-8000', '13800138000']) expect(phoneKey(p)).toBe('13800138000');
+    expect(phoneKey('0049 30 1234567')).toBe(phoneKey('+49 30 1234567'));
+    // Not a mobile (landline with its area code): the 86 stays, and no trunk 0 is dropped.
+    expect(phoneKey('+86 10 6552 9988')).toBe('861065529988');
+    expect(phoneKey('010 6552 9988')).toBe('01065529988');
+    expect(phoneKey('+49 30 1234567')).not.toBe(phoneKey('030 1234567'));
+    expect(phoneKey('+1 138 0013 8000')).toBe('113800138000');
   });
 
   it('merges given cells, adds tags and special days, keeps the name, and says whether anything changed', () => {

@@ -93,8 +93,11 @@ describe('parseEmail', () => {
 });
 
 describe('parsePhone', () => {
-  it.each(['+86 138 0013 8000', '(555) 010-0199', '020-7946 0000'])('accepts %s', (s) => expect(parsePhone(s)).toBe(s));
-  it.each(['call me', '12', '+86 138\n0013'])('refuses %j', (s) => expect(() => parsePhone(s)).toThrow(UsageError));
+  it.each(['+86 138 0013 8000', '(555) 010-0199', '020-7946 0000', '138.0013.8000', '+33 1.23.45.67.89'])('accepts %s', (s) => expect(parsePhone(s)).toBe(s));
+  it.each(['call me', '12', '+86 138\n0013', '138..0013', '.138 0013 8000', '138 0013 8000.'])('refuses %j', (s) => expect(() => parsePhone(s)).toThrow(UsageError));
+  it.each(['13800138000.0', '+8613800138000.00'])('refuses %j, a phone a spreadsheet stored as a number, saying so', (s) => {
+    expect(() => parsePhone(s)).toThrow(/--phone was stored as a number .*: give the phone without the trailing \.0+, or in a spreadsheet format the column as Text/);
+  });
 });
 
 describe('parseName, parseTags, parseChoice', () => {
