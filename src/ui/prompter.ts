@@ -3,6 +3,7 @@
  * a scripted one (test/support/prompter.ts). Inquirer is imported on the first question only, so
  * `crm today` and `crm --help` never load it. Ctrl-C rejects with an error named ExitPromptError.
  */
+import { Chalk, type ChalkInstance } from 'chalk';
 import { t } from '../i18n.js';
 
 export interface Choice<T extends string> {
@@ -27,6 +28,30 @@ export interface PromptStreams {
   input?: NodeJS.ReadableStream;
   /** Questions go to stderr by default: stdout carries only data, even in an interactive command. */
   output?: NodeJS.WritableStream;
+  /** The colours of the rest of the output (io.color): --no-color and NO_COLOR reach the prompts too. None: no colour. */
+  color?: ChalkInstance;
+}
+
+/**
+ * Inquirer's look, painted by `c`: its own theme colours by the environment alone, so --no-color
+ * left the prompts coloured. A level-0 instance paints nothing.
+ */
+function themeOf(c: ChalkInstance) {
+  return {
+    prefix: { idle: c.blue('?'), done: c.green('✔') },
+    spinner: { interval: 80, frames: ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'].map((f) => c.yellow(f)) },
+    style: {
+      answer: (s: string) => c.cyan(s),
+      message: (s: string) => c.bold(s),
+      error: (s: string) => c.red(`> ${s}`),
+      defaultAnswer: (s: string) => c.dim(`(${s})`),
+      help: (s: string) => c.dim(s),
+      highlight: (s: string) => c.cyan(s),
+      key: (s: string) => c.cyan(c.bold(`<${s}>`)),
+      description: (s: string) => c.cyan(s),
+      disabled: (s: string) => c.dim(`- ${s}`),
+    },
+  };
 }
 
 /**
@@ -39,10 +64,11 @@ function checked(required: boolean, validate?: Validate): Validate {
 
 export function inquirerPrompter(streams: PromptStreams = {}): Prompter {
   const context = { input: streams.input, output: streams.output ?? process.stderr };
+  const theme = themeOf(streams.color ?? new Chalk({ level: 0 }));
   const load = () => import('@inquirer/prompts');
   const ask = async (q: { message: string; default?: string; required?: boolean; validate?: Validate }) => {
     const { input } = await load();
-    return input({ message: q.message, default: q.default, validate: checked(q.required ?? true, q.validate) }, context);
+    return input({ message: q.message, default: q.default, validate: checked(q.required ?? true, q.validate), theme }, context);
   };
   return {
     input: ask,
@@ -65,12 +91,12 @@ export function inquirerPrompter(streams: PromptStreams = {}): Prompter {
     },
     async select(q) {
       const { select } = await load();
-      const theme = { style: { keysHelpTip: () => t('↑↓ to move, ⏎ to choose') } };
-      return select({ message: q.message, choices: q.choices, default: q.default, pageSize: 10, theme }, context);
+      const keys = { style: { ...theme.style, keysHelpTip: () => t('↑↓ to move, ⏎ to choose') } };
+      return select({ message: q.message, choices: q.choices, default: q.default, pageSize: 10, theme: { ...theme, ...keys } }, context);
     },
     async confirm(q) {
       const { confirm } = await load();
-      return confirm({ message: q.message, default: q.default, transformer: (yes) => (yes ? t('Yes') : t('No')) }, context);
+      return confirm({ message: q.message, default: q.default, transformer: (yes) => (yes ? t('Yes') : t('No')), theme }, context);
     },
     // Asked as text: inquirer's number prompt refuses in English words of its own.
     async number(q) {

@@ -32,6 +32,8 @@ function tmux(...args: string[]): string {
 }
 
 const screen = (session: string) => tmux('capture-pane', '-p', '-t', session);
+/** The pane with its colours and attributes as escape codes. */
+const painted = (session: string) => tmux('capture-pane', '-p', '-e', '-t', session);
 
 async function waitFor(session: string, text: string, timeoutMs = 10_000): Promise<string> {
   const until = Date.now() + timeoutMs;
@@ -98,5 +100,24 @@ describe('crm complaint in a real terminal (tmux)', () => {
     expect(resumed).not.toContain("The customer's own words");
     press('resume', 'C-c');
     expect(await waitFor('resume', 'EXIT:')).toContain('EXIT:130');
+  });
+
+  it('paints nothing with --no-color: neither the step headers nor the prompts', async (ctx) => {
+    if (!HAS_TMUX) ctx.skip('tmux is not installed, so no real terminal can be driven; .ci/run installs it');
+    expect(spawnCrm(['customer', 'add', '王芳'], { env }).code).toBe(0);
+    expect(spawnCrm(['complaint', 'open', '--customer', '王芳', '--words', '坏了', '--channel', 'phone', '--severity', '3', '--understood', 'yes', '--wants', '换新'], { env }).code).toBe(0);
+
+    start('plain', '--no-color', 'complaint', 'resume', '1');
+    await waitFor('plain', 'The cause');
+    // eslint-disable-next-line no-control-regex
+    expect(painted('plain')).not.toMatch(/\x1b\[[0-9;]*m/);
+    press('plain', 'C-c');
+    expect(await waitFor('plain', 'EXIT:')).toContain('EXIT:130');
+
+    start('painted', 'complaint', 'resume', '1');
+    await waitFor('painted', 'The cause');
+    // eslint-disable-next-line no-control-regex
+    expect(painted('painted')).toMatch(/\x1b\[[0-9;]*m/);
+    press('painted', 'C-c');
   });
 });
