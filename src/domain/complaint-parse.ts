@@ -5,7 +5,7 @@
 import { UsageError } from '../errors.js';
 import { t } from '../i18n.js';
 import { isValidIsoDate, type IsoDate } from './dates.js';
-import { parseChoice, parseText } from './parse.js';
+import { parseChoice, parseText, yesNoOf } from './parse.js';
 import { CAUSES, type Cause } from './complaint.js';
 
 function bad(message: string): never {
@@ -21,15 +21,8 @@ export function parseAnswerText(input: string, field: string): string {
   return s;
 }
 
-// i18n-ignore: answers as typed, not shown
-const YES = ['yes', 'y', 'true', '是'];
-// i18n-ignore: as above
-const NO = ['no', 'n', 'false', '否'];
 export function parseYesNo(input: string, field: string): boolean {
-  const s = input.trim().toLowerCase();
-  if (YES.includes(s)) return true;
-  if (NO.includes(s)) return false;
-  return bad(t('{field} must be yes or no (got {got})', { field, got: got(input) }));
+  return yesNoOf(input) ?? bad(t('{field} must be yes or no (got {got})', { field, got: got(input) }));
 }
 
 export function parseSeverity(input: string, field = '--severity'): number {

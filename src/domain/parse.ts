@@ -18,6 +18,16 @@ function plain(input: string): string {
   return input.normalize('NFKC').trim();
 }
 
+// i18n-ignore-start: answers as typed (at a prompt or as a flag), not shown
+const YES = new Set(['yes', 'y', 'true', '是', '是的', '对', '对的']);
+const NO = new Set(['no', 'n', 'false', '否', '不', '不是', '不对']);
+// i18n-ignore-end
+/** Yes or no as people type it, in English or Chinese, in any case, full-width letters too (ＹＥＳ); undefined if neither. */
+export function yesNoOf(input: string): boolean | undefined {
+  const s = plain(input).toLowerCase();
+  return YES.has(s) ? true : NO.has(s) ? false : undefined;
+}
+
 /** `shown`: the date as the user wrote it, when `input` is a converted copy (a sheet's 2026/13/2). */
 export function parseDate(input: string, field: string, shown = input): IsoDate {
   const s = plain(input);

@@ -4,6 +4,7 @@
  * `crm today` and `crm --help` never load it. Ctrl-C rejects with an error named ExitPromptError.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
+import { yesNoOf } from '../domain/parse.js';
 import { t } from '../i18n.js';
 
 export interface Choice<T extends string> {
@@ -64,7 +65,8 @@ function checked(required: boolean, validate?: Validate): Validate {
 
 export function inquirerPrompter(streams: PromptStreams = {}): Prompter {
   const context = { input: streams.input, output: streams.output ?? process.stderr };
-  const theme = themeOf(streams.color ?? new Chalk({ level: 0 }));
+  const paint = streams.color ?? new Chalk({ level: 0 });
+  const theme = themeOf(paint);
   const load = () => import('@inquirer/prompts');
   const ask = async (q: { message: string; default?: string; required?: boolean; validate?: Validate }) => {
     const { input } = await load();
@@ -94,9 +96,20 @@ export function inquirerPrompter(streams: PromptStreams = {}): Prompter {
       const keys = { style: { ...theme.style, keysHelpTip: () => t('↑↓ to move, ⏎ to choose') } };
       return select({ message: q.message, choices: q.choices, default: q.default, pageSize: 10, theme: { ...theme, ...keys } }, context);
     },
+    /**
+     * Asked as text: inquirer's confirm knows y/yes/n/no only and turns anything else (否, 不是) into
+     * the default. Here 是/否 and the rest of parseYesNo's words count, Enter alone takes the default,
+     * and anything else is refused under the prompt.
+     */
     async confirm(q) {
-      const { confirm } = await load();
-      return confirm({ message: q.message, default: q.default, transformer: (yes) => (yes ? t('Yes') : t('No')), theme }, context);
+      const { input } = await load();
+      const answer = (value: string) => (value.trim() === '' ? q.default : yesNoOf(value));
+      const hint = q.default === undefined ? t('yes/no') : q.default ? t('Y/n') : t('y/N');
+      const validate = (value: string) => answer(value) !== undefined || t('Answer yes or no (y or n, 是 or 否).');
+      const message = (text: string, status: string) => paint.bold(text) + (status === 'done' ? '' : ' ' + paint.dim(`(${hint})`));
+      const transformer = (value: string, { isFinal }: { isFinal: boolean }) => (isFinal ? paint.cyan(answer(value) ? t('Yes') : t('No')) : value);
+      const typed = await input({ message: q.message, validate, transformer, theme: { ...theme, style: { ...theme.style, message } } }, context);
+      return answer(typed)!;
     },
     // Asked as text: inquirer's number prompt refuses in English words of its own.
     async number(q) {

@@ -26,7 +26,9 @@ describe('complaint answers typed as flags or at prompts', () => {
     expect(() => parseConfirmDays(input)).toThrow(/--confirm-days must be one or two day counts after the resolution/);
   });
 
-  it.each([['yes', true], ['Y', true], ['是', true], ['no', false], ['FALSE', false], ['否', false]] as const)('yes/no %j is %s', (input, want) => {
+  it.each([
+    ['yes', true], ['Y', true], ['是', true], ['对', true], ['ＹＥＳ', true], ['no', false], ['FALSE', false], ['否', false], ['不是', false], ['不', false], ['ｎ', false],
+  ] as const)('yes/no %j is %s', (input, want) => {
     expect(parseYesNo(input, '--satisfied')).toBe(want);
   });
 

@@ -69,6 +69,40 @@ describe('inquirerPrompter in Chinese', () => {
     expect(next.screen()).not.toMatch(/navigate/);
   });
 
+  it('understands 是 and 否 (and 不是, 对, full-width ＮＯ) at a yes/no question, and takes the default on Enter alone', async () => {
+    const answers: [string, boolean, boolean][] = [
+      ['否', true, false], ['是', false, true], ['不是', true, false], ['不', true, false], ['对', false, true],
+      ['ＮＯ', true, false], ['Yes', false, true], ['n', true, false], ['', true, true], ['', false, false],
+    ];
+    for (const [typed, byDefault, want] of answers) {
+      const term = terminal('zh');
+      const ok = term.prompter.confirm({ message: '客户确认你理解对了吗？', default: byDefault });
+      await term.until('客户确认你理解对了吗？');
+      term.type(`${typed}\r`);
+      expect(await ok, `${JSON.stringify(typed)} with the default ${byDefault}`).toBe(want);
+      expect(term.screen()).toContain(`客户确认你理解对了吗？ ${want ? '是' : '否'}`);
+    }
+  });
+
+  it('refuses a yes/no answer it does not know, under the prompt, instead of taking the default', async () => {
+    const term = terminal('zh');
+    const ok = term.prompter.confirm({ message: '现在结案吗？', default: true });
+    await term.until('现在结案吗？');
+    term.type('算了\r');
+    await term.until('请回答 是 或 否');
+    term.type('\x7f\x7f否\r');
+    expect(await ok).toBe(false);
+
+    const en = terminal('en');
+    const close = en.prompter.confirm({ message: 'Close now?', default: false });
+    await en.until('Close now? (y/N)');
+    en.type('maybe\r');
+    await en.until('Answer yes or no');
+    en.type('\x7f\x7f\x7f\x7f\x7fy\r');
+    expect(await close).toBe(true);
+    expect(en.screen()).toContain('Close now? Yes');
+  });
+
   it('keeps the English words in English', async () => {
     const term = terminal('en');
     const severity = term.prompter.number({ message: 'How upset?', min: 1, max: 5, default: 3 });
