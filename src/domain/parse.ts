@@ -14,7 +14,7 @@ function bad(field: string, form: string, got: string): never {
  * Input as the ASCII it stands for: a Chinese input method in full-width mode types ３９９９ and
  * １３８ ００１３ ８０００ (NFKC). For numbers, dates, addresses and choices; never names or notes.
  */
-function plain(input: string): string {
+export function plain(input: string): string {
   return input.normalize('NFKC').trim();
 }
 

@@ -4,7 +4,7 @@
  * `crm today` and `crm --help` never load it. Ctrl-C rejects with an error named ExitPromptError.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
-import { yesNoOf } from '../domain/parse.js';
+import { plain, yesNoOf } from '../domain/parse.js';
 import { t } from '../i18n.js';
 
 export interface Choice<T extends string> {
@@ -111,11 +111,12 @@ export function inquirerPrompter(streams: PromptStreams = {}): Prompter {
       const typed = await input({ message: q.message, validate, transformer, theme: { ...theme, style: { ...theme.style, message } } }, context);
       return answer(typed)!;
     },
-    // Asked as text: inquirer's number prompt refuses in English words of its own.
+    // Asked as text: inquirer's number prompt refuses in English words of its own. Full-width
+    // digits (４, as a Chinese input method types them) count as the digits they are.
     async number(q) {
-      const whole = (s: string) => /^\s*\d+\s*$/.test(s) && Number(s) >= q.min && Number(s) <= q.max;
+      const whole = (s: string) => /^\d+$/.test(plain(s)) && Number(plain(s)) >= q.min && Number(plain(s)) <= q.max;
       const validate = (s: string) => whole(s) || t('a whole number from {min} to {max}', { min: q.min, max: q.max });
-      return Number(await ask({ message: q.message, default: q.default === undefined ? undefined : String(q.default), validate }));
+      return Number(plain(await ask({ message: q.message, default: q.default === undefined ? undefined : String(q.default), validate })));
     },
   };
 }

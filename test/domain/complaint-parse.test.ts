@@ -8,6 +8,7 @@ describe('complaint answers typed as flags or at prompts', () => {
     ['2026-03-04T9:30', '2026-03-04 09:30'],
     [' 2026-03-04 15 ', '2026-03-04 15:00'],
     ['2026-03-02 08:00', '2026-03-02 08:00'],
+    ['２０２６－０３－０４　１５：００', '2026-03-04 15:00'],
   ])('--promise %j is %j', (input, want) => expect(parsePromise(input, '2026-03-02')).toBe(want));
 
   it.each(['tomorrow', '2026-02-30', '2026-03-04 24:00', '2026-03-04 15:60', '04.03.2026'])('--promise %j is refused, naming the form', (input) => {
@@ -18,7 +19,7 @@ describe('complaint answers typed as flags or at prompts', () => {
     expect(() => parsePromise('2026-03-01 18:00', '2026-03-02')).toThrow('--promise must be today (2026-03-02) or later (got "2026-03-01 18:00")');
   });
 
-  it.each([['2,7', [2, 7]], ['3', [3]], [' 1 , 14 ', [1, 14]]] as const)('--confirm-days %j is %j', (input, want) => {
+  it.each([['2,7', [2, 7]], ['3', [3]], [' 1 , 14 ', [1, 14]], ['２，７', [2, 7]], ['2、7', [2, 7]]] as const)('--confirm-days %j is %j', (input, want) => {
     expect(parseConfirmDays(input)).toEqual(want);
   });
 
@@ -34,6 +35,8 @@ describe('complaint answers typed as flags or at prompts', () => {
 
   it('refuses what is neither yes nor no, and severities and ranks out of range', () => {
     expect(() => parseYesNo('maybe', '--satisfied')).toThrow('--satisfied must be yes or no (got "maybe")');
+    expect(parseSeverity('４')).toBe(4);
+    expect(parseAccepted('２')).toBe(2);
     expect(() => parseSeverity('6')).toThrow(/--severity must be how upset the customer is, from 1 \(calm\) to 5 \(furious\)/);
     expect(parseAccepted('none')).toBe(0);
     expect(() => parseAccepted('5')).toThrow(/--accepted must be the accepted solution's rank, 1 to 4, or none/);

@@ -43,6 +43,14 @@ describe('inquirerPrompter in Chinese', () => {
 
     expect(term.screen()).not.toMatch(/Value must be|valid numeric/);
 
+    // A Chinese input method in full-width mode types ５.
+    const wide = terminal('zh');
+    const typed = wide.prompter.number({ message: '客户情绪有多激动？', min: 1, max: 5 });
+    await wide.until('客户情绪有多激动？');
+    wide.type('５\r');
+    expect(await typed).toBe(5);
+    expect(wide.screen()).not.toContain('请输入 1 到 5 之间的整数');
+
     const next = terminal('zh');
     const wants = next.prompter.input({ message: '客户想要什么？' });
     await next.until('客户想要什么？');
