@@ -136,8 +136,10 @@ async function resolve(w: Walk, promised: boolean): Promise<void> {
   if (promised) return;
   const done = Boolean(w.c.accepted) && (await p.confirm({ message: t('Is it settled now: the accepted solution carried out?'), default: !w.c.promisedBy }));
   if (done) {
-    const days = await p.input({ message: t('Confirmation calls, days from today (one or two)'), default: DEFAULT_CONFIRM_DAYS.join(','), validate: validator(parseConfirmDays) });
-    await save(w, { field: 'resolved', value: parseConfirmDays(days) });
+    // The refusal names what was asked, not --confirm-days: the user typed no flag.
+    const confirmDays = (v: string) => parseConfirmDays(v, t('the days'));
+    const days = await p.input({ message: t('Confirmation calls, days from today (one or two)'), default: DEFAULT_CONFIRM_DAYS.join(','), validate: validator(confirmDays) });
+    await save(w, { field: 'resolved', value: confirmDays(days) });
     hint(w, t('Confirmation calls are planned: crm today shows them. Record each with crm complaint resume {id}.', { id: w.c.id }));
     return;
   }

@@ -65,6 +65,6 @@ export function parseConfirmDays(input: string, field = '--confirm-days'): numbe
   const parts = plain(input).split(/[,、]/).map((p) => p.trim());
   const days = parts.map(Number);
   const ok = parts.length <= 2 && parts.every((p) => /^\d{1,3}$/.test(p)) && days.every((d) => d >= 1) && (days.length < 2 || days[0] < days[1]);
-  if (!ok) bad(t('{field} must be one or two day counts after the resolution, like 2,7 or 3 (got {got})', { field, got: got(input) }));
+  if (!ok) bad(t('{field} must be one or two day counts after the resolution, the second larger than the first, like 2,7 or 3 (got {got})', { field, got: got(input) }));
   return days;
 }

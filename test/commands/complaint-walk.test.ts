@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
 import { crmIn, tempDir, type CrmRunner } from '../support/cli.js';
-import { CTRL_C, scriptedPrompter, type Step } from '../support/prompter.js';
+import { CTRL_C, retyped, scriptedPrompter, type Step } from '../support/prompter.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -20,8 +20,12 @@ async function walk(today: string, script: Step[], ...args: string[]) {
   const r = await crmIn(dir, { today, prompter })(...args);
   expect(r.stderr).not.toMatch(/internal error/);
   expect(prompter.remaining()).toEqual([]);
-  return r;
+  return Object.assign(r, { refusals: prompter.refusals });
 }
+
+/** `complaint open` with Listen and Analyse given as flags: the walk starts at Resolve. */
+const TO_RESOLVE = ['complaint', 'open', '--customer', '王芳', '--words', '坏了', '--channel', 'phone', '--severity', '3', '--understood', 'yes',
+  '--wants', '换新', '--cause', 'product', '--reasonable', 'yes', '--our-fault', 'yes'];
 
 const LISTEN: Step[] = [
   ['multiline', "The customer's own words", '你们的咖啡机买了两天就坏了！\n我要退货。'],
@@ -153,6 +157,21 @@ describe('crm complaint open, on a terminal', () => {
     ], 'complaint', 'resume', '1');
     expect(r.stderr).toContain('Resolve (round 2: the customer was not satisfied)');
     expect(complaint().c).toMatchObject({ step: 'resolve', round: 2, solutions: ['换新机'], promisedBy: '2026-03-05' });
+  });
+
+  it('refuses confirmation days in the wrong order naming the question, not a flag the user never typed', async () => {
+    const r = await walk('2026-03-02', [
+      ['input', 'What does the customer think should be done?', '换新'],
+      ['input', 'Solution 1', '换新机'],
+      ['input', 'Solution 2', ''],
+      ['select', 'Which solution did the customer accept?', '1'],
+      ['input', 'more than expected', ''],
+      ['confirm', 'Is it settled now', true],
+      ['input', 'Confirmation calls', retyped('7,2', '3,10')],
+    ], ...TO_RESOLVE);
+    expect(r.code).toBe(0);
+    expect(r.refusals).toEqual(['the days must be one or two day counts after the resolution, the second larger than the first, like 2,7 or 3 (got "7,2")']);
+    expect(complaint().reminders.map((x) => x.due)).toEqual(['2026-03-05', '2026-03-12']);
   });
 
   it('`step` on a terminal asks only the rest of that step', async () => {
