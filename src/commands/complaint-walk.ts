@@ -144,7 +144,7 @@ async function resolve(w: Walk, promised: boolean): Promise<void> {
     return;
   }
   hint(w, t('It cannot be settled now: promise a time, and answer by then whatever the progress (#322).'));
-  const promise = (v: string) => parsePromise(v, w.deps.today, t('the time'));
+  const promise = (v: string) => parsePromise(v, w.deps.today, t('the time'), w.deps.now);
   const by = await p.input({ message: t('Answer the customer by (YYYY-MM-DD or "YYYY-MM-DD HH:MM")'), validate: validator(promise) });
   await save(w, { field: 'promise', value: promise(by) });
   hint(w, t('Promised: crm today shows it, red once due. When it is settled: crm complaint resume {id}.', { id: w.c.id }));

@@ -47,9 +47,11 @@ export function parseAccepted(input: string, field = '--accepted'): number {
 
 /**
  * When the customer will get an answer: a date from `today` on, optionally with a time:
- * '2026-03-04', '2026-03-04 15:00', '2026-03-04T15:00', '2026-03-04 15'.
+ * '2026-03-04', '2026-03-04 15:00', '2026-03-04T15:00', '2026-03-04 15'. `now`, the clock as a
+ * local 'YYYY-MM-DDTHH:MM:SS': a time today must be still to come. Only when the clock's day is
+ * `today`: a back-dated --today has no time of day to compare with.
  */
-export function parsePromise(input: string, today: IsoDate, field = '--promise'): string {
+export function parsePromise(input: string, today: IsoDate, field = '--promise', now?: string): string {
   const m = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2})(?::(\d{2}))?)?$/.exec(plain(input));
   const badForm = () => bad(t('{field} must be a date like 2026-03-04, optionally with a time like "2026-03-04 15:00" (got {got})', { field, got: got(input) }));
   if (!m || !isValidIsoDate(m[1])) return badForm();
@@ -57,7 +59,12 @@ export function parsePromise(input: string, today: IsoDate, field = '--promise')
   if (m[2] === undefined) return m[1];
   const [h, min] = [Number(m[2]), Number(m[3] ?? '0')];
   if (h > 23 || min > 59) badForm();
-  return `${m[1]} ${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}`;
+  const by = `${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}`;
+  const clock = now?.slice(11, 16);
+  if (clock && m[1] === today && now!.slice(0, 10) === today && by <= clock) {
+    bad(t('{field} must be later than now ({now}), or another day (got {got})', { field, now: clock, got: got(input) }));
+  }
+  return `${m[1]} ${by}`;
 }
 
 /** One or two confirmation calls, in days after the resolution: '2,7' or '2、7' (#322: at least once or twice). */

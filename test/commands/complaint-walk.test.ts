@@ -174,6 +174,25 @@ describe('crm complaint open, on a terminal', () => {
     expect(complaint().reminders.map((x) => x.due)).toEqual(['2026-03-05', '2026-03-12']);
   });
 
+  it('refuses an answer time today that has already passed, and takes a later one', async () => {
+    const prompter = scriptedPrompter([
+      ['input', 'What does the customer think should be done?', '换新'],
+      ['input', 'Solution 1', '换新机'],
+      ['input', 'Solution 2', ''],
+      ['select', 'Which solution did the customer accept?', '0'],
+      ['input', 'more than expected', ''],
+      ['input', 'Answer the customer by', retyped('2026-03-02 09:00', '2026-03-02 18:00')],
+    ]);
+    const r = await crmIn(dir, { today: '2026-03-02', prompter, now: new Date(2026, 2, 2, 17, 35) })(...TO_RESOLVE);
+    expect(r.code).toBe(0);
+    expect(prompter.remaining()).toEqual([]);
+    expect(prompter.refusals).toEqual(['the time must be later than now (17:35), or another day (got "2026-03-02 09:00")']);
+    expect(complaint().c.promisedBy).toBe('2026-03-02 18:00');
+
+    const late = await crmIn(dir, { today: '2026-03-02', now: new Date(2026, 2, 2, 17, 35) })('complaint', 'step', '1', 'resolve', '--promise', '2026-03-02 10:00');
+    expect(late).toMatchObject({ code: 2, stderr: 'crm: --promise must be later than now (17:35), or another day (got "2026-03-02 10:00")\n' });
+  });
+
   it('`step` on a terminal asks only the rest of that step', async () => {
     await crm('complaint', 'open', '--customer', '王芳', '--words', '坏了', '--channel', 'phone', '--severity', '3', '--understood', 'yes', '--wants', '换新');
     const r = await walk('2026-03-02', [

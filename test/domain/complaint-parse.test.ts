@@ -15,6 +15,17 @@ describe('complaint answers typed as flags or at prompts', () => {
     expect(() => parsePromise(input, '2026-03-02')).toThrow(/^--promise must be a date like 2026-03-04, optionally with a time like "2026-03-04 15:00" \(got /);
   });
 
+  it('refuses a time today that has passed, by the clock, only when the clock is on that day', () => {
+    const now = '2026-03-02T17:35:10';
+    expect(() => parsePromise('2026-03-02 09:00', '2026-03-02', '--promise', now)).toThrow('--promise must be later than now (17:35), or another day (got "2026-03-02 09:00")');
+    expect(() => parsePromise('2026-03-02 17:35', '2026-03-02', '--promise', now)).toThrow(/later than now/);
+    expect(parsePromise('2026-03-02 17:36', '2026-03-02', '--promise', now)).toBe('2026-03-02 17:36');
+    expect(parsePromise('2026-03-02', '2026-03-02', '--promise', now)).toBe('2026-03-02');
+    expect(parsePromise('2026-03-03 09:00', '2026-03-02', '--promise', now)).toBe('2026-03-03 09:00');
+    // --today back-dated (or ahead): the clock's time of day says nothing about that day.
+    expect(parsePromise('2026-03-02 09:00', '2026-03-02', '--promise', '2026-03-05T17:35:00')).toBe('2026-03-02 09:00');
+  });
+
   it('refuses a promise in the past', () => {
     expect(() => parsePromise('2026-03-01 18:00', '2026-03-02')).toThrow('--promise must be today (2026-03-02) or later (got "2026-03-01 18:00")');
   });
