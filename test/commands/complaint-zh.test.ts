@@ -158,6 +158,17 @@ describe('crm --lang zh complaint, refused', () => {
     await expectRefused(crm, ['--lang', 'zh', ...args], message);
   });
 
+  it('names the step in Chinese in the agenda and the customer file; --json keeps the step ids', async () => {
+    const today = await crm('--lang', 'zh', 'today');
+    expect(today.stdout).toContain('未结投诉（1）');
+    expect(today.stdout).toMatch(/^1\t王芳\t分析\t$/m);
+    expect(today.stdout).not.toMatch(/analyse/);
+    expect(JSON.parse((await crm('--lang', 'zh', '--json', 'today')).stdout).complaints).toEqual([{ id: 1, customer: { id: 1, name: '王芳' }, step: 'analyse', promisedBy: null }]);
+    const shown = await crm('--lang', 'zh', 'customer', 'show', '王芳');
+    expect(shown.stdout).toMatch(/^1\t2026-03-02\t分析\t/m);
+    expect(shown.stdout).not.toMatch(/analyse/);
+  });
+
   it('takes 是 and 否 for yes and no, and has Chinese help that keeps the example command', async () => {
     expect((await crm('--lang', 'zh', 'complaint', 'step', '1', 'analyse', '--cause', 'product', '--reasonable', '是', '--our-fault', '否')).code).toBe(0);
     const help = await crm('--lang', 'zh', 'complaint', 'open', '--help');
