@@ -6,6 +6,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { plain, yesNoOf } from '../domain/parse.js';
 import { t } from '../i18n.js';
+import { readLines } from './lines.js';
 
 export interface Choice<T extends string> {
   value: T;
@@ -74,22 +75,22 @@ export function inquirerPrompter(streams: PromptStreams = {}): Prompter {
   };
   return {
     input: ask,
+    // One readline for the whole answer, so pasted lines and type-ahead all arrive (see lines.ts).
     async multiline(q) {
-      const lines: string[] = [];
+      const title = t('{message} (an empty line ends)', { message: q.message });
       for (;;) {
-        const first = lines.length === 0;
-        const line = await ask({ message: first ? t('{message} (an empty line ends)', { message: q.message }) : '…', required: first });
-        if (line === '') break;
-        lines.push(line);
+        const text = await readLines({
+          input: context.input ?? process.stdin,
+          output: context.output,
+          header: `${theme.prefix.idle} ${theme.style.message(title)}`,
+          prompt: paint.dim('› '),
+          needed: theme.style.error(t('An answer is needed here.')),
+        });
+        const verdict = q.validate?.(text) ?? true;
+        if (verdict === true) return text;
+        // A refused multi-line answer is asked again whole: there is no line to fix in place.
+        context.output.write(`${theme.style.error(verdict)}\n`);
       }
-      const text = lines.join('\n');
-      const verdict = q.validate?.(text) ?? true;
-      // A refused multi-line answer is asked again whole: there is no line to fix in place.
-      if (verdict !== true) {
-        context.output.write(`${verdict}\n`);
-        return this.multiline(q);
-      }
-      return text;
     },
     async select(q) {
       const { select } = await load();

@@ -120,4 +120,29 @@ describe('crm complaint in a real terminal (tmux)', () => {
     expect(painted('painted')).toMatch(/\x1b\[[0-9;]*m/);
     press('painted', 'C-c');
   });
+
+  it.for([
+    ['marked as a paste (bracketed paste)', ['-p']],
+    ['not marked, all at once', []],
+  ] as [string, string[]][])('keeps every line of a pasted WeChat message, %s, blank line included', async ([, how], ctx) => {
+    if (!HAS_TMUX) ctx.skip('tmux is not installed, so no real terminal can be driven; .ci/run installs it');
+    expect(spawnCrm(['customer', 'add', '王芳'], { env }).code).toBe(0);
+    const message = '你们的咖啡机买了两天就坏了！\n\n我要退货，马上。\n客服也不回电话，太过分了';
+
+    start('paste', 'complaint', 'open', '--customer', '王芳');
+    await waitFor('paste', "The customer's own words, verbatim");
+    tmux('set-buffer', '-b', 'wechat', message);
+    tmux('paste-buffer', '-b', 'wechat', '-t', 'paste', ...how);
+    await waitFor('paste', '太过分了');
+    press('paste', 'Enter');
+    await new Promise((r) => setTimeout(r, 200));
+    press('paste', 'Enter');
+    await waitFor('paste', 'How did the complaint come?');
+    press('paste', 'C-c');
+    expect(await waitFor('paste', 'EXIT:')).toContain('EXIT:130');
+
+    const db = new Database(join(dir, 'xdg', 'crm', 'crm.db'), { readonly: true });
+    expect(db.prepare('SELECT words FROM complaints WHERE id = 1').get()).toEqual({ words: message });
+    db.close();
+  });
 });

@@ -111,6 +111,42 @@ describe('inquirerPrompter in Chinese', () => {
     expect(en.screen()).toContain('Close now? Yes');
   });
 
+  it('keeps every line of a pasted message, blank lines inside it too, and ends at an empty line typed after it', async () => {
+    const term = terminal('zh');
+    const words = term.prompter.multiline({ message: '客户的原话，逐字记录' });
+    await term.until('客户的原话，逐字记录（空一行结束）');
+    // One burst, as a terminal without bracketed paste delivers a paste: the blank line is part of it.
+    term.type('你们的咖啡机买了两天就坏了！\r\r我要退货，马上。\r客服也不回电话');
+    await term.until('客服也不回电话');
+    term.type('\r');
+    await new Promise((r) => setTimeout(r, 20));
+    term.type('\r');
+    expect(await words).toBe('你们的咖啡机买了两天就坏了！\n\n我要退货，马上。\n客服也不回电话');
+
+    // Marked as pasted (bracketed paste): its empty lines never end the answer, even at its end.
+    const marked = terminal('en');
+    const said = marked.prompter.multiline({ message: 'Their words' });
+    await marked.until('Their words (an empty line ends)');
+    marked.type('\x1b[200~It broke.\r\rI want a refund.\r\x1b[201~');
+    marked.type('\r');
+    expect(await said).toBe('It broke.\n\nI want a refund.');
+  });
+
+  it('refuses an empty first line and keeps asking; Ctrl-C rejects as inquirer does, with the lines entered so far', async () => {
+    const term = terminal('en');
+    const words = term.prompter.multiline({ message: 'Their words' });
+    await term.until('Their words');
+    term.type('\r');
+    await term.until('An answer is needed here.');
+    term.type('first\r');
+    await new Promise((r) => setTimeout(r, 20));
+    term.type('second\r');
+    await new Promise((r) => setTimeout(r, 20));
+    term.type('half a li');
+    term.type('\x03');
+    await expect(words).rejects.toMatchObject({ name: 'ExitPromptError', typed: 'first\nsecond' });
+  });
+
   it('keeps the English words in English', async () => {
     const term = terminal('en');
     const severity = term.prompter.number({ message: 'How upset?', min: 1, max: 5, default: 3 });
