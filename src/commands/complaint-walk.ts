@@ -10,7 +10,7 @@ import { parseAnswerText, parseConfirmDays, parsePromise } from '../domain/compl
 import { CHANNELS, type Channel } from '../domain/parse.js';
 import { t } from '../i18n.js';
 import { info } from '../ui/io.js';
-import type { Prompter, Validate } from '../ui/prompter.js';
+import { typedBeforeExit, type Prompter, type Validate } from '../ui/prompter.js';
 import { record } from './complaint-record.js';
 import { tMoment } from './complaint-show.js';
 
@@ -66,12 +66,27 @@ async function text(w: Walk, message: string): Promise<string> {
   return parseAnswerText(await w.prompter.input({ message, validate: someText }), t('the answer'));
 }
 
+/**
+ * A multi-line answer, saved by `keep`. Ctrl-C in its middle saves the lines already entered
+ * before the walk stops: the exit message says what was answered is saved, and they were.
+ */
+async function lines(w: Walk, message: string, keep: (text: string) => Promise<void>): Promise<void> {
+  let text: string;
+  try {
+    text = await w.prompter.multiline({ message, validate: someText });
+  } catch (e) {
+    const typed = typedBeforeExit(e);
+    if (typed !== undefined && someText(typed) === true) await keep(typed);
+    throw e;
+  }
+  await keep(text);
+}
+
 async function listen(w: Walk): Promise<void> {
   const p = w.prompter;
   header(w, 'listen', t('Let the customer vent: do not interrupt, do not argue. Apologise for the trouble. Write down what they say, as they say it (#321, #304).'));
   if (w.c.words === null) {
-    const words = await p.multiline({ message: t("The customer's own words, verbatim"), validate: someText });
-    await save(w, { field: 'words', value: parseAnswerText(words, t('the words')) });
+    await lines(w, t("The customer's own words, verbatim"), (words) => save(w, { field: 'words', value: parseAnswerText(words, t('the words')) }));
   }
   if (w.c.channel === null) {
     const choices = CHANNELS.map((ch) => ({ value: ch, name: channelName(ch) }));
@@ -84,8 +99,8 @@ async function listen(w: Walk): Promise<void> {
     await save(w, { field: 'understood', value: understood });
     if (!understood) {
       hint(w, t('Ask again, and listen for what you missed.'));
-      const more = await p.multiline({ message: t('What you missed (added to their words)'), validate: someText });
-      await save(w, { field: 'words', value: `${w.c.words}\n${parseAnswerText(more, t('the words'))}` });
+      const add = (more: string) => save(w, { field: 'words', value: `${w.c.words}\n${parseAnswerText(more, t('the words'))}` });
+      await lines(w, t('What you missed (added to their words)'), add);
     }
   }
   if (w.c.wants === null) await save(w, { field: 'wants', value: await text(w, t('What does the customer want (the remedy sought)?')) });

@@ -1,7 +1,8 @@
 /**
  * The few questions crm asks, behind one interface: the real one wraps @inquirer/prompts, tests use
  * a scripted one (test/support/prompter.ts). Inquirer is imported on the first question only, so
- * `crm today` and `crm --help` never load it. Ctrl-C rejects with an error named ExitPromptError.
+ * `crm today` and `crm --help` never load it. Ctrl-C rejects with an error named ExitPromptError;
+ * in a multi-line answer the error carries the lines entered before it (typedBeforeExit).
  */
 import { Chalk, type ChalkInstance } from 'chalk';
 import { plain, yesNoOf } from '../domain/parse.js';
@@ -24,6 +25,12 @@ export interface Prompter {
   select<T extends string>(q: { message: string; choices: Choice<T>[]; default?: T }): Promise<T>;
   confirm(q: { message: string; default?: boolean }): Promise<boolean>;
   number(q: { message: string; min: number; max: number; default?: number }): Promise<number>;
+}
+
+/** The lines of a multi-line answer entered before Ctrl-C, when `e` is that Ctrl-C. */
+export function typedBeforeExit(e: unknown): string | undefined {
+  const err = e as { name?: string; typed?: unknown } | null;
+  return err?.name === 'ExitPromptError' && typeof err.typed === 'string' ? err.typed : undefined;
 }
 
 export interface PromptStreams {

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
 import { crmIn, tempDir, type CrmRunner } from '../support/cli.js';
-import { CTRL_C, retyped, scriptedPrompter, type Step } from '../support/prompter.js';
+import { CTRL_C, ctrlCAfter, retyped, scriptedPrompter, type Step } from '../support/prompter.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -100,6 +100,29 @@ describe('crm complaint open, on a terminal', () => {
     const again = await walk('2026-03-02', [['select', 'The cause', CTRL_C]], 'complaint', 'resume', '1');
     expect(again.code).toBe(130);
     expect(again.stderr).toContain('Words       你们的咖啡机买了两天就坏了！');
+  });
+
+  it('Ctrl-C in the middle of the words saves the lines already entered, and resume goes on from there', async () => {
+    const r = await walk('2026-03-02', [['multiline', "The customer's own words", ctrlCAfter('你们的咖啡机买了两天就坏了！\n我要退货。')]], 'complaint', 'open', '--customer', '王芳');
+    expect(r).toMatchObject({ code: 130, stderr: expect.stringMatching(/crm: cancelled; what was answered is saved: continue with crm complaint resume 1\n$/) });
+    expect(complaint().c.words).toBe('你们的咖啡机买了两天就坏了！\n我要退货。');
+    const shown = await crm('complaint', 'show', '1');
+    expect(shown.stdout).toContain('Words       你们的咖啡机买了两天就坏了！');
+
+    // The same in "What you missed": the lines entered are added to the words.
+    const again = await walk('2026-03-02', [
+      ['select', 'How did the complaint come?', 'phone'],
+      ['number', 'How upset', 4],
+      ['confirm', 'Did the customer confirm you understood?', false],
+      ['multiline', 'What you missed', ctrlCAfter('而且客服不回电话')],
+    ], 'complaint', 'resume', '1');
+    expect(again.code).toBe(130);
+    expect(complaint().c.words).toBe('你们的咖啡机买了两天就坏了！\n我要退货。\n而且客服不回电话');
+
+    // Ctrl-C before any line: nothing to keep, the words are still asked.
+    const none = await walk('2026-03-02', [['multiline', "The customer's own words", ctrlCAfter('')]], 'complaint', 'open', '--customer', '王芳');
+    expect(none.code).toBe(130);
+    expect(complaint(2).c.words).toBeNull();
   });
 
   it('Ctrl-C before a customer is chosen saves nothing and says so', async () => {

@@ -145,4 +145,35 @@ describe('crm complaint in a real terminal (tmux)', () => {
     expect(db.prepare('SELECT words FROM complaints WHERE id = 1').get()).toEqual({ words: message });
     db.close();
   });
+
+  it('Ctrl-C in the middle of the words exits 130 and keeps the lines entered; resume goes on at the next question', async (ctx) => {
+    if (!HAS_TMUX) ctx.skip('tmux is not installed, so no real terminal can be driven; .ci/run installs it');
+    expect(spawnCrm(['customer', 'add', '王芳'], { env }).code).toBe(0);
+    start('cut', 'complaint', 'open', '--customer', '王芳');
+    await waitFor('cut', "The customer's own words, verbatim");
+    for (const line of ['买了两天就坏了', '我要退货']) {
+      type('cut', line);
+      press('cut', 'Enter');
+      await waitFor('cut', line);
+    }
+    type('cut', '还有');
+    press('cut', 'C-c');
+    const after = await waitFor('cut', 'EXIT:');
+    expect(after).toContain('EXIT:130');
+    expect(after).toContain('crm: cancelled; what was answered is saved: continue with crm complaint resume 1');
+    const db = new Database(join(dir, 'xdg', 'crm', 'crm.db'), { readonly: true });
+    expect(db.prepare('SELECT words FROM complaints WHERE id = 1').get()).toEqual({ words: '买了两天就坏了\n我要退货' });
+    db.close();
+
+    start('on', 'complaint', 'resume', '1');
+    await waitFor('on', 'How did the complaint come?');
+    press('on', 'Down');
+    press('on', 'Enter');
+    await waitFor('on', 'How upset is the customer?');
+    press('on', 'C-c');
+    expect(await waitFor('on', 'EXIT:')).toContain('EXIT:130');
+    const again = new Database(join(dir, 'xdg', 'crm', 'crm.db'), { readonly: true });
+    expect(again.prepare('SELECT channel FROM complaints WHERE id = 1').get()).toEqual({ channel: 'email' });
+    again.close();
+  });
 });

@@ -12,8 +12,14 @@ export interface Retyped {
 }
 export const retyped = (...answers: string[]): Retyped => ({ retyped: answers });
 
+/** Ctrl-C in a multi-line answer after these lines were entered (the real prompter's error carries them). */
+export interface CtrlCAfter {
+  ctrlCAfter: string;
+}
+export const ctrlCAfter = (typed: string): CtrlCAfter => ({ ctrlCAfter: typed });
+
 type Kind = keyof Prompter;
-export type Step = [kind: Kind, message: string | RegExp, answer: string | number | boolean | typeof CTRL_C | Retyped];
+export type Step = [kind: Kind, message: string | RegExp, answer: string | number | boolean | typeof CTRL_C | Retyped | CtrlCAfter];
 
 export interface ScriptedPrompter extends Prompter {
   /** Every question asked, as "kind: message". */
@@ -37,6 +43,10 @@ export function scriptedPrompter(script: Step[]): ScriptedPrompter {
     const matches = typeof pattern === 'string' ? message.includes(pattern) : pattern.test(message);
     if (wantKind !== kind || !matches) throw new Error(`unexpected question: ${kind} "${message}", the script expected ${wantKind} ${String(pattern)}`);
     if (answer === CTRL_C) throw Object.assign(new Error('User force closed the prompt with SIGINT'), { name: 'ExitPromptError' });
+    if (typeof answer === 'object' && 'ctrlCAfter' in answer) {
+      if (kind !== 'multiline') throw new Error(`ctrlCAfter is for a multi-line answer, not ${kind} "${message}"`);
+      throw Object.assign(new Error('User force closed the prompt with SIGINT'), { name: 'ExitPromptError', typed: answer.ctrlCAfter });
+    }
     if (choices && !choices.some((c) => c.value === answer)) {
       throw new Error(`scripted answer ${JSON.stringify(answer)} is not a choice of "${message}": ${choices.map((c) => c.value).join(', ')}`);
     }
