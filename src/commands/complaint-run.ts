@@ -117,7 +117,7 @@ export async function resumeComplaint(ref: string, deps: Deps): Promise<void> {
     const vars = { id: c.id, step: c.step, flags: flags.join(' ') };
     throw new UsageError(t('complaint resume asks questions and there is no terminal to ask on; record it with crm complaint step {id} {step} {flags}', vars));
   }
-  info(io, renderComplaint(io, c, store.customers.get(c.customerId)?.name ?? '?'));
+  info(io, renderComplaint(io, c, store.customers.get(c.customerId)?.name ?? '?', store.complaints.log(c.id)));
   const w: Walk = { deps, prompter: prompterOf(deps), c };
   await asking(w);
   finish(deps, w.c);
