@@ -101,8 +101,8 @@ export function inquirerPrompter(streams: PromptStreams = {}): Prompter {
     },
     async select(q) {
       const { select } = await load();
-      const keys = { style: { ...theme.style, keysHelpTip: () => t('↑↓ to move, ⏎ to choose') } };
-      return select({ message: q.message, choices: q.choices, default: q.default, pageSize: 10, theme: { ...theme, ...keys } }, context);
+      const keys = { ...theme, style: { ...theme.style, keysHelpTip: () => t('↑↓ to move, ⏎ to choose') } };
+      return select({ message: q.message, choices: q.choices, default: q.default, pageSize: 10, theme: keys }, context);
     },
     /**
      * Asked as text: inquirer's confirm knows y/yes/n/no only and turns anything else (否, 不是) into
@@ -114,8 +114,9 @@ export function inquirerPrompter(streams: PromptStreams = {}): Prompter {
       const answer = (value: string) => (value.trim() === '' ? q.default : yesNoOf(value));
       const hint = q.default === undefined ? t('yes/no') : q.default ? t('Y/n') : t('y/N');
       const validate = (value: string) => answer(value) !== undefined || t('Answer yes or no (y or n, 是 or 否).');
-      const message = (text: string, status: string) => paint.bold(text) + (status === 'done' ? '' : ' ' + paint.dim(`(${hint})`));
-      const transformer = (value: string, { isFinal }: { isFinal: boolean }) => (isFinal ? paint.cyan(answer(value) ? t('Yes') : t('No')) : value);
+      // As inquirer's confirm shows it: "(Y/n)" until answered, then the answer as a word.
+      const message = (text: string, status: string) => theme.style.message(text) + (status === 'done' ? '' : ' ' + theme.style.defaultAnswer(hint));
+      const transformer = (value: string, { isFinal }: { isFinal: boolean }) => (isFinal ? theme.style.answer(answer(value) ? t('Yes') : t('No')) : value);
       const typed = await input({ message: q.message, validate, transformer, theme: { ...theme, style: { ...theme.style, message } } }, context);
       return answer(typed)!;
     },
