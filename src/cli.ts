@@ -171,7 +171,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
         return store;
       },
       get prompter() {
-        prompter ??= inquirerPrompter();
+        prompter ??= inquirerPrompter({ color: io.color });
         return prompter;
       },
     };

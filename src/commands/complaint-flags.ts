@@ -97,8 +97,8 @@ export function addAnswerOptions(cmd: Command, steps: readonly OpenStep[]): Comm
 /** Text that may be left empty: '' records "asked, nothing to add". */
 const optional = (s: string, field: string) => parseText(s, field).trim();
 
-/** The answers a step's flags give, in the order the walk would ask them. Throws on bad input. */
-export function flagAnswers(f: AnswerFlags, step: OpenStep, today: IsoDate): Answer[] {
+/** The answers a step's flags give, in the order the walk would ask them. Throws on bad input. `now`: see parsePromise. */
+export function flagAnswers(f: AnswerFlags, step: OpenStep, today: IsoDate, now?: string): Answer[] {
   const out: Answer[] = [];
   const text = (field: Answer['field'], raw: string | undefined, flag: string, opt = false) => {
     if (raw !== undefined) out.push({ field, value: opt ? optional(raw, flag) : parseAnswerText(raw, flag) } as Answer);
@@ -129,7 +129,7 @@ export function flagAnswers(f: AnswerFlags, step: OpenStep, today: IsoDate): Ans
       for (const s of f.solution ?? []) text('solution', s, '--solution');
       if (f.accepted !== undefined) out.push({ field: 'accepted', value: parseAccepted(f.accepted) });
       text('gesture', f.gesture, '--gesture', true);
-      if (f.promise !== undefined) out.push({ field: 'promise', value: parsePromise(f.promise, today) });
+      if (f.promise !== undefined) out.push({ field: 'promise', value: parsePromise(f.promise, today, '--promise', now) });
       if (f.resolved) out.push({ field: 'resolved', value: f.confirmDays ? parseConfirmDays(f.confirmDays) : [...DEFAULT_CONFIRM_DAYS] });
       break;
     case 'confirm':

@@ -71,7 +71,7 @@ function finish(deps: Deps, c: Complaint): void {
 export async function openComplaint(opts: OpenOptions, deps: Deps): Promise<void> {
   const { store, io } = deps;
   // Every flag is checked before anything is written.
-  const given = OPEN_FLOW.map((step) => ({ step, answers: flagAnswers(opts, step, deps.today) }));
+  const given = OPEN_FLOW.map((step) => ({ step, answers: flagAnswers(opts, step, deps.today, deps.now) }));
   const customer = opts.customer === undefined ? undefined : resolveCustomer(store, opts.customer, '--customer');
   const when = whenOf(deps);
   const all = given.flatMap((g) => g.answers);
@@ -117,7 +117,7 @@ export async function resumeComplaint(ref: string, deps: Deps): Promise<void> {
     const vars = { id: c.id, step: c.step, flags: flags.join(' ') };
     throw new UsageError(t('complaint resume asks questions and there is no terminal to ask on; record it with crm complaint step {id} {step} {flags}', vars));
   }
-  info(io, renderComplaint(io, c, store.customers.get(c.customerId)?.name ?? '?'));
+  info(io, renderComplaint(io, c, store.customers.get(c.customerId)?.name ?? '?', store.complaints.log(c.id)));
   const w: Walk = { deps, prompter: prompterOf(deps), c };
   await asking(w);
   finish(deps, w.c);
@@ -127,7 +127,7 @@ export async function stepComplaint(ref: string, stepArg: string, opts: AnswerFl
   const { store, io } = deps;
   const id = parsePositiveInt(ref, t('complaint id'));
   const step = parseChoice(stepArg, 'step', OPEN_STEPS);
-  const answers = flagAnswers(opts, step, deps.today);
+  const answers = flagAnswers(opts, step, deps.today, deps.now);
   const current = getComplaint(store, id);
   if (io.stdinIsTTY && step === current.step) {
     const w: Walk = { deps, prompter: prompterOf(deps), c: current, given: { [step]: answers } };

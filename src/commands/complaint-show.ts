@@ -3,7 +3,7 @@ import type { Deps } from '../deps.js';
 import { parsePositiveInt } from '../domain/parse.js';
 import { channelLabel } from '../domain/labels.js';
 import { causeName, solutionStates, stepTitle, type Cause, type Complaint, type SolutionState, type Step } from '../domain/complaint.js';
-import type { AnswerField, LogEntry } from '../domain/complaint-answers.js';
+import { sinceStep, type AnswerField, type LogEntry } from '../domain/complaint-answers.js';
 import { currentLang, t, tDate } from '../i18n.js';
 import type { ReminderState } from '../domain/reminder.js';
 import type { Store } from '../store/index.js';
@@ -40,8 +40,18 @@ function solutionText(rank: number, text: string, state: SolutionState): string 
   return t('{rank}. {text} (not offered)', { rank, text });
 }
 
+/**
+ * What the customer said on the confirmation call that led where the complaint stands (Confirm,
+ * Review or closed), from the log: the complaint keeps no note of its own.
+ */
+function callNotes(c: Complaint, log: readonly LogEntry[]): string | null {
+  if (c.step !== 'confirm' && c.step !== 'review' && c.step !== 'closed') return null;
+  const notes = sinceStep(log, 'confirm').filter((e) => e.field === 'confirmNote' && e.value !== '');
+  return notes.map((e) => String(e.value)).join('\n') || null;
+}
+
 /** What is known so far, step by step; the blank answers are left out. */
-export function renderComplaint(io: Io, c: Complaint, customerName: string): string {
+export function renderComplaint(io: Io, c: Complaint, customerName: string, log: readonly LogEntry[]): string {
   const states = solutionStates(c);
   const sections: [Step, [string, string | number | null][]][] = [
     ['listen', [
@@ -60,7 +70,7 @@ export function renderComplaint(io: Io, c: Complaint, customerName: string): str
       [t('Promised by'), moment(c.promisedBy)],
       [t('Resolved'), moment(c.resolvedAt)],
     ]],
-    ['confirm', [[t('Satisfied'), yesNo(c.satisfied)]]],
+    ['confirm', [[t('Call note'), callNotes(c, log)], [t('Satisfied'), yesNo(c.satisfied)]]],
     ['review', [[t('Root cause'), c.rootCause], [t('Lesson'), c.lesson], [t('Prevention'), c.prevention], [t('Closed'), moment(c.closedAt)]]],
   ];
   const complaint = io.color.bold(t('Complaint #{id}', { id: c.id }));
@@ -76,14 +86,14 @@ export function renderComplaint(io: Io, c: Complaint, customerName: string): str
   return lines.join('\n') + '\n';
 }
 
-type Labelled = Exclude<AnswerField, 'accepted' | 'closed'>;
+type Labelled = Exclude<AnswerField, 'accepted' | 'closed' | 'solutionsDone'>;
 
 /** What the timeline calls each answer. */
 function answerLabel(field: Labelled): string {
   const labels: Record<Labelled, string> = {
     words: t('Words'), channel: t('Channel'), severity: t('Severity'), understood: t('Understood'), wants: t('Wants'),
     cause: t('Cause'), finding: t('Finding'), reasonable: t('Reasonable'), ourFault: t('Our fault'),
-    idea: t('Their idea'), solution: t('Solution'), gesture: t('Gesture'), promise: t('Answer promised by'),
+    idea: t('Their idea'), solution: t('Solution'), gesture: t('Gesture'), settled: t('Settled now'), promise: t('Answer promised by'),
     resolved: t('Resolved; confirmation calls after (days)'), satisfied: t('Satisfied'), confirmNote: t('Call note'),
     rootCause: t('Root cause'), lesson: t('Lesson'), prevention: t('Prevention'),
   };
@@ -95,6 +105,7 @@ function entryText(e: LogEntry): string {
   if (e.field === 'step') return `→ ${stepTitle(e.value as Step)}`;
   if (e.field === 'accepted') return e.value === 0 ? t('no solution accepted') : t('solution {n} accepted', { n: e.value as number });
   if (e.field === 'closed') return t('complaint closed');
+  if (e.field === 'solutionsDone') return t('no more solutions');
   const shown = valueText(e);
   return t('{label}: {value}', { label: answerLabel(e.field as Labelled), value: shown === '' ? t('(none)') : shown.replace(/\n/g, ' ⏎ ') });
 }
@@ -122,7 +133,7 @@ export function showComplaint(ref: string, deps: Deps): void {
   const timeline = store.complaints.log(c.id);
   const followUps = complaintReminders(store, c, undefined, false);
   if (io.json) return printJson(io, { complaint: complaintJson(c, name), timeline, followUps });
-  let text = renderComplaint(io, c, name);
+  let text = renderComplaint(io, c, name, timeline);
   if (followUps.length) {
     const head = [t('id'), t('due'), t('state'), t('title')];
     text += `\n${io.color.bold(t('Follow-ups'))}\n` + renderTable(io, head, followUps.map((r) => [r.id, r.due, reminderState(r.state), r.title]));

@@ -8,7 +8,7 @@ import { formatMoney, printJson, type Io } from '../ui/io.js';
 import { renderTable } from '../ui/table.js';
 import { displayWidth } from '../ui/width.js';
 import { resolveCustomer } from './resolve.js';
-import { complaintJson, excerpt } from './complaint-show.js';
+import { causeCell, complaintJson, excerpt, stepCell } from './complaint-show.js';
 import { surveyBody, valueFile, valueLines } from './customer-value.js';
 
 /** Made when shown, not at import: the language is chosen after modules load. */
@@ -83,7 +83,7 @@ export function showCustomer(ref: string, deps: Deps): void {
     t('Complaints'),
     table(
       [t('id'), t('opened'), t('step'), t('cause'), t('answer promised by'), t('words')],
-      complaints.map((c) => [c.id, c.openedOn, c.step, c.cause, c.promisedBy, excerpt(c.words)]),
+      complaints.map((c) => [c.id, c.openedOn, stepCell(c.step), causeCell(c.cause), c.promisedBy, excerpt(c.words)]),
     ),
   );
   text += section(

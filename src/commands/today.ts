@@ -12,6 +12,8 @@ import { renderTable } from '../ui/table.js';
 import { t, tDate, tShortDate, tWeekday } from '../i18n.js';
 
 import type { AgendaComplaint } from '../store/complaints.js';
+import type { Step } from '../domain/complaint.js';
+import { stepCell } from './complaint-show.js';
 
 export interface Agenda {
   date: IsoDate;
@@ -115,7 +117,7 @@ export function printAgenda(io: Io, agenda: Agenda, days: number): void {
     const table = renderTable(
       io,
       [t('id'), t('customer'), t('step'), t('answer promised by')],
-      complaints.map((c) => [c.id, c.customer.name, c.step, late(c) ? io.color.red(c.promisedBy!) : c.promisedBy]),
+      complaints.map((c) => [c.id, c.customer.name, stepCell(c.step as Step), late(c) ? io.color.red(c.promisedBy!) : c.promisedBy]),
     );
     parts.push(io.color.bold(t('Open complaints ({n})', { n: complaints.length })) + '\n' + table);
   }

@@ -34,21 +34,27 @@ export type Answer =
   | { field: 'promise'; value: string }
   /** The accepted solution is carried out; the value: days after today of the confirmation calls. */
   | { field: 'resolved'; value: number[] }
-  | { field: 'closed'; value: true };
+  | { field: 'closed'; value: true }
+  /**
+   * Said in the walk and kept in the log only, so a resumed walk does not ask them again: the
+   * solutions are all listed (an empty "Solution n"), and "is it settled now?" was answered.
+   */
+  | { field: 'solutionsDone'; value: true }
+  | { field: 'settled'; value: boolean };
 export type AnswerField = Answer['field'];
 
 export const FIELD_STEP: Readonly<Record<AnswerField, OpenStep>> = {
   words: 'listen', channel: 'listen', severity: 'listen', understood: 'listen', wants: 'listen',
   cause: 'analyse', finding: 'analyse', reasonable: 'analyse', ourFault: 'analyse',
-  idea: 'resolve', solution: 'resolve', accepted: 'resolve', gesture: 'resolve', promise: 'resolve', resolved: 'resolve',
+  idea: 'resolve', solution: 'resolve', solutionsDone: 'resolve', accepted: 'resolve', gesture: 'resolve', settled: 'resolve', promise: 'resolve', resolved: 'resolve',
   satisfied: 'confirm', confirmNote: 'confirm',
   rootCause: 'review', lesson: 'review', prevention: 'review', closed: 'review',
 };
 
-const FLAGS: Readonly<Record<Exclude<AnswerField, 'resolved'>, string>> = {
+const FLAGS: Readonly<Record<Exclude<AnswerField, 'resolved' | 'settled'>, string>> = {
   words: '--words TEXT', channel: '--channel CHANNEL', severity: '--severity 1-5', understood: '--understood yes|no', wants: '--wants TEXT',
   cause: '--cause CAUSE', finding: '--finding TEXT', reasonable: '--reasonable yes|no', ourFault: '--our-fault yes|no',
-  idea: '--idea TEXT', solution: '--solution TEXT', accepted: '--accepted N|none', gesture: '--gesture TEXT', promise: '--promise DATE',
+  idea: '--idea TEXT', solution: '--solution TEXT', solutionsDone: '--solution TEXT', accepted: '--accepted N|none', gesture: '--gesture TEXT', promise: '--promise DATE',
   satisfied: '--satisfied yes|no', confirmNote: '--note TEXT',
   rootCause: '--root-cause TEXT', lesson: '--lesson TEXT', prevention: '--prevention TEXT',
   // i18n-ignore: a command line, typed the same in every language
@@ -57,7 +63,7 @@ const FLAGS: Readonly<Record<Exclude<AnswerField, 'resolved'>, string>> = {
 
 /** What the user types instead of answering a question: named in every refusal. */
 export function flagOf(field: AnswerField): string {
-  return field === 'resolved' ? t('--resolved (or --promise DATE)') : FLAGS[field];
+  return field === 'resolved' || field === 'settled' ? t('--resolved (or --promise DATE)') : FLAGS[field];
 }
 
 /** Facts about the customer's call that may be corrected later; the log keeps what was said first. */
@@ -86,6 +92,19 @@ export interface Applied {
 export type PlannedReminder = Omit<Reminder, 'id' | 'closedOn' | 'reason' | 'createdOn'>;
 
 const order = (s: Step) => STEPS.indexOf(s);
+
+/**
+ * The log since the complaint last came to `step` (all of it for Listen, where it starts): one
+ * Resolve round, one confirmation call. What a resumed walk was already told in it is not asked again.
+ */
+export function sinceStep(log: readonly LogEntry[], step: Step): LogEntry[] {
+  return log.slice(log.findLastIndex((e) => e.field === 'step' && e.value === step) + 1);
+}
+
+/** The entries after the last one of `field` (all of them when there is none). */
+export function sinceLast(log: readonly LogEntry[], field: AnswerField): LogEntry[] {
+  return log.slice(log.findLastIndex((e) => e.field === field) + 1);
+}
 
 /** The flags that would complete `step`; a customer who did not feel understood must say so first. */
 export function flagsToComplete(c: Complaint, step: OpenStep): string[] {
@@ -123,7 +142,7 @@ function check(c: Complaint, a: Answer): void {
   if (a.field === 'accepted' && a.value > c.solutions.length) {
     refuse(t("complaint #{id}: --accepted must be none or a solution's rank from 1 to {n} (got {got})", { id, n: c.solutions.length, got: a.value }));
   }
-  if (a.field === 'resolved' && !(c.accepted && c.accepted > 0)) {
+  if ((a.field === 'resolved' || (a.field === 'settled' && a.value)) && !(c.accepted && c.accepted > 0)) {
     refuse(t('complaint #{id}: --resolved needs the solution the customer accepted: --accepted N', { id }));
   }
 }
@@ -170,6 +189,8 @@ export function applyAnswer(c: Complaint, a: Answer, when: { today: IsoDate; at:
       effects.push({ kind: 'closed' });
       break;
     case 'confirmNote':
+    case 'solutionsDone':
+    case 'settled':
       break;
     default:
       next = { ...next, [a.field]: a.value };

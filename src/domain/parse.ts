@@ -14,8 +14,18 @@ function bad(field: string, form: string, got: string): never {
  * Input as the ASCII it stands for: a Chinese input method in full-width mode types ３９９９ and
  * １３８ ００１３ ８０００ (NFKC). For numbers, dates, addresses and choices; never names or notes.
  */
-function plain(input: string): string {
+export function plain(input: string): string {
   return input.normalize('NFKC').trim();
+}
+
+// i18n-ignore-start: answers as typed (at a prompt or as a flag), not shown
+const YES = new Set(['yes', 'y', 'true', '是', '是的', '对', '对的']);
+const NO = new Set(['no', 'n', 'false', '否', '不', '不是', '不对']);
+// i18n-ignore-end
+/** Yes or no as people type it, in English or Chinese, in any case, full-width letters too (ＹＥＳ); undefined if neither. */
+export function yesNoOf(input: string): boolean | undefined {
+  const s = plain(input).toLowerCase();
+  return YES.has(s) ? true : NO.has(s) ? false : undefined;
 }
 
 /** `shown`: the date as the user wrote it, when `input` is a converted copy (a sheet's 2026/13/2). */

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
 import { crmIn, tempDir, type CrmRunner } from '../support/cli.js';
-import { CTRL_C, scriptedPrompter, type Step } from '../support/prompter.js';
+import { CTRL_C, ctrlCAfter, retyped, scriptedPrompter, type Step } from '../support/prompter.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -20,8 +20,12 @@ async function walk(today: string, script: Step[], ...args: string[]) {
   const r = await crmIn(dir, { today, prompter })(...args);
   expect(r.stderr).not.toMatch(/internal error/);
   expect(prompter.remaining()).toEqual([]);
-  return r;
+  return Object.assign(r, { refusals: prompter.refusals });
 }
+
+/** `complaint open` with Listen and Analyse given as flags: the walk starts at Resolve. */
+const TO_RESOLVE = ['complaint', 'open', '--customer', '王芳', '--words', '坏了', '--channel', 'phone', '--severity', '3', '--understood', 'yes',
+  '--wants', '换新', '--cause', 'product', '--reasonable', 'yes', '--our-fault', 'yes'];
 
 const LISTEN: Step[] = [
   ['multiline', "The customer's own words", '你们的咖啡机买了两天就坏了！\n我要退货。'],
@@ -98,6 +102,122 @@ describe('crm complaint open, on a terminal', () => {
     expect(again.stderr).toContain('Words       你们的咖啡机买了两天就坏了！');
   });
 
+  it('Ctrl-C in the middle of the words saves the lines already entered, and resume goes on from there', async () => {
+    const r = await walk('2026-03-02', [['multiline', "The customer's own words", ctrlCAfter('你们的咖啡机买了两天就坏了！\n我要退货。')]], 'complaint', 'open', '--customer', '王芳');
+    expect(r).toMatchObject({ code: 130, stderr: expect.stringMatching(/crm: cancelled; what was answered is saved: continue with crm complaint resume 1\n$/) });
+    expect(complaint().c.words).toBe('你们的咖啡机买了两天就坏了！\n我要退货。');
+    const shown = await crm('complaint', 'show', '1');
+    expect(shown.stdout).toContain('Words       你们的咖啡机买了两天就坏了！');
+
+    // The same in "What you missed": the lines entered are added to the words.
+    const again = await walk('2026-03-02', [
+      ['select', 'How did the complaint come?', 'phone'],
+      ['number', 'How upset', 4],
+      ['confirm', 'Did the customer confirm you understood?', false],
+      ['multiline', 'What you missed', ctrlCAfter('而且客服不回电话')],
+    ], 'complaint', 'resume', '1');
+    expect(again.code).toBe(130);
+    expect(complaint().c.words).toBe('你们的咖啡机买了两天就坏了！\n我要退货。\n而且客服不回电话');
+
+    // Ctrl-C before any line: nothing to keep, the words are still asked.
+    const none = await walk('2026-03-02', [['multiline', "The customer's own words", ctrlCAfter('')]], 'complaint', 'open', '--customer', '王芳');
+    expect(none.code).toBe(130);
+    expect(complaint(2).c.words).toBeNull();
+  });
+
+  it('resumes a Resolve round at its first unanswered question: more solutions, the accepted one, the confirmation days', async () => {
+    const cut = await walk('2026-03-02', [
+      ['input', 'What does the customer think should be done?', '换新'],
+      ['input', 'Solution 1', '免费维修'],
+      ['input', 'Solution 2', '换新机'],
+      ['input', 'Solution 3 (empty: no more)', CTRL_C],
+    ], ...TO_RESOLVE);
+    expect(cut.code).toBe(130);
+    // More solutions can still be added; an empty one ends the list, and that is saved too.
+    await walk('2026-03-02', [
+      ['input', 'Solution 3 (empty: no more)', '退款'],
+      ['input', 'Solution 4 (empty: no more)', ''],
+      ['select', 'Which solution did the customer accept?', CTRL_C],
+    ], 'complaint', 'resume', '1');
+    await walk('2026-03-02', [
+      ['select', 'Which solution did the customer accept?', '3'],
+      ['input', 'more than expected', ''],
+      ['confirm', 'Is it settled now', true],
+      ['input', 'Confirmation calls', CTRL_C],
+    ], 'complaint', 'resume', '1');
+    // "Settled? yes" was saved: resume asks for the days, not again whether it is settled.
+    const done = await walk('2026-03-02', [['input', 'Confirmation calls', '3']], 'complaint', 'resume', '1');
+    expect(done.stdout).toBe('Complaint #1 (王芳): at Confirm\n');
+    const { c, log } = complaint();
+    expect(c).toMatchObject({ solutions: ['免费维修', '换新机', '退款'], accepted: 3 });
+    expect(log.filter((e) => ['solutionsDone', 'accepted', 'settled', 'resolved'].includes(e.field)).map((e) => [e.field, e.value])).toEqual([
+      ['solutionsDone', true], ['accepted', 3], ['settled', true], ['resolved', [3]],
+    ]);
+    expect((await crm('complaint', 'show', '1')).stdout).toMatch(/no more solutions[\s\S]*solution 3 accepted[\s\S]*Settled now: yes/);
+  });
+
+  it('a promised answer asks once more which solution was accepted and whether it is settled, and keeps those answers over Ctrl-C', async () => {
+    await walk('2026-03-02', [
+      ['input', 'What does the customer think should be done?', '换新'],
+      ['input', 'Solution 1', '换新机'],
+      ['input', 'Solution 2', ''],
+      ['select', 'Which solution did the customer accept?', '1'],
+      ['input', 'more than expected', ''],
+      ['confirm', 'Is it settled now', false],
+      ['input', 'Answer the customer by', CTRL_C],
+    ], ...TO_RESOLVE);
+    // "Not settled" was saved: resume asks for the promise.
+    await walk('2026-03-02', [['input', 'Answer the customer by', '2026-03-04']], 'complaint', 'resume', '1');
+    // The promise is due: the walk asks again, once, whether it is settled now.
+    await walk('2026-03-04', [['confirm', 'Is it settled now', true], ['input', 'Confirmation calls', CTRL_C]], 'complaint', 'resume', '1');
+    await walk('2026-03-04', [['input', 'Confirmation calls', '']], 'complaint', 'resume', '1');
+    expect(complaint().log.filter((e) => e.field === 'settled').map((e) => e.value)).toEqual([false, true]);
+  });
+
+  it('resumes Confirm after the call note without asking for it again, and shows it in the summary', async () => {
+    await crm(...TO_RESOLVE, '--idea', '换新', '--solution', '换新机', '--accepted', '1', '--resolved');
+    const cut = await walk('2026-03-04', [
+      ['input', 'What did the customer say on the call?', '新机器很好用'],
+      ['confirm', 'Is the customer satisfied?', CTRL_C],
+    ], 'complaint', 'resume', '1');
+    expect(cut.code).toBe(130);
+    const resumed = await walk('2026-03-04', [
+      ['confirm', 'Is the customer satisfied?', true],
+      ['input', 'The root cause', CTRL_C],
+    ], 'complaint', 'resume', '1');
+    expect(resumed.stderr).toMatch(/Confirm\n {2}Call note +新机器很好用\n/);
+    expect(complaint().log.filter((e) => e.field === 'confirmNote').map((e) => e.value)).toEqual(['新机器很好用']);
+  });
+
+  it('resumes at "what you missed" when Ctrl-C came right after the customer said no', async () => {
+    await walk('2026-03-02', [
+      ['multiline', "The customer's own words", '坏了'],
+      ['select', 'How did the complaint come?', 'phone'],
+      ['number', 'How upset', 3],
+      ['confirm', 'Did the customer confirm you understood?', false],
+      ['multiline', 'What you missed', CTRL_C],
+    ], 'complaint', 'open', '--customer', '王芳');
+    await walk('2026-03-02', [
+      ['multiline', 'What you missed', '还漏了电源线'],
+      ['confirm', 'Did the customer confirm you understood?', true],
+      ['input', 'What does the customer want', CTRL_C],
+    ], 'complaint', 'resume', '1');
+    const { c, log } = complaint();
+    expect(c).toMatchObject({ words: '坏了\n还漏了电源线', understood: true });
+    expect(log.filter((e) => e.field === 'understood').map((e) => e.value)).toEqual([false, true]);
+  });
+
+  it('takes solutions given as flags as the whole list', async () => {
+    await crm(...TO_RESOLVE);
+    const r = await walk('2026-03-02', [
+      ['select', 'Which solution did the customer accept?', '2'],
+      ['input', 'more than expected', ''],
+      ['confirm', 'Is it settled now', true],
+      ['input', 'Confirmation calls', ''],
+    ], 'complaint', 'step', '1', 'resolve', '--idea', '换新', '--solution', '维修', '--solution', '换新机');
+    expect(r.stdout).toBe('Complaint #1 (王芳): at Confirm\n');
+  });
+
   it('Ctrl-C before a customer is chosen saves nothing and says so', async () => {
     const r = await walk('2026-03-02', [['input', 'Who is complaining?', CTRL_C]], 'complaint', 'open');
     expect(r).toMatchObject({ code: 130, stderr: 'crm: cancelled; nothing was saved\n' });
@@ -153,6 +273,40 @@ describe('crm complaint open, on a terminal', () => {
     ], 'complaint', 'resume', '1');
     expect(r.stderr).toContain('Resolve (round 2: the customer was not satisfied)');
     expect(complaint().c).toMatchObject({ step: 'resolve', round: 2, solutions: ['换新机'], promisedBy: '2026-03-05' });
+  });
+
+  it('refuses confirmation days in the wrong order naming the question, not a flag the user never typed', async () => {
+    const r = await walk('2026-03-02', [
+      ['input', 'What does the customer think should be done?', '换新'],
+      ['input', 'Solution 1', '换新机'],
+      ['input', 'Solution 2', ''],
+      ['select', 'Which solution did the customer accept?', '1'],
+      ['input', 'more than expected', ''],
+      ['confirm', 'Is it settled now', true],
+      ['input', 'Confirmation calls', retyped('7,2', '3,10')],
+    ], ...TO_RESOLVE);
+    expect(r.code).toBe(0);
+    expect(r.refusals).toEqual(['the days must be one or two day counts after the resolution, the second larger than the first, like 2,7 or 3 (got "7,2")']);
+    expect(complaint().reminders.map((x) => x.due)).toEqual(['2026-03-05', '2026-03-12']);
+  });
+
+  it('refuses an answer time today that has already passed, and takes a later one', async () => {
+    const prompter = scriptedPrompter([
+      ['input', 'What does the customer think should be done?', '换新'],
+      ['input', 'Solution 1', '换新机'],
+      ['input', 'Solution 2', ''],
+      ['select', 'Which solution did the customer accept?', '0'],
+      ['input', 'more than expected', ''],
+      ['input', 'Answer the customer by', retyped('2026-03-02 09:00', '2026-03-02 18:00')],
+    ]);
+    const r = await crmIn(dir, { today: '2026-03-02', prompter, now: new Date(2026, 2, 2, 17, 35) })(...TO_RESOLVE);
+    expect(r.code).toBe(0);
+    expect(prompter.remaining()).toEqual([]);
+    expect(prompter.refusals).toEqual(['the time must be later than now (17:35), or another day (got "2026-03-02 09:00")']);
+    expect(complaint().c.promisedBy).toBe('2026-03-02 18:00');
+
+    const late = await crmIn(dir, { today: '2026-03-02', now: new Date(2026, 2, 2, 17, 35) })('complaint', 'step', '1', 'resolve', '--promise', '2026-03-02 10:00');
+    expect(late).toMatchObject({ code: 2, stderr: 'crm: --promise must be later than now (17:35), or another day (got "2026-03-02 10:00")\n' });
   });
 
   it('`step` on a terminal asks only the rest of that step', async () => {

@@ -105,7 +105,7 @@ describe('crm --lang zh complaint', () => {
       for (const text of [
         '投诉 #1  王芳（客户 1）  处于“已结案”，受理于 2026年3月2日 周一', '倾听\n  原话        咖啡机买了两天就坏了！', '  渠道        微信',
         '  激动程度    4 / 5', '  是否理解    是', '分析\n  原因        客户使用不当', '  我方责任    否', '  方案        1. 免费上门除垢（被拒绝）\n              2. 换新机（已接受）',
-        '确认\n  是否满意    是', '总结\n  根本原因    没有教客户除垢', '跟进事项\n编号\t到期日\t状态\t标题', '\t已完成\t', '\t已跳过\t',
+        '确认\n  回访记录    新机器很好用\n  是否满意    是', '总结\n  根本原因    没有教客户除垢', '跟进事项\n编号\t到期日\t状态\t标题', '\t已完成\t', '\t已跳过\t',
         '处理经过\n时间\t步骤\t内容', '\t倾听\t受理投诉', '\t倾听\t是否理解：否', '\t分析\t原因：客户使用不当', '\t解决\t接受方案 2', '\t已结案\t→ 已结案',
       ]) expect(show.stdout).toContain(text);
       // The follow-ups' titles stay in English: they were planned during an English walk.
@@ -156,6 +156,17 @@ describe('crm --lang zh complaint, refused', () => {
     [['complaint', 'show', '9'], /^crm: complaint：没有编号为 9 的投诉；请查看 crm complaint list\n$/],
   ])('%j: one line in Chinese, exit 2, nothing changed', async (args, message) => {
     await expectRefused(crm, ['--lang', 'zh', ...args], message);
+  });
+
+  it('names the step in Chinese in the agenda and the customer file; --json keeps the step ids', async () => {
+    const today = await crm('--lang', 'zh', 'today');
+    expect(today.stdout).toContain('未结投诉（1）');
+    expect(today.stdout).toMatch(/^1\t王芳\t分析\t$/m);
+    expect(today.stdout).not.toMatch(/analyse/);
+    expect(JSON.parse((await crm('--lang', 'zh', '--json', 'today')).stdout).complaints).toEqual([{ id: 1, customer: { id: 1, name: '王芳' }, step: 'analyse', promisedBy: null }]);
+    const shown = await crm('--lang', 'zh', 'customer', 'show', '王芳');
+    expect(shown.stdout).toMatch(/^1\t2026-03-02\t分析\t/m);
+    expect(shown.stdout).not.toMatch(/analyse/);
   });
 
   it('takes 是 and 否 for yes and no, and has Chinese help that keeps the example command', async () => {

@@ -10,7 +10,7 @@ import {
   type ComplaintEvent,
   type Step,
 } from '../../src/domain/complaint.js';
-import { applyAnswer, type Answer } from '../../src/domain/complaint-answers.js';
+import { applyAnswer, sinceLast, sinceStep, type Answer, type LogEntry } from '../../src/domain/complaint-answers.js';
 import { UsageError } from '../../src/errors.js';
 
 const when = { today: '2026-03-02', at: '2026-03-02 10:00' };
@@ -128,6 +128,7 @@ describe('the complaint state machine (DOMAIN.md section 3)', () => {
     ['accepting a solution never offered', { ...analysed, step: 'resolve', solutions: ['a'] }, { field: 'accepted', value: 2 }, /--accepted must be none or a solution's rank from 1 to 1 \(got 2\)/],
     ['resolving with nothing accepted', { ...analysed, step: 'resolve', solutions: ['a'], accepted: 0 }, { field: 'resolved', value: [2] }, /--resolved needs the solution the customer accepted/],
     ['a new promise after the resolution', { ...resolved, step: 'confirm' }, { field: 'promise', value: '2026-03-09' }, /belongs to Resolve, but the complaint is at Confirm/],
+    ['settled with nothing accepted', { ...analysed, step: 'resolve', solutions: ['a'], accepted: 0 }, { field: 'settled', value: true }, /--resolved needs the solution the customer accepted/],
   ] as [string, Partial<Complaint>, Answer, RegExp][])('refuses %s', (_, over, answer, message) => {
     const attempt = () => applyAnswer(complaint(over), answer, when);
     expect(attempt).toThrow(UsageError);
@@ -148,6 +149,25 @@ describe('the complaint state machine (DOMAIN.md section 3)', () => {
     [3, ['refused', 'refused', 'accepted']],
   ] as const)('solutions are offered best first: accepted %s gives %j', (accepted, want) => {
     expect(solutionStates({ solutions: ['a', 'b', 'c'], accepted })).toEqual(want);
+  });
+
+  it('keeps in the log only, moving nothing, that the solutions are all listed and whether it is settled now', () => {
+    const c = complaint({ ...analysed, step: 'resolve', idea: 'x', solutions: ['a'] });
+    const listed = applyAnswer(c, { field: 'solutionsDone', value: true }, when);
+    expect(listed.complaint).toEqual(c);
+    expect(listed.log).toEqual([{ at: '2026-03-02 10:00', step: 'resolve', field: 'solutionsDone', value: true }]);
+    const notYet = applyAnswer({ ...c, accepted: 1 }, { field: 'settled', value: false }, when);
+    expect(notYet.complaint).toEqual({ ...c, accepted: 1 });
+    expect(notYet.effects).toEqual([]);
+  });
+
+  it('reads a visit of a step from the log: one Resolve round, what came after the last promise', () => {
+    const e = (field: string, value: unknown): LogEntry => ({ at: '2026-03-02 10:00', step: 'resolve', field, value });
+    const log = [e('opened', {}), e('step', 'resolve'), e('solution', 'a'), e('step', 'confirm'), e('satisfied', false), e('step', 'resolve'), e('solution', 'b'), e('promise', '2026-03-04'), e('accepted', 1)];
+    expect(sinceStep(log, 'resolve')).toEqual([e('solution', 'b'), e('promise', '2026-03-04'), e('accepted', 1)]);
+    expect(sinceLast(sinceStep(log, 'resolve'), 'promise')).toEqual([e('accepted', 1)]);
+    expect(sinceStep(log, 'listen')).toEqual(log);
+    expect(sinceLast(log, 'settled')).toEqual(log);
   });
 
   it('reads back the reminder keys it writes', () => {

@@ -6,19 +6,34 @@ import type { Choice, Prompter, Validate } from '../../src/ui/prompter.js';
 
 export const CTRL_C = Symbol('Ctrl-C');
 
+/** Answers typed in turn at one input prompt: each but the last must be refused (see `refusals`). */
+export interface Retyped {
+  retyped: string[];
+}
+export const retyped = (...answers: string[]): Retyped => ({ retyped: answers });
+
+/** Ctrl-C in a multi-line answer after these lines were entered (the real prompter's error carries them). */
+export interface CtrlCAfter {
+  ctrlCAfter: string;
+}
+export const ctrlCAfter = (typed: string): CtrlCAfter => ({ ctrlCAfter: typed });
+
 type Kind = keyof Prompter;
-export type Step = [kind: Kind, message: string | RegExp, answer: string | number | boolean | typeof CTRL_C];
+export type Step = [kind: Kind, message: string | RegExp, answer: string | number | boolean | typeof CTRL_C | Retyped | CtrlCAfter];
 
 export interface ScriptedPrompter extends Prompter {
   /** Every question asked, as "kind: message". */
   asked: string[];
   /** The script's questions not asked yet. */
   remaining(): Step[];
+  /** What was shown under a prompt for each refused answer, in order. */
+  refusals: string[];
 }
 
 export function scriptedPrompter(script: Step[]): ScriptedPrompter {
   const queue = [...script];
   const asked: string[] = [];
+  const refusals: string[] = [];
 
   function next(kind: Kind, message: string, choices?: Choice<string>[]): unknown {
     asked.push(`${kind}: ${message}`);
@@ -28,6 +43,10 @@ export function scriptedPrompter(script: Step[]): ScriptedPrompter {
     const matches = typeof pattern === 'string' ? message.includes(pattern) : pattern.test(message);
     if (wantKind !== kind || !matches) throw new Error(`unexpected question: ${kind} "${message}", the script expected ${wantKind} ${String(pattern)}`);
     if (answer === CTRL_C) throw Object.assign(new Error('User force closed the prompt with SIGINT'), { name: 'ExitPromptError' });
+    if (typeof answer === 'object' && 'ctrlCAfter' in answer) {
+      if (kind !== 'multiline') throw new Error(`ctrlCAfter is for a multi-line answer, not ${kind} "${message}"`);
+      throw Object.assign(new Error('User force closed the prompt with SIGINT'), { name: 'ExitPromptError', typed: answer.ctrlCAfter });
+    }
     if (choices && !choices.some((c) => c.value === answer)) {
       throw new Error(`scripted answer ${JSON.stringify(answer)} is not a choice of "${message}": ${choices.map((c) => c.value).join(', ')}`);
     }
@@ -43,9 +62,18 @@ export function scriptedPrompter(script: Step[]): ScriptedPrompter {
 
   return {
     asked,
+    refusals,
     remaining: () => [...queue],
     input: async (q) => {
-      const answer = (next('input', q.message) as string) || (q.default ?? '');
+      const given = next('input', q.message) as string | Retyped;
+      if (typeof given === 'object') {
+        for (const typed of given.retyped.slice(0, -1)) {
+          const verdict = q.validate?.(typed) ?? true;
+          if (verdict === true) throw new Error(`scripted answer ${JSON.stringify(typed)} to "${q.message}" was expected to be refused`);
+          refusals.push(verdict);
+        }
+      }
+      const answer = (typeof given === 'object' ? given.retyped.at(-1)! : given) || (q.default ?? '');
       if (answer === '' && q.required !== false) throw new Error(`"${q.message}" requires an answer`);
       return checked(q.message, answer, q.validate);
     },

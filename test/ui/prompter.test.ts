@@ -43,6 +43,14 @@ describe('inquirerPrompter in Chinese', () => {
 
     expect(term.screen()).not.toMatch(/Value must be|valid numeric/);
 
+    // A Chinese input method in full-width mode types ５.
+    const wide = terminal('zh');
+    const typed = wide.prompter.number({ message: '客户情绪有多激动？', min: 1, max: 5 });
+    await wide.until('客户情绪有多激动？');
+    wide.type('５\r');
+    expect(await typed).toBe(5);
+    expect(wide.screen()).not.toContain('请输入 1 到 5 之间的整数');
+
     const next = terminal('zh');
     const wants = next.prompter.input({ message: '客户想要什么？' });
     await next.until('客户想要什么？');
@@ -67,6 +75,76 @@ describe('inquirerPrompter in Chinese', () => {
     next.type('\r');
     expect(await channel).toBe('phone');
     expect(next.screen()).not.toMatch(/navigate/);
+  });
+
+  it('understands 是 and 否 (and 不是, 对, full-width ＮＯ) at a yes/no question, and takes the default on Enter alone', async () => {
+    const answers: [string, boolean, boolean][] = [
+      ['否', true, false], ['是', false, true], ['不是', true, false], ['不', true, false], ['对', false, true],
+      ['ＮＯ', true, false], ['Yes', false, true], ['n', true, false], ['', true, true], ['', false, false],
+    ];
+    for (const [typed, byDefault, want] of answers) {
+      const term = terminal('zh');
+      const ok = term.prompter.confirm({ message: '客户确认你理解对了吗？', default: byDefault });
+      await term.until('客户确认你理解对了吗？');
+      term.type(`${typed}\r`);
+      expect(await ok, `${JSON.stringify(typed)} with the default ${byDefault}`).toBe(want);
+      expect(term.screen()).toContain(`客户确认你理解对了吗？ ${want ? '是' : '否'}`);
+    }
+  });
+
+  it('refuses a yes/no answer it does not know, under the prompt, instead of taking the default', async () => {
+    const term = terminal('zh');
+    const ok = term.prompter.confirm({ message: '现在结案吗？', default: true });
+    await term.until('现在结案吗？');
+    term.type('算了\r');
+    await term.until('请回答 是 或 否');
+    term.type('\x7f\x7f否\r');
+    expect(await ok).toBe(false);
+
+    const en = terminal('en');
+    const close = en.prompter.confirm({ message: 'Close now?', default: false });
+    await en.until('Close now? (y/N)');
+    en.type('maybe\r');
+    await en.until('Answer yes or no');
+    en.type('\x7f\x7f\x7f\x7f\x7fy\r');
+    expect(await close).toBe(true);
+    expect(en.screen()).toContain('Close now? Yes');
+  });
+
+  it('keeps every line of a pasted message, blank lines inside it too, and ends at an empty line typed after it', async () => {
+    const term = terminal('zh');
+    const words = term.prompter.multiline({ message: '客户的原话，逐字记录' });
+    await term.until('客户的原话，逐字记录（空一行结束）');
+    // One burst, as a terminal without bracketed paste delivers a paste: the blank line is part of it.
+    term.type('你们的咖啡机买了两天就坏了！\r\r我要退货，马上。\r客服也不回电话');
+    await term.until('客服也不回电话');
+    term.type('\r');
+    await new Promise((r) => setTimeout(r, 20));
+    term.type('\r');
+    expect(await words).toBe('你们的咖啡机买了两天就坏了！\n\n我要退货，马上。\n客服也不回电话');
+
+    // Marked as pasted (bracketed paste): its empty lines never end the answer, even at its end.
+    const marked = terminal('en');
+    const said = marked.prompter.multiline({ message: 'Their words' });
+    await marked.until('Their words (an empty line ends)');
+    marked.type('\x1b[200~It broke.\r\rI want a refund.\r\x1b[201~');
+    marked.type('\r');
+    expect(await said).toBe('It broke.\n\nI want a refund.');
+  });
+
+  it('refuses an empty first line and keeps asking; Ctrl-C rejects as inquirer does, with the lines entered so far', async () => {
+    const term = terminal('en');
+    const words = term.prompter.multiline({ message: 'Their words' });
+    await term.until('Their words');
+    term.type('\r');
+    await term.until('An answer is needed here.');
+    term.type('first\r');
+    await new Promise((r) => setTimeout(r, 20));
+    term.type('second\r');
+    await new Promise((r) => setTimeout(r, 20));
+    term.type('half a li');
+    term.type('\x03');
+    await expect(words).rejects.toMatchObject({ name: 'ExitPromptError', typed: 'first\nsecond' });
   });
 
   it('keeps the English words in English', async () => {
