@@ -3,33 +3,15 @@
  * typed as a salesperson types them, Chinese included, and Ctrl-C pressed in the middle.
  */
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { BIN, isolatedEnv, spawnCrm, tempDir } from '../support/cli.js';
-
-const HAS_TMUX = spawnSync('tmux', ['-V']).status === 0;
+import { BIN, spawnCrm } from '../support/cli.js';
+import { HAS_TMUX, eachWithTmux, type TmuxRig } from '../support/tmux.js';
 
 let dir: string;
-let cleanup: () => void;
 let env: NodeJS.ProcessEnv;
-let socket: string;
-beforeEach(() => {
-  ({ dir, cleanup } = tempDir());
-  env = isolatedEnv(dir, { CRM_TODAY: '2026-03-02', TERM: 'xterm-256color' });
-  socket = join(dir, 'tmux.sock');
-});
-afterEach(() => {
-  if (HAS_TMUX && existsSync(socket)) tmux('kill-server');
-  cleanup();
-});
-
-function tmux(...args: string[]): string {
-  const r = spawnSync('tmux', ['-S', socket, '-f', '/dev/null', ...args], { env, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`tmux ${args[0]} failed: ${r.stderr}`);
-  return r.stdout;
-}
+let tmux: TmuxRig['tmux'];
+eachWithTmux((rig) => ({ dir, env, tmux } = rig));
 
 const screen = (session: string) => tmux('capture-pane', '-p', '-t', session);
 /** The pane with its colours and attributes as escape codes. */

@@ -2,34 +2,16 @@
  * The agenda in a real terminal: bin/crm.js inside an 80-column tmux pane (its own server socket in
  * a temp dir) reads the width from the terminal itself, and no line of its tables is folded.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { BIN, isolatedEnv, spawnCrm, tempDir } from '../support/cli.js';
+import { BIN, spawnCrm } from '../support/cli.js';
+import { HAS_TMUX, eachWithTmux, type TmuxRig } from '../support/tmux.js';
 import { displayWidth } from '../../src/ui/width.js';
 
-const HAS_TMUX = spawnSync('tmux', ['-V']).status === 0;
-
 let dir: string;
-let cleanup: () => void;
 let env: NodeJS.ProcessEnv;
-let socket: string;
-beforeEach(() => {
-  ({ dir, cleanup } = tempDir());
-  env = isolatedEnv(dir, { CRM_TODAY: '2026-03-02', TERM: 'xterm-256color', NO_COLOR: '1' });
-  socket = join(dir, 'tmux.sock');
-});
-afterEach(() => {
-  if (HAS_TMUX && existsSync(socket)) tmux('kill-server');
-  cleanup();
-});
-
-function tmux(...args: string[]): string {
-  const r = spawnSync('tmux', ['-S', socket, '-f', '/dev/null', ...args], { env, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`tmux ${args[0]} failed: ${r.stderr}`);
-  return r.stdout;
-}
+let tmux: TmuxRig['tmux'];
+eachWithTmux((rig) => ({ dir, env, tmux } = rig), { NO_COLOR: '1' });
 
 /** Runs crm in a pane `width` columns wide and returns all it showed, folded lines joined again (-J). */
 async function shown(width: number, ...args: string[]): Promise<string> {
