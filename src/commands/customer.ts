@@ -149,7 +149,11 @@ export async function editCustomer(ref: string, opts: EditOptions, deps: Deps): 
   });
   const vars = { name: next.name, n: result.stopped, reopened: result.reopened, ...result.count };
   if (result.stopped) info(io, t('{n} open follow-up(s) of {name} skipped: do not contact.', vars));
-  else if (current.doNotContact && !next.doNotContact) info(io, t('Contact is welcome again: {reopened} follow-up(s) of {name} reopened, {added} planned.', { added: 0, ...vars }));
+  else if (current.doNotContact && !next.doNotContact) {
+    // What is open now, not what was reopened: a playbook changed meanwhile drops some of those.
+    const open = store.reminders.forCustomer(current.id, { openOnly: true, limit: 100_000 }).filter((r) => r.due >= today).length;
+    info(io, t('Contact is welcome again: {name} has {open} follow-up(s) to come ({added} newly planned).', { added: 0, ...vars, open }));
+  }
   else if (result.count && result.count.added + result.count.changed + result.count.removed > 0) {
     info(io, t('Follow-ups of {name} brought in line: {added} planned, {changed} changed, {removed} no longer due.', vars));
   }

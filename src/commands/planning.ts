@@ -2,10 +2,11 @@
  * Glue between the store and the pure playbook engine: which rules are in force, what the engine
  * needs to know, and storing what it plans. Called inside the caller's write transaction.
  */
-import { currentLang, t } from '../i18n.js';
+import { currentLang, t, valuesOf, type Lang } from '../i18n.js';
 import { readFileSync } from 'node:fs';
 import type { Calendar, PlanInput, PlannedFollowUp, Rule } from '../domain/playbook.js';
 import { planWithHistory } from '../domain/playbook.js';
+import { fitsTemplate } from '../domain/template.js';
 import { addDays, type IsoDate } from '../domain/dates.js';
 import type { Customer } from '../domain/customer.js';
 import type { Reminder } from '../domain/reminder.js';
@@ -41,6 +42,8 @@ interface PlanOptions {
   catchUp?: boolean;
   /** Passed steps due before this day come back as history keys only (see MISSED_KEPT_DAYS). */
   historyBefore?: IsoDate;
+  /** The language titles are written in; the one in force when not given. */
+  lang?: Lang;
 }
 
 /** What planning knows about a customer beyond the file: their value, strategy and purchases. */
@@ -73,8 +76,8 @@ function buyer(store: Store, customerId: number): Buyer {
 }
 
 function planSale(store: Store, sale: Sale, existing: PlanInput['existing'], o: PlanOptions, who = buyer(store, sale.customerId)) {
-  const { rules, calendar, from: today, catchUp, historyBefore } = o;
-  return planWithHistory({ ...who, sale, existing, rules, calendar, today, catchUp, historyBefore, lang: currentLang() });
+  const { rules, calendar, from: today, catchUp, historyBefore, lang = currentLang() } = o;
+  return planWithHistory({ ...who, sale, existing, rules, calendar, today, catchUp, historyBefore, lang });
 }
 
 /**
@@ -140,10 +143,23 @@ export interface ReplanScope {
   late?: CatchUp[];
 }
 
+/** The language a customer's follow-ups were planned in, read from their titles; undefined when none tells. */
+function plannedLanguage(reminders: Pick<Reminder, 'rule' | 'title'>[], rules: Rule[]): Lang | undefined {
+  const byId = new Map(rules.map((r) => [r.id, r]));
+  for (const r of reminders) {
+    const rule = byId.get(r.rule);
+    if (!rule?.titleZh) continue;
+    const zh = fitsTemplate(r.title, rule.titleZh);
+    if (zh !== fitsTemplate(r.title, rule.title)) return zh ? 'zh' : 'en';
+  }
+  return undefined;
+}
+
 /**
  * Plans a customer's sales again under `rules` and brings their future, open follow-ups in line:
  * done, skipped, missed and overdue ones are never touched; a date the user moved (snooze) is kept,
- * and so is a step already past its planned date (caught up or snoozed) that the rules still want.
+ * even when the rules no longer plan that step, and so is a step already past its planned date
+ * (caught up or snoozed) that the rules still want.
  */
 export function replanCustomer(store: Store, customerId: number, rules: Rule[], calendar: Calendar, today: IsoDate, scope: ReplanScope = {}): ReplanCount {
   const inScope = (rule: string) => !scope.ruleIds || scope.ruleIds.includes(rule);
@@ -158,18 +174,26 @@ export function replanCustomer(store: Store, customerId: number, rules: Rule[], 
   const passed = new Set<string>();
   const planRules = rules.filter((r) => inScope(r.id));
   const who = buyer(store, customerId);
+  // Titles stay in the language they were planned in: a re-plan run in English (cron, a teammate)
+  // must not rewrite a customer's Chinese follow-ups, nor add English ones beside them.
+  const lang = plannedLanguage([...future, ...kept], rules) ?? currentLang();
   for (const sale of sales) {
     const existing = [...kept, ...wanted.values()];
-    for (const p of planSale(store, sale, existing, { rules: planRules, calendar, from: today, catchUp: false }, who).planned) {
+    for (const p of planSale(store, sale, existing, { rules: planRules, calendar, from: today, catchUp: false, lang }, who).planned) {
       if (p.state === 'missed') passed.add(p.dedupeKey);
       else if (!keptKeys.has(p.dedupeKey) && !wanted.has(p.dedupeKey)) wanted.set(p.dedupeKey, p);
     }
   }
-  const moved = store.reminders.snoozedIds(future.map((r) => r.id));
+  const moves = store.reminders.moveNotes(future.map((r) => r.id));
+  const moved = new Set(moves.keys());
+  // Moved by the user, not only spread by pacing: an appointment of theirs.
+  // i18n-ignore: pacing's note as a key, to recognise it in either language
+  const byUser = new Set([...moves].filter(([, notes]) => notes.some((n) => !n || !valuesOf('spread by {command}, {n} a day: from {from} to {to}', n))).map(([id]) => id));
   const count: ReplanCount = { added: 0, changed: 0, removed: 0, unchanged: 0 };
   for (const r of future) {
     const p = wanted.get(r.dedupeKey);
-    if (!p && passed.has(r.dedupeKey)) count.unchanged++;
+    // A follow-up the user moved is their appointment: it stays even when the rules no longer plan it.
+    if (!p && (passed.has(r.dedupeKey) || byUser.has(r.id))) count.unchanged++;
     else if (!p) {
       store.reminders.remove(r.id);
       count.removed++;

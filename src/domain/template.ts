@@ -59,3 +59,14 @@ export function renderTemplate(template: string, vars: TemplateVars): string {
   }
   return out;
 }
+
+/**
+ * Whether `text` was rendered from `template`: its text parts appear in order, from the start, with
+ * anything in the placeholders' places (and after the end: a caught-up step's "(late: ...)").
+ */
+export function fitsTemplate(text: string, template: string): boolean {
+  const parts = partsOf(template);
+  const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const source = parts.map((p, i) => (i % 2 ? '[\\s\\S]*?' : literal(p))).join('');
+  return new RegExp(`^${source}`).test(text);
+}

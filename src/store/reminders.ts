@@ -139,11 +139,14 @@ export class ReminderRepo {
   }
 
   /** Those of `ids` the user moved with snooze: their dates are the user's, not the playbook's. */
-  snoozedIds(ids: number[]): Set<number> {
+  /** The notes of the moves (snoozes, pacing) of those of `ids` that were moved, by follow-up. */
+  moveNotes(ids: number[]): Map<number, (string | null)[]> {
     const rows = this.db
-      .prepare("SELECT DISTINCT reminder_id AS id FROM contacts WHERE kind = 'snoozed' AND reminder_id IN (SELECT value FROM json_each(?))")
-      .all(JSON.stringify(ids)) as { id: number }[];
-    return new Set(rows.map((r) => r.id));
+      .prepare("SELECT reminder_id AS id, note FROM contacts WHERE kind = 'snoozed' AND reminder_id IN (SELECT value FROM json_each(?)) ORDER BY id")
+      .all(JSON.stringify(ids)) as { id: number; note: string | null }[];
+    const out = new Map<number, (string | null)[]>();
+    for (const r of rows) out.set(r.id, [...(out.get(r.id) ?? []), r.note]);
+    return out;
   }
 
   revise(id: number, r: Pick<Reminder, 'due' | 'title' | 'action' | 'lesson'>): void {

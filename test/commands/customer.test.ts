@@ -98,7 +98,7 @@ describe('crm customer', () => {
     const later = crmIn(crm.dir, { today: '2026-03-10' });
     const r = await later('customer', 'edit', 'Emma', '--contact-ok');
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^Contact is welcome again: \d+ follow-up\(s\) of Emma reopened, \d+ planned\.\n$/);
+    expect(r.stderr).toMatch(/^Contact is welcome again: Emma has \d+ follow-up\(s\) to come \([1-9]\d* newly planned\)\.\n$/);
     const { followUps } = JSON.parse((await later('--json', 'customer', 'show', 'Emma')).stdout);
     // What fell due while contact was unwelcome stays skipped; what is still to come is back, and Gloves is planned.
     const helmet = planned.filter((f: { due: string }) => f.due >= '2026-03-10').map((f: { id: number }) => f.id);
@@ -128,6 +128,19 @@ describe('crm customer', () => {
     const titles = queryDb(crm.db, "SELECT title FROM reminders WHERE state = 'open'").map((r) => r.title as string);
     expect(titles.length).toBeGreaterThan(10);
     expect(titles.filter((t) => /Wang(?! Li)/.test(t))).toEqual([]);
+  });
+
+  it('keeps the language titles were planned in when an edit re-plans them in another', async () => {
+    await crm('customer', 'add', '王小姐', '--birthday', '03-20');
+    await crm('--lang', 'zh', 'add-sale', '--customer', '王小姐', '--product', '草莓蛋糕', '--amount', '198');
+    const before = queryDb(crm.db, 'SELECT id, title FROM reminders ORDER BY id');
+    await crm('customer', 'edit', '王小姐', '--birthday', '03-25', '--tag', 'important');
+    const after = queryDb(crm.db, "SELECT id, rule, title FROM reminders WHERE state = 'open' ORDER BY id");
+    expect(after.find((r) => r.rule === 'birthday')!.title).toBe('2026-03-25是王小姐的生日：送上祝福');
+    expect(after.filter((r) => r.rule === 'holiday-visit').map((r) => r.title)).toEqual(['中秋节前带份小礼物拜访王小姐', '春节前带份小礼物拜访王小姐']);
+    // Nothing else was touched: every other title is as add-sale wrote it.
+    const was = new Map(before.map((r) => [r.id, r.title]));
+    expect(after.filter((r) => !['birthday', 'holiday-visit'].includes(r.rule as string)).every((r) => was.get(r.id) === r.title)).toBe(true);
   });
 
   it('refuses an edit that changes nothing', async () => {

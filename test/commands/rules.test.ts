@@ -62,8 +62,10 @@ describe('crm rules', () => {
     const plan = await open();
     const thanks = plan.find((p) => p.rule === 'thank-you')!;
     const day5 = plan.find((p) => p.rule === 'call-day-5')!;
+    const card = plan.find((p) => p.rule === 'monthly-card')!;
     await crm('done', String(thanks.id));
     await crm('snooze', String(day5.id), '--to', '2026-03-09');
+    await crm('snooze', String(card.id), '--days', '3');
     const out = await json('rules', 'use', 'default', '--replan');
     expect(out.replan).toMatchObject({ added: 0, removed: 0, changed: 0 });
     const car = await json('rules', 'use', 'car-dealer', '--replan');
@@ -72,12 +74,17 @@ describe('crm rules', () => {
     const after = await open();
     expect(after.some((p) => p.rule === 'service-reminder')).toBe(true);
     expect(after.some((p) => p.rule === 'call-day-5')).toBe(true);
+    // The car dealer's playbook sends no monthly cards, but the one the user moved is their appointment.
+    expect(after.filter((p) => p.rule === 'monthly-card').map((p) => p.id)).toEqual([card.id]);
     const file = await json('customer', 'show', 'Anna');
     expect(file.contacts.find((c: { kind: string }) => c.kind === 'done').reminderId).toBe(thanks.id);
     const back = await json('rules', 'use', 'default', '--replan');
     expect(back.replan.added).toBeGreaterThan(0);
     const restored = await open();
     expect(restored.find((p) => p.id === day5.id)?.due).toBe('2026-03-09');
+    const cards = restored.filter((p) => p.id === card.id || p.title === card.title);
+    expect(cards.map((p) => p.id)).toEqual([card.id]);
+    expect(cards[0].due > card.due).toBe(true);
     expect(restored.some((p) => p.rule === 'thank-you')).toBe(false);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planFollowUps } from '../../src/domain/playbook.js';
-import { renderTemplate } from '../../src/domain/template.js';
+import { fitsTemplate, renderTemplate } from '../../src/domain/template.js';
 import { DEFAULT_RULES } from '../support/builders.js';
 import { customer, planInput, sale } from '../support/builders.js';
 
@@ -24,5 +24,18 @@ describe('a planned follow-up keeps the values its title was rendered with (for 
     ['birthday', { label: 'birthday', date: '2027-05-10' }],
   ])('%s has %j', (rule, vars) => {
     expect(plan.find((p) => p.rule === rule)!.vars).toMatchObject(vars);
+  });
+});
+
+describe('fitsTemplate: which of a rule\'s titles a stored title was written from', () => {
+  const birthday = DEFAULT_RULES.find((r) => r.id === 'birthday')!;
+  const vars = { customer: '王小姐', date: '2026-03-20', label: '生日' };
+  it.each([
+    [renderTemplate(birthday.title, vars), true, false],
+    [renderTemplate(birthday.titleZh!, vars), false, true],
+    [renderTemplate(birthday.title, vars) + ' (late: was due 2026-03-20)', true, false],
+    ['Call 王小姐 about her order', false, false],
+  ])('%j fits the English title: %s, the Chinese one: %s', (title, en, zh) => {
+    expect([fitsTemplate(title, birthday.title), fitsTemplate(title, birthday.titleZh!)]).toEqual([en, zh]);
   });
 });
