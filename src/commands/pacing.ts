@@ -108,5 +108,6 @@ export function paceCatchUps(
 
 /** The report line of a command that paced. */
 export function pacedLine(p: Paced): string {
-  return t('{moved} follow-ups were due already (win-back calls, late steps): spread {perDay} a working day until {until}, most valuable customers first (--pace to change)', { ...p });
+  // The moved ones only: as many as the day has room for stay on it, and this line follows no count of them.
+  return t('{moved} of the follow-ups that were due already (win-back calls, late steps) are spread over the next working days, {perDay} a day until {until}, most valuable customers first (--pace to change)', { ...p });
 }

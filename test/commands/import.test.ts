@@ -318,7 +318,7 @@ describe('crm import of a sheet', () => {
       await june('import', writeSheet(join(dir, 'lapsed.csv'), lapsed));
       expect(await winBacks()).toEqual([]);
       const out = await crm('classify');
-      expect(out.stderr).toContain('\n25 follow-ups were due already (win-back calls, late steps): spread 20 a working day until 2026-03-04, most valuable customers first (--pace to change)\n');
+      expect(out.stderr).toContain('\n25 of the follow-ups that were due already (win-back calls, late steps) are spread over the next working days, 20 a day until 2026-03-04, most valuable customers first (--pace to change)\n');
       expect(perDay(await winBacks())).toEqual({ '2026-03-02': 20, '2026-03-03': 20, '2026-03-04': 5 });
       expect((await crm('customer', 'show', 'Lapsed 1')).stdout).toContain('spread by crm classify, 20 a day: from 2026-03-02 to 2026-03-04');
       expect((await json('classify')).paced).toBeNull();
