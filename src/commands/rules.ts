@@ -16,7 +16,9 @@ import { tierName } from '../domain/value.js';
 import { info, printJson } from '../ui/io.js';
 import { printTable } from '../ui/table.js';
 import { parseSale, printPlan, type AddSaleOptions } from './add-sale.js';
-import { activeRules, asPlanned, planContext, replanCustomer, type ReplanCount } from './planning.js';
+import { activeRules, planForSale, replanCustomer, type ReplanCount } from './planning.js';
+import { retierBuyer } from './valuing.js';
+import type { Reminder } from '../domain/reminder.js';
 import { resolveCustomer } from './resolve.js';
 import { PACE_HELP, paceCatchUps, pacedLine, paceOption, type CatchUp } from './pacing.js';
 
@@ -172,20 +174,39 @@ export async function useRules(ref: string, opts: { replan?: boolean; pace?: str
   if (!r) info(io, t('New sales follow it from now on; add --replan to bring future follow-ups of past sales in line.'));
 }
 
+/** Thrown to roll a preview's writes back: it carries what they planned out of the transaction. */
+class Rollback<T> extends Error {
+  constructor(readonly value: T) {
+    // i18n-ignore: never shown, caught below
+    super('preview');
+  }
+}
+
+/**
+ * Exactly what add-sale would plan: the sale is recorded, the buyer re-tiered and the sale planned
+ * as add-sale does, and all of it rolled back, so the preview can never drift from the real thing
+ * (a first sale's loyalty survey, cards and greetings the customer already has).
+ */
 export async function previewRules(opts: AddSaleOptions, deps: Deps): Promise<void> {
   const { store, today, io } = deps;
   const customer = resolveCustomer(store, opts.customer, '--customer');
-  const sale = { ...parseSale(opts, customer.id, today), id: 0, createdOn: today };
-  const referrer = customer.referredBy ? store.customers.get(customer.referredBy) : undefined;
-  const [{ planFollowUps }, calendar, rules] = await Promise.all([import('../domain/playbook.js'), import('../domain/calendar.js'), activeRules(store)]);
-  const existing = store.reminders.forCustomer(customer.id, { limit: 100_000 });
-  const { stopped, ...context } = planContext(store, customer.id);
-  // The previewed sale would be the latest one, and the first if there is none yet.
-  const history = { firstSaleId: context.firstSaleId ?? sale.id, lastSaleId: sale.id };
-  const plan = planFollowUps({ customer: asPlanned(customer, stopped), sale, referrer, existing, rules, calendar, today, ...context, ...history, lang: currentLang() });
-  if (io.json) return printJson(io, { preview: plan.map(({ dedupeKey: _k, saleId: _s, ...p }) => p) });
-  info(io, t('Preview for {name}: {product} on {date}. Nothing is saved.', { name: customer.name, product: sale.product, date: sale.date }));
-  printPlan(io, plan, t('would be recorded as missed'));
+  const newSale = parseSale(opts, customer.id, today);
+  const [calendar, rules] = await Promise.all([import('../domain/calendar.js'), activeRules(store)]);
+  let plan: Reminder[] = [];
+  try {
+    store.write(() => {
+      const sale = store.sales.get(store.sales.insert(newSale, today))!;
+      retierBuyer(store, customer, new Set([sale.id]), rules, calendar, today);
+      throw new Rollback(planForSale(store, sale, calendar, today, rules).reminders);
+    });
+  } catch (e) {
+    if (!(e instanceof Rollback)) throw e;
+    plan = (e as Rollback<Reminder[]>).value;
+  }
+  const rows = plan.map(({ customerId, rule, action, title, lesson, due, state, reason }) => ({ customerId, rule, action, title, lesson, due, state, reason }));
+  if (io.json) return printJson(io, { preview: rows });
+  info(io, t('Preview for {name}: {product} on {date}. Nothing is saved.', { name: customer.name, product: newSale.product, date: newSale.date }));
+  printPlan(io, rows, t('would be recorded as missed'));
 }
 
 export function register(program: Command, run: RunCommand): void {

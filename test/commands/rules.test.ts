@@ -88,6 +88,18 @@ describe('crm rules', () => {
     expect(restored.some((p) => p.rule === 'thank-you')).toBe(false);
   });
 
+  it('previews exactly what add-sale then plans: a first sale\'s survey, and nothing the customer already has', async () => {
+    await crm('customer', 'add', 'Wang', '--birthday', '03-15');
+    const rows = (list: { due: string; rule: string }[]) => list.map((r) => `${r.due} ${r.rule}`).sort();
+    for (const round of [1, 2]) {
+      const preview = (await json('rules', 'preview', '--customer', 'Wang', '--product', 'Filter', '--amount', '399')).preview;
+      const sale = await json('add-sale', '--customer', 'Wang', '--product', 'Filter', '--amount', '399');
+      expect(rows(preview), `sale ${round}`).toEqual(rows([...sale.reminders, ...sale.missed]));
+      if (round === 1) expect(preview.some((r: { rule: string }) => r.rule === 'loyalty-survey')).toBe(true);
+      else expect(preview.some((r: { rule: string }) => r.rule === 'birthday' || r.rule === 'monthly-card')).toBe(false);
+    }
+  });
+
   it('previews a sale without writing anything', async () => {
     const before = readFileSync(crm.db);
     const r = await crm('rules', 'preview', '--customer', 'Anna', '--product', 'Tyres', '--amount', '800', '--use-up-days', '365');
