@@ -11,7 +11,7 @@ import type { TemplateLookup } from '../mail/customer-email.js';
 import type { DigestMail } from '../mail/digest.js';
 import type { Mailer, OutgoingMail, SendResult } from '../mail/mailer.js';
 import type { OutboxMail } from '../store/outbox.js';
-import { composeCustomerEmail, whyNotAnyMore, type Composed, type CustomerEmailDue } from './remind-mail.js';
+import { composeCustomerEmail, outOfDate, whyNotAnyMore, type Composed, type CustomerEmailDue } from './remind-mail.js';
 import { activeRules, planNextOccurrence, rollsForward } from './planning.js';
 
 /** A mail refused this many times is given up; its follow-up stays on the agenda. */
@@ -44,7 +44,26 @@ export function statusOf(m: OutboxMail | undefined, today: string): MailStatus {
   return m.state === 'sent' ? 'already-sent' : 'failed';
 }
 
-function queueAndClaim(deps: Deps, cfg: MailConfig, plan: SendPlan, run: SendingRun, templates: TemplateLookup, unknown?: 'retry' | 'forget'): OutboxMail[] {
+/** What queueing found out: the mails claimed, and those given up as not for today any more. */
+interface Claimed {
+  claimed: OutboxMail[];
+  dropped: Outcome[];
+}
+
+/**
+ * Whether a pending mail may go today: undefined when it may, else what becomes of it. Also what a
+ * dry run tells, so that it says what the run would do.
+ */
+export function verdictOn(deps: Deps, m: OutboxMail, from: MailConfig['from'], templates: TemplateLookup): { drop: string; show: boolean } | { wait: true } | undefined {
+  if (m.kind !== 'customer') return undefined;
+  const timing = outOfDate(deps.store, m, deps.today);
+  if (timing && 'wait' in timing) return { wait: true };
+  if (timing) return { drop: timing.late, show: true };
+  const why = whyNotAnyMore(deps.store, m, from, templates);
+  return why ? { drop: why, show: false } : undefined;
+}
+
+function queueAndClaim(deps: Deps, cfg: MailConfig, plan: SendPlan, run: SendingRun, templates: TemplateLookup, unknown?: 'retry' | 'forget'): Claimed {
   const { store, today } = deps;
   const { outbox } = store;
   return store.write(() => {
@@ -57,12 +76,18 @@ function queueAndClaim(deps: Deps, cfg: MailConfig, plan: SendPlan, run: Sending
       outbox.queueCustomer({ reminderId: c.reminderId, customerId: c.customerId, recipient: c.to, subject: c.mail.subject }, today);
     }
     const ids: number[] = [];
+    const dropped: Outcome[] = [];
     for (const m of outbox.inState('pending')) {
-      const why = m.kind === 'customer' ? whyNotAnyMore(store, m, cfg.from, templates) : undefined;
-      if (why) outbox.markNotSent(m.id, t('not sent: {why}', { why }), { tried: false, giveUp: true });
-      else ids.push(m.id);
+      const verdict = verdictOn(deps, m, cfg.from, templates);
+      if (!verdict) ids.push(m.id);
+      else if ('wait' in verdict) outbox.withdraw(m.id);
+      else {
+        const error = t('not sent: {why}', { why: verdict.drop });
+        outbox.markNotSent(m.id, error, { tried: false, giveUp: true });
+        if (verdict.show) dropped.push({ mail: m, subject: m.subject, status: 'failed', error });
+      }
     }
-    return outbox.claim(ids, run.id, today);
+    return { claimed: outbox.claim(ids, run.id, today), dropped };
   });
 }
 
@@ -149,8 +174,8 @@ async function sendClaimed(deps: Deps, cfg: MailConfig, plan: SendPlan, claimed:
 export async function sendDue(deps: Deps, cfg: MailConfig, plan: SendPlan, templates: TemplateLookup, unknown?: 'retry' | 'forget'): Promise<SendReport> {
   const run = startRun();
   try {
-    const claimed = queueAndClaim(deps, cfg, plan, run, templates, unknown);
-    if (!claimed.length) return { outcomes: [] };
+    const { claimed, dropped } = queueAndClaim(deps, cfg, plan, run, templates, unknown);
+    if (!claimed.length) return { outcomes: dropped };
     let mailer: Mailer;
     try {
       mailer = await (deps.mailer ?? (await import('../mail/smtp.js')).smtpMailer)(cfg.server!);
@@ -160,7 +185,8 @@ export async function sendDue(deps: Deps, cfg: MailConfig, plan: SendPlan, templ
       throw e;
     }
     try {
-      return await sendClaimed(deps, cfg, plan, claimed, mailer, templates);
+      const sent = await sendClaimed(deps, cfg, plan, claimed, mailer, templates);
+      return { ...sent, outcomes: [...dropped, ...sent.outcomes] };
     } finally {
       mailer.close?.();
     }

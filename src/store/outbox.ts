@@ -145,6 +145,11 @@ export class OutboxRepo {
       .run(giveUp ? 'failed' : 'pending', tried ? 1 : 0, error, id);
   }
 
+  /** A pending mail withdrawn before anyone tried it (its follow-up moved to a later day): queued again when due. */
+  withdraw(id: number): boolean {
+    return prepared(this.db, "DELETE FROM outbox WHERE id = ? AND state = 'pending'").run(id).changes === 1;
+  }
+
   /** Handed to the server but no answer came back: it stays 'sending', for a person to decide. */
   markUnknown(id: number, error: string): void {
     prepared(this.db, 'UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?').run(error, id);

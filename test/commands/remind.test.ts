@@ -157,6 +157,40 @@ describe('crm remind', () => {
     store.close();
   });
 
+  it('does not send a queued mail whose follow-up is now more than 3 days late: it is given up with the reason and stays on the agenda, in the dry run too', async () => {
+    const down = fakeMailer(() => ({ status: 'unreachable', error: 'connect ECONNREFUSED' }));
+    expect((await mailing(down.factory)('remind', '--email')).code).toBe(1);
+    const up = fakeMailer();
+    const dry = await mailing(up.factory, '2026-03-06')('--json', 'remind', '--dry-run');
+    expect(json(dry).customerEmails).toEqual([expect.objectContaining({ reminderId: 1, status: 'failed', error: expect.stringMatching(/more than 3 days late/) })]);
+    const r = await mailing(up.factory, '2026-03-06')('--json', 'remind', '--email');
+    expect(r.code).toBe(0);
+    expect(up.sent.map((m) => m.to.address)).toEqual(['boss@example.com']);
+    expect(json(r).customerEmails).toEqual([expect.objectContaining({ reminderId: 1, status: 'failed' })]);
+    const store = openStore(crm.db);
+    expect(store.outbox.forReminder(1, 'anna@example.de')).toMatchObject({
+      state: 'failed', lastError: 'not sent: the follow-up is more than 3 days late (due 2026-03-02); it stays on your agenda',
+    });
+    store.close();
+    expect(json(await crmIn(dir, { today: '2026-03-06' })('--json', 'today', '--days', '0')).overdue.map((d: { id: number }) => d.id)).toContain(1);
+  });
+
+  it('does not send a queued mail whose follow-up was moved to a later day; it goes when due', async () => {
+    const down = fakeMailer(() => ({ status: 'unreachable', error: 'connect ECONNREFUSED' }));
+    expect((await mailing(down.factory)('remind', '--email')).code).toBe(1);
+    expect((await crmIn(dir, { today: '2026-03-03' })('snooze', '1', '--to', '2026-03-10')).code).toBe(0);
+    const up = fakeMailer();
+    const dry = await mailing(up.factory, '2026-03-03')('--json', 'remind', '--dry-run');
+    expect(json(dry).customerEmails).toEqual([]);
+    const r = await mailing(up.factory, '2026-03-03')('remind', '--email');
+    expect(r.code).toBe(0);
+    expect(up.sent.filter((m) => m.to.address === 'anna@example.de')).toEqual([]);
+    expect(json(await crmIn(dir, { today: '2026-03-10' })('--json', 'today', '--days', '0')).due.map((d: { id: number }) => d.id)).toContain(1);
+    const due = await mailing(up.factory, '2026-03-10')('--json', 'remind', '--email');
+    expect(due.code).toBe(0);
+    expect(json(due).customerEmails).toEqual([expect.objectContaining({ reminderId: 1, status: 'sent' })]);
+  });
+
   it('reports a mail left "sending" by a crashed run, does not resend it, and --retry-unknown or --forget-unknown settle it', async () => {
     const lost = fakeMailer((m) => (m.to.address === 'anna@example.de' ? { status: 'unknown', error: 'Connection closed unexpectedly' } : { status: 'sent', messageId: null }));
     const first = await mailing(lost.factory)('remind', '--email');
