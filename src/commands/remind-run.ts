@@ -83,7 +83,7 @@ function report(deps: Deps, cfg: MailConfig, plan: SendPlan, outcomes: Outcome[]
       customerEmails.push(verdict ? { ...line, status: 'failed', error: t('not sent: {why}', { why: verdict.drop }) } : { ...line, status: 'would-send' });
     }
   }
-  const unknown = store.outbox.inState('sending').filter((m) => !claimIsLive(m.claimedBy, m.claimedOn, today));
+  const unknown = store.outbox.inState('sending').filter((m) => m.handedOn && !claimIsLive(m.claimedBy, m.claimedOn, today));
   return { date: today, digest, customerEmails, unknown };
 }
 

@@ -208,6 +208,37 @@ describe('crm remind', () => {
     expect(json(await mailing(quiet.factory)('--json', 'remind', '--email')).unknown).toEqual([]);
   });
 
+  it('a run that dies before handing a mail over leaves no mail of unknown outcome; one that dies after it leaves just that one', async () => {
+    await crm('customer', 'add', 'Carl', '--email', 'carl@example.com', '--channel', 'email');
+    await crm('add-sale', '--customer', 'Carl', '--product', 'Kettle', '--amount', '10');
+    // The run dies (kill -9, a busy database) while connecting for Anna's mail: nothing was handed over.
+    const dying: MailerFactory = async () => ({
+      send: async (m, handOver) => {
+        if (m.to.address === 'anna@example.de') throw new Error('killed');
+        handOver?.();
+        return { status: 'sent', messageId: null };
+      },
+    });
+    expect((await mailing(dying)('remind', '--email')).code).not.toBe(0);
+    const up = fakeMailer();
+    const next = await mailing(up.factory)('--json', 'remind', '--email');
+    expect(next).toMatchObject({ code: 0, stderr: '' });
+    expect(json(next).unknown).toEqual([]);
+    expect(up.sent.map((m) => m.to.address).sort()).toEqual(['anna@example.de', 'carl@example.com']);
+
+    // Dying right after the hand-over: that mail may have arrived, and only that one is reported.
+    const handedThenDied: MailerFactory = async () => ({
+      send: async (_m, handOver) => {
+        handOver?.();
+        throw new Error('killed');
+      },
+    });
+    expect((await mailing(handedThenDied, '2026-03-03')('remind', '--email')).code).not.toBe(0);
+    const after = await mailing(up.factory, '2026-03-03')('--json', 'remind', '--email');
+    expect(json(after).unknown).toHaveLength(1);
+    expect(json(after).unknown[0].kind).toBe('digest');
+  });
+
   it('puts the mails back to pending when the mailer cannot even start', async () => {
     const broken: MailerFactory = async () => {
       throw new Error('cannot load nodemailer');
