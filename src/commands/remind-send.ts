@@ -181,7 +181,8 @@ async function sendEach(deps: Deps, cfg: MailConfig, plan: SendPlan, ids: number
       stopped = stoppedLine(cfg, result, m, ids.length - i - 1);
     } else {
       const giveUp = result.status === 'rejected' && m.attempts + 1 >= MAX_ATTEMPTS;
-      store.write(() => store.outbox.markNotSent(m.id, result.error, { tried: true, giveUp }));
+      // Only the server's refusals of this mail count toward giving it up; a connection failure is no fault of the mail.
+      store.write(() => store.outbox.markNotSent(m.id, result.error, { tried: result.status === 'rejected', giveUp }));
       outcomes.push({ mail: m, subject: mail.subject, status: giveUp ? 'failed' : 'pending', error: result.error });
       if (result.status === 'unreachable') stopped = stoppedLine(cfg, result, m, ids.length - i);
       else refused.push(refusedLine(cfg, result, m, giveUp));

@@ -144,6 +144,18 @@ describe('crm remind', () => {
     expect(json(await crm('--json', 'today', '--days', '0')).due.map((d: { id: number }) => d.id)).toEqual([1]);
   });
 
+  it('counts only refusals of a mail toward giving it up, never a server that could not be reached', async () => {
+    const down = fakeMailer(() => ({ status: 'unreachable', error: 'connect ECONNREFUSED' }));
+    for (let i = 0; i < MAX_ATTEMPTS; i++) expect((await mailing(down.factory)('remind', '--email')).code).toBe(1);
+    // The digest is the first mail of each run, the one a failed connection used to be counted against.
+    const refusing = fakeMailer((m) => (m.to.address === 'boss@example.com' ? { status: 'rejected', error: '450 mailbox busy', permanent: false } : { status: 'sent', messageId: null }));
+    const r = await mailing(refusing.factory)('remind', '--email');
+    expect(r.stderr).toMatch(/it stays pending for the next run\n$/);
+    const store = openStore(crm.db);
+    expect(store.outbox.digestFor('boss@example.com', '2026-03-02')).toMatchObject({ state: 'pending', attempts: 1 });
+    store.close();
+  });
+
   it('does not send a queued mail whose follow-up was closed by hand in the meantime', async () => {
     const down = fakeMailer(() => ({ status: 'unreachable', error: 'connect ECONNREFUSED' }));
     expect((await mailing(down.factory)('remind', '--email')).code).toBe(1);
