@@ -45,6 +45,21 @@ export function whyNotAnyMore(store: Store, m: OutboxMail, from: Address, templa
 }
 
 /**
+ * A queued customer email that is not for today: its follow-up was moved to a later day (`wait`:
+ * it is queued again when due), or is now more than MAX_LATE_DAYS late (`late`: left to the person,
+ * as customerEmailsDue leaves such follow-ups, so that the digest and the mails agree).
+ */
+export function outOfDate(store: Store, m: OutboxMail, today: IsoDate): { wait: IsoDate } | { late: string } | undefined {
+  const reminder = m.reminderId ? store.reminders.get(m.reminderId) : undefined;
+  if (!reminder || reminder.state !== 'open') return undefined;
+  if (reminder.due > today) return { wait: reminder.due };
+  if (reminder.due < addDays(today, -MAX_LATE_DAYS)) {
+    return { late: t('the follow-up is more than {n} days late (due {due}); it stays on your agenda', { n: MAX_LATE_DAYS, due: reminder.due }) };
+  }
+  return undefined;
+}
+
+/**
  * Today's customer emails: per customer the first follow-up due (or up to MAX_LATE_DAYS late)
  * that may be mailed; none for a customer who already got one today or has one on its way.
  */

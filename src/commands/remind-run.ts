@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Deps } from '../deps.js';
 import { UsageError, UserError } from '../errors.js';
 import { t, tDate } from '../i18n.js';
-import { mailConfig, parseSender, type Address } from '../mail/config.js';
+import { mailConfig, parseSender, type Address, type MailConfig } from '../mail/config.js';
 import { cronInstructions, cronLine, type CronPaths } from '../mail/cron.js';
 import { digestIsEmpty, renderDigest } from '../mail/digest.js';
 import { emailTemplateFor } from '../mail/templates.js';
@@ -18,7 +18,7 @@ import { claimIsLive } from '../mail/claimant.js';
 import { info, printJson, warn } from '../ui/io.js';
 import { customerEmailsDue } from './remind-mail.js';
 import { printReport, type MailLine, type RemindReport } from './remind-report.js';
-import { sendDue, statusOf, type Outcome, type SendPlan } from './remind-send.js';
+import { sendDue, statusOf, verdictOn, type Outcome, type SendPlan } from './remind-send.js';
 import { buildAgenda } from './today.js';
 import type { RemindOptions } from './remind.js';
 
@@ -54,7 +54,8 @@ function printDigest(deps: Deps, plan: SendPlan): void {
 }
 
 /** What a run (or, with no outcomes, a dry run) did or would do with each of today's mails. */
-function report(deps: Deps, to: string, plan: SendPlan, outcomes: Outcome[]): RemindReport {
+function report(deps: Deps, cfg: MailConfig, plan: SendPlan, outcomes: Outcome[], templates: TemplateLookup): RemindReport {
+  const { to } = cfg;
   const { store, today } = deps;
   const byId = new Map(outcomes.map((o) => [o.mail.id, o]));
   const digestRow = store.outbox.digestFor(to, today);
@@ -73,13 +74,16 @@ function report(deps: Deps, to: string, plan: SendPlan, outcomes: Outcome[]): Re
   if (!outcomes.length) {
     // A dry run also shows the customer emails queued by an earlier run that the next run retries.
     const planned = new Set<number | null>(plan.customerEmails.map((c) => c.reminderId));
+    // Those no longer for today are shown as the run would treat them.
     for (const m of store.outbox.inState('pending')) {
-      if (m.kind === 'customer' && !planned.has(m.reminderId)) {
-        customerEmails.push({ reminderId: m.reminderId!, customerId: m.customerId!, to: m.recipient, subject: m.subject, status: 'would-send' });
-      }
+      if (m.kind !== 'customer' || planned.has(m.reminderId)) continue;
+      const verdict = verdictOn(deps, m, cfg.from, templates);
+      if (verdict && ('wait' in verdict || !verdict.show)) continue;
+      const line = { reminderId: m.reminderId!, customerId: m.customerId!, to: m.recipient, subject: m.subject };
+      customerEmails.push(verdict ? { ...line, status: 'failed', error: t('not sent: {why}', { why: verdict.drop }) } : { ...line, status: 'would-send' });
     }
   }
-  const unknown = store.outbox.inState('sending').filter((m) => !claimIsLive(m.claimedBy, m.claimedOn, today));
+  const unknown = store.outbox.inState('sending').filter((m) => m.handedOn && !claimIsLive(m.claimedBy, m.claimedOn, today));
   return { date: today, digest, customerEmails, unknown };
 }
 
@@ -108,9 +112,9 @@ export async function runRemind(opts: RemindOptions, deps: Deps): Promise<void> 
   }
   const cfg = mailConfig(env, opts, { needServer: !opts.dryRun });
   const plan = makePlan(deps, cfg.from, templates);
-  if (opts.dryRun) return printReport(io, report(deps, cfg.to, plan, []), { dryRun: true, plan });
+  if (opts.dryRun) return printReport(io, report(deps, cfg, plan, [], templates), { dryRun: true, plan });
   const sent = await sendDue(deps, cfg, plan, templates, opts.retryUnknown ? 'retry' : opts.forgetUnknown ? 'forget' : undefined);
-  const result = report(deps, cfg.to, plan, sent.outcomes);
+  const result = report(deps, cfg, plan, sent.outcomes, templates);
   const ownIds = new Set(sent.outcomes.map((o) => o.mail.id));
   const earlier = result.unknown.filter((m) => !ownIds.has(m.id));
   if (earlier.length) {

@@ -1,7 +1,9 @@
 /**
- * `crm remind --email`, the sending part: queue today's mails in the outbox, claim them
- * (pending -> sending) in one write transaction so an overlapping run cannot take them too, send
- * outside the transaction, then record each outcome. Nothing is marked sent that was not.
+ * `crm remind --email`, the sending part: queue today's mails in the outbox, then for each mail
+ * claim it (pending -> sending) in a short write transaction of its own so an overlapping run
+ * cannot take it too, mark it handed right before the message goes to the server, send, and record
+ * the outcome. Nothing is marked sent that was not, and only a mail handed over can end up of
+ * unknown outcome: a run that dies leaves at most that one mail for a person to check.
  */
 import type { Deps } from '../deps.js';
 import { t } from '../i18n.js';
@@ -11,7 +13,7 @@ import type { TemplateLookup } from '../mail/customer-email.js';
 import type { DigestMail } from '../mail/digest.js';
 import type { Mailer, OutgoingMail, SendResult } from '../mail/mailer.js';
 import type { OutboxMail } from '../store/outbox.js';
-import { composeCustomerEmail, whyNotAnyMore, type Composed, type CustomerEmailDue } from './remind-mail.js';
+import { composeCustomerEmail, outOfDate, whyNotAnyMore, type Composed, type CustomerEmailDue } from './remind-mail.js';
 import { activeRules, planNextOccurrence, rollsForward } from './planning.js';
 
 /** A mail refused this many times is given up; its follow-up stays on the agenda. */
@@ -40,16 +42,42 @@ export interface SendReport {
 /** What a queued mail's row says about it, seen from a run that does not own it. */
 export function statusOf(m: OutboxMail | undefined, today: string): MailStatus {
   if (!m || m.state === 'pending') return 'would-send';
-  if (m.state === 'sending') return claimIsLive(m.claimedBy, m.claimedOn, today) ? 'in-flight' : 'unknown';
+  if (m.state === 'sending') return claimIsLive(m.claimedBy, m.claimedOn, today) ? 'in-flight' : m.handedOn ? 'unknown' : 'would-send';
   return m.state === 'sent' ? 'already-sent' : 'failed';
 }
 
-function queueAndClaim(deps: Deps, cfg: MailConfig, plan: SendPlan, run: SendingRun, templates: TemplateLookup, unknown?: 'retry' | 'forget'): OutboxMail[] {
+/** What queueing found out: the mails to try, in order, and those given up as not for today any more. */
+interface Queued {
+  ids: number[];
+  dropped: Outcome[];
+}
+
+/**
+ * Whether a pending mail may go today: undefined when it may, else what becomes of it. Also what a
+ * dry run tells, so that it says what the run would do.
+ */
+export function verdictOn(deps: Deps, m: OutboxMail, from: MailConfig['from'], templates: TemplateLookup): { drop: string; show: boolean } | { wait: true } | undefined {
+  if (m.kind !== 'customer') return undefined;
+  const timing = outOfDate(deps.store, m, deps.today);
+  if (timing && 'wait' in timing) return { wait: true };
+  if (timing) return { drop: timing.late, show: true };
+  const why = whyNotAnyMore(deps.store, m, from, templates);
+  return why ? { drop: why, show: false } : undefined;
+}
+
+/**
+ * Queues today's mails and settles what earlier runs left: a mail claimed by a run that is gone
+ * but never handed over goes back to pending; one handed over is of unknown outcome, settled only
+ * by --retry-unknown or --forget-unknown. Claims nothing: each mail is claimed just before it is sent.
+ */
+function queue(deps: Deps, cfg: MailConfig, plan: SendPlan, templates: TemplateLookup, unknown?: 'retry' | 'forget'): Queued {
   const { store, today } = deps;
   const { outbox } = store;
   return store.write(() => {
-    if (unknown) {
-      for (const m of outbox.inState('sending')) if (!claimIsLive(m.claimedBy, m.claimedOn, today)) outbox.resolveUnknown(m.id, unknown, today);
+    for (const m of outbox.inState('sending')) {
+      if (claimIsLive(m.claimedBy, m.claimedOn, today)) continue;
+      if (!m.handedOn) outbox.markNotSent(m.id, t('not tried: the run that claimed it stopped before handing it over'), { tried: false, giveUp: false });
+      else if (unknown) outbox.resolveUnknown(m.id, unknown, today);
     }
     outbox.supersedeDigests(plan.digest ? cfg.to : null, today);
     if (plan.digest) outbox.queueDigest(cfg.to, today, plan.digest.subject);
@@ -57,13 +85,27 @@ function queueAndClaim(deps: Deps, cfg: MailConfig, plan: SendPlan, run: Sending
       outbox.queueCustomer({ reminderId: c.reminderId, customerId: c.customerId, recipient: c.to, subject: c.mail.subject }, today);
     }
     const ids: number[] = [];
+    const dropped: Outcome[] = [];
     for (const m of outbox.inState('pending')) {
-      const why = m.kind === 'customer' ? whyNotAnyMore(store, m, cfg.from, templates) : undefined;
-      if (why) outbox.markNotSent(m.id, t('not sent: {why}', { why }), { tried: false, giveUp: true });
-      else ids.push(m.id);
+      const verdict = verdictOn(deps, m, cfg.from, templates);
+      if (!verdict) ids.push(m.id);
+      else if ('wait' in verdict) outbox.withdraw(m.id);
+      else {
+        const error = t('not sent: {why}', { why: verdict.drop });
+        outbox.markNotSent(m.id, error, { tried: false, giveUp: true });
+        if (verdict.show) dropped.push({ mail: m, subject: m.subject, status: 'failed', error });
+      }
     }
-    return outbox.claim(ids, run.id, today);
+    return { ids, dropped };
   });
+}
+
+/**
+ * pending -> sending for one mail, in a short write transaction of its own, right before it is
+ * sent; undefined when another run took it meanwhile (or it was settled otherwise).
+ */
+function claimOne(deps: Deps, id: number, run: SendingRun): OutboxMail | undefined {
+  return deps.store.write(() => deps.store.outbox.claimOne(id, run.id, deps.today));
 }
 
 /** Sent: the customer email did the follow-up, so it is closed, and a yearly greeting plans the next. */
@@ -108,17 +150,20 @@ function mailFor(deps: Deps, cfg: MailConfig, plan: SendPlan, m: OutboxMail, tem
   return { mail: { from: cfg.from, to: { name: null, address: m.recipient }, subject, text, html } };
 }
 
-async function sendClaimed(deps: Deps, cfg: MailConfig, plan: SendPlan, claimed: OutboxMail[], mailer: Mailer, templates: TemplateLookup): Promise<SendReport> {
-  const { store } = deps;
+async function sendEach(deps: Deps, cfg: MailConfig, plan: SendPlan, ids: number[], run: SendingRun, mailer: Mailer, templates: TemplateLookup): Promise<SendReport> {
+  const { store, today } = deps;
   const outcomes: Outcome[] = [];
   const refused: string[] = [];
   let stopped: string | undefined;
-  for (const [i, m] of claimed.entries()) {
+  for (const [i, id] of ids.entries()) {
     if (stopped) {
-      store.write(() => store.outbox.markNotSent(m.id, t('not tried: the run stopped at an earlier mail'), { tried: false, giveUp: false }));
-      outcomes.push({ mail: m, subject: m.subject, status: 'pending' });
+      // Never claimed: it simply stays pending for the next run.
+      const m = store.outbox.get(id);
+      if (m?.state === 'pending') outcomes.push({ mail: m, subject: m.subject, status: 'pending' });
       continue;
     }
+    const m = claimOne(deps, id, run);
+    if (!m) continue;
     const composed = mailFor(deps, cfg, plan, m, templates);
     if ('why' in composed) {
       store.write(() => store.outbox.markNotSent(m.id, t('not sent: {why}', { why: composed.why }), { tried: false, giveUp: true }));
@@ -126,19 +171,20 @@ async function sendClaimed(deps: Deps, cfg: MailConfig, plan: SendPlan, claimed:
       continue;
     }
     const { mail } = composed;
-    const result = await mailer.send(mail);
+    const result = await mailer.send(mail, () => store.write(() => store.outbox.markHanded(m.id, today)));
     if (result.status === 'sent') {
       await recordSent(deps, m, mail, result.messageId);
       outcomes.push({ mail: m, subject: mail.subject, status: 'sent' });
     } else if (result.status === 'unknown') {
       store.write(() => store.outbox.markUnknown(m.id, result.error));
       outcomes.push({ mail: m, subject: mail.subject, status: 'unknown', error: result.error });
-      stopped = stoppedLine(cfg, result, m, claimed.length - i - 1);
+      stopped = stoppedLine(cfg, result, m, ids.length - i - 1);
     } else {
       const giveUp = result.status === 'rejected' && m.attempts + 1 >= MAX_ATTEMPTS;
-      store.write(() => store.outbox.markNotSent(m.id, result.error, { tried: true, giveUp }));
+      // Only the server's refusals of this mail count toward giving it up; a connection failure is no fault of the mail.
+      store.write(() => store.outbox.markNotSent(m.id, result.error, { tried: result.status === 'rejected', giveUp }));
       outcomes.push({ mail: m, subject: mail.subject, status: giveUp ? 'failed' : 'pending', error: result.error });
-      if (result.status === 'unreachable') stopped = stoppedLine(cfg, result, m, claimed.length - i);
+      if (result.status === 'unreachable') stopped = stoppedLine(cfg, result, m, ids.length - i);
       else refused.push(refusedLine(cfg, result, m, giveUp));
     }
   }
@@ -149,18 +195,13 @@ async function sendClaimed(deps: Deps, cfg: MailConfig, plan: SendPlan, claimed:
 export async function sendDue(deps: Deps, cfg: MailConfig, plan: SendPlan, templates: TemplateLookup, unknown?: 'retry' | 'forget'): Promise<SendReport> {
   const run = startRun();
   try {
-    const claimed = queueAndClaim(deps, cfg, plan, run, templates, unknown);
-    if (!claimed.length) return { outcomes: [] };
-    let mailer: Mailer;
+    const { ids, dropped } = queue(deps, cfg, plan, templates, unknown);
+    if (!ids.length) return { outcomes: dropped };
+    // Nothing is claimed yet: if the mailer cannot start, every mail simply stays pending.
+    const mailer = await (deps.mailer ?? (await import('../mail/smtp.js')).smtpMailer)(cfg.server!);
     try {
-      mailer = await (deps.mailer ?? (await import('../mail/smtp.js')).smtpMailer)(cfg.server!);
-    } catch (e) {
-      // Nothing was handed to a server: the mails go back to pending, not to "outcome unknown".
-      deps.store.write(() => claimed.forEach((m) => deps.store.outbox.markNotSent(m.id, t('not tried: the mailer could not start'), { tried: false, giveUp: false })));
-      throw e;
-    }
-    try {
-      return await sendClaimed(deps, cfg, plan, claimed, mailer, templates);
+      const sent = await sendEach(deps, cfg, plan, ids, run, mailer, templates);
+      return { ...sent, outcomes: [...dropped, ...sent.outcomes] };
     } finally {
       mailer.close?.();
     }

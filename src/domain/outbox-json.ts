@@ -27,6 +27,8 @@ export interface ExportedMail {
   claimedOn: IsoDate | null;
   sentOn: IsoDate | null;
   messageId: string | null;
+  /** The day the message was handed to the server (migrations/0006): a 'sending' row without it never went out. */
+  handedOn: IsoDate | null;
 }
 
 /** A digest names no follow-up and no customer; a customer email names both. */
@@ -35,12 +37,15 @@ const none: Read<null> = (v, f) => (v === null || v === undefined ? null : fail(
 export function readMail(get: Getter): ExportedMail {
   const kind = get('kind', oneOf(MAIL_KINDS));
   const ref = kind === 'digest' ? none : kind === 'customer' ? id : nullable(id);
-  return {
+  const mail: ExportedMail = {
     id: get('id', id), kind, reminderId: get('reminderId', ref), customerId: get('customerId', ref), recipient: get('recipient', line),
     day: get('day', date), subject: get('subject', line), state: get('state', oneOf(MAIL_STATES)), attempts: get('attempts', countFromZero),
     lastError: get('lastError', nullable(text)), claimedBy: get('claimedBy', nullable(line)), claimedOn: get('claimedOn', nullable(date)),
-    sentOn: get('sentOn', nullable(date)), messageId: get('messageId', nullable(line)),
+    sentOn: get('sentOn', nullable(date)), messageId: get('messageId', nullable(line)), handedOn: null,
   };
+  // A file written before handedOn existed: a mail it has as 'sending' may have been handed over.
+  mail.handedOn = get('handedOn', (v, f) => (v === undefined ? (mail.state === 'sending' ? (mail.claimedOn ?? mail.day) : null) : nullable(date)(v, f)));
+  return mail;
 }
 
 /**

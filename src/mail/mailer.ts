@@ -25,7 +25,12 @@ export type SendResult =
   | { status: 'unknown'; error: string };
 
 export interface Mailer {
-  send(mail: OutgoingMail): Promise<SendResult>;
+  /**
+   * `handOver` is called right before the message itself goes to the server (after the server
+   * accepted the recipients): a mail whose send ends without that call was never handed over. If
+   * it throws, the message is not handed over and the result is 'unreachable'.
+   */
+  send(mail: OutgoingMail, handOver?: () => void): Promise<SendResult>;
   /** Ends the run's connection, if the mailer keeps one. */
   close?(): void;
 }

@@ -34,17 +34,28 @@ function step<T>(conn: SMTPConnection, start: (done: (err?: Error | null, value?
   });
 }
 
-/** A message stream that notes when the server starts taking it: after DATA was accepted. */
-function handOver(raw: Buffer): { stream: Readable; started: () => boolean } {
+/**
+ * A message stream that notes when the server starts taking it (after DATA was accepted), and
+ * first lets the caller record that (`onStart`); if that fails, nothing of the message is sent.
+ */
+function handOver(raw: Buffer, onStart?: () => void): { stream: Readable; started: () => boolean; refused: () => Error | undefined } {
   let started = false;
+  let refused: Error | undefined;
   const stream = new Readable({
     read() {
+      try {
+        onStart?.();
+      } catch (e) {
+        refused = e as Error;
+        this.destroy(refused);
+        return;
+      }
       started = true;
       this.push(raw);
       this.push(null);
     },
   });
-  return { stream, started: () => started };
+  return { stream, started: () => started, refused: () => refused };
 }
 
 export const smtpMailer: MailerFactory = async (server) => {
@@ -91,7 +102,7 @@ export const smtpMailer: MailerFactory = async (server) => {
     open = undefined;
   }
 
-  async function send(mail: OutgoingMail): Promise<SendResult> {
+  async function send(mail: OutgoingMail, onHandOver?: () => void): Promise<SendResult> {
     const bad = [mail.from.address, mail.to.address].find((a) => !isEmailAddress(a));
     if (bad !== undefined) return { status: 'rejected', error: t('not a valid address: {address}', { address: JSON.stringify(bad) }), permanent: true };
     const address = (a: OutgoingMail['to']) => ({ name: a.name ? oneLine(a.name) : '', address: a.address });
@@ -105,7 +116,7 @@ export const smtpMailer: MailerFactory = async (server) => {
     }).compile();
     // The envelope from the two checked addresses, never parsed back out of the headers.
     const envelope = { from: mail.from.address, to: [mail.to.address] };
-    const message = handOver(await node.build());
+    const message = handOver(await node.build(), onHandOver);
     for (let attempt = 1; ; attempt++) {
       const reused = open !== undefined;
       const conn = await connection();
@@ -121,6 +132,8 @@ export const smtpMailer: MailerFactory = async (server) => {
         }
         close();
         if (message.started()) return { status: 'unknown', error: describe(err) };
+        const refused = message.refused();
+        if (refused) return { status: 'unreachable', error: describe(refused as SmtpError) };
         if (err.code === 'EENVELOPE') return { status: 'rejected', error: describe(err), permanent: true };
         // A connection kept from an earlier mail may have timed out meanwhile: one fresh try.
         if (!reused || attempt > 1) return { status: 'unreachable', error: describe(err) };

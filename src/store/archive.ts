@@ -74,7 +74,8 @@ export class ArchiveRepo {
   outbox(): ExportedMail[] {
     return this.rows(
       `SELECT id, kind, reminder_id AS reminderId, customer_id AS customerId, recipient, day, subject, state, attempts, last_error AS lastError,
-         claimed_by AS claimedBy, claimed_on AS claimedOn, sent_on AS sentOn, message_id AS messageId FROM outbox ORDER BY id`,
+         claimed_by AS claimedBy, claimed_on AS claimedOn, sent_on AS sentOn, message_id AS messageId,
+         handed_on AS handedOn FROM outbox ORDER BY id`,
     );
   }
 
@@ -161,8 +162,8 @@ export class ArchiveRepo {
       prepared(
         this.db,
         `INSERT INTO outbox (id, kind, reminder_id, customer_id, recipient, day, subject, state, attempts, last_error, claimed_by, claimed_on,
-           sent_on, message_id) VALUES (@id, @kind, @reminderId, @customerId, @recipient, @day, @subject, @state, @attempts, @lastError,
-           @claimedBy, @claimedOn, @sentOn, @messageId) ON CONFLICT DO NOTHING`,
+           sent_on, message_id, handed_on) VALUES (@id, @kind, @reminderId, @customerId, @recipient, @day, @subject, @state, @attempts, @lastError,
+           @claimedBy, @claimedOn, @sentOn, @messageId, @handedOn) ON CONFLICT DO NOTHING`,
       ).run({ ...m, id: id ?? null }).changes === 1
     );
   }

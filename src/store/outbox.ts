@@ -1,7 +1,8 @@
 /**
- * The outbox (migrations/0003_outbox.sql): one row per mail, moved pending -> sending -> sent or
- * failed. The unique indexes make queueing idempotent; claiming happens inside the caller's
- * store.write(), so two overlapping runs never claim the same row.
+ * The outbox (migrations/0003_outbox.sql, 0006): one row per mail, moved pending -> sending -> sent
+ * or failed. The unique indexes make queueing idempotent; claiming happens inside the caller's
+ * store.write(), so two overlapping runs never claim the same row. A 'sending' row is marked
+ * handed right before its message goes to the server.
  */
 import { prepared, type Db } from './db.js';
 import type { IsoDate } from '../domain/dates.js';
@@ -27,6 +28,7 @@ interface Row {
   claimed_on: string | null;
   sent_on: string | null;
   message_id: string | null;
+  handed_on: string | null;
 }
 
 function toMail(r: Row): OutboxMail {
@@ -45,6 +47,7 @@ function toMail(r: Row): OutboxMail {
     claimedOn: r.claimed_on,
     sentOn: r.sent_on,
     messageId: r.message_id,
+    handedOn: r.handed_on,
   };
 }
 
@@ -132,6 +135,16 @@ export class OutboxRepo {
     return rows.map(toMail).sort((a, b) => a.id - b.id);
   }
 
+  /** pending -> sending for one row, in the caller's short write transaction; undefined when another run has it. */
+  claimOne(id: number, claimant: string, day: IsoDate): OutboxMail | undefined {
+    return this.claim([id], claimant, day)[0];
+  }
+
+  /** Right before the message goes to the server: from now on its outcome is unknown until recorded. */
+  markHanded(id: number, day: IsoDate): void {
+    prepared(this.db, "UPDATE outbox SET handed_on = ? WHERE id = ? AND state = 'sending'").run(day, id);
+  }
+
   markSent(id: number, day: IsoDate, messageId: string | null): void {
     this.db
       .prepare("UPDATE outbox SET state = 'sent', attempts = attempts + 1, sent_on = ?, message_id = ?, last_error = NULL WHERE id = ?")
@@ -141,13 +154,18 @@ export class OutboxRepo {
   /** Not sent: back to pending for the next run, or failed for good when `giveUp`. */
   markNotSent(id: number, error: string, { tried, giveUp }: { tried: boolean; giveUp: boolean }): void {
     this.db
-      .prepare('UPDATE outbox SET state = ?, attempts = attempts + ?, last_error = ?, claimed_by = NULL, claimed_on = NULL WHERE id = ?')
+      .prepare('UPDATE outbox SET state = ?, attempts = attempts + ?, last_error = ?, claimed_by = NULL, claimed_on = NULL, handed_on = NULL WHERE id = ?')
       .run(giveUp ? 'failed' : 'pending', tried ? 1 : 0, error, id);
+  }
+
+  /** A pending mail withdrawn before anyone tried it (its follow-up moved to a later day): queued again when due. */
+  withdraw(id: number): boolean {
+    return prepared(this.db, "DELETE FROM outbox WHERE id = ? AND state = 'pending'").run(id).changes === 1;
   }
 
   /** Handed to the server but no answer came back: it stays 'sending', for a person to decide. */
   markUnknown(id: number, error: string): void {
-    prepared(this.db, 'UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?').run(error, id);
+    prepared(this.db, 'UPDATE outbox SET attempts = attempts + 1, last_error = ?, handed_on = coalesce(handed_on, claimed_on) WHERE id = ?').run(error, id);
   }
 
   /** A mail of unknown outcome, resolved by a person: send it again, or leave it unsent. */
@@ -156,10 +174,11 @@ export class OutboxRepo {
     return (
       this.db
         .prepare(
-          `UPDATE outbox SET state = ?, last_error = coalesce(?, last_error), claimed_by = NULL, claimed_on = NULL
+          `UPDATE outbox SET state = ?, last_error = coalesce(?, last_error), claimed_by = NULL, claimed_on = NULL,
+             handed_on = CASE WHEN ? = 'pending' THEN NULL ELSE handed_on END
            WHERE id = ? AND state = 'sending'`,
         )
-        .run(state, note, id).changes === 1
+        .run(state, note, state, id).changes === 1
     );
   }
 }

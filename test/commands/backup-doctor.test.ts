@@ -95,7 +95,7 @@ describe('crm backup', () => {
   it('names the cause when the database cannot be copied: a newer crm, a foreign file, a damaged file', async () => {
     alterDb(crm.db, 'PRAGMA user_version = 99');
     const newer = await crm('backup', join(dir, 'b.db'));
-    expect(newer).toMatchObject({ code: 1, stdout: '', stderr: `crm: ${crm.db} was written by a newer crm (schema 99, this crm knows 5); upgrade crm to use it\n` });
+    expect(newer).toMatchObject({ code: 1, stdout: '', stderr: `crm: ${crm.db} was written by a newer crm (schema 99, this crm knows 6); upgrade crm to use it\n` });
     writeFileSync(join(dir, 'notes.db'), 'hello');
     const foreign = await crm('--db', join(dir, 'notes.db'), 'backup', join(dir, 'b.db'));
     expect(foreign.stderr).toMatch(/^crm: .*notes\.db is not a crm database/);

@@ -144,6 +144,18 @@ describe('crm remind', () => {
     expect(json(await crm('--json', 'today', '--days', '0')).due.map((d: { id: number }) => d.id)).toEqual([1]);
   });
 
+  it('counts only refusals of a mail toward giving it up, never a server that could not be reached', async () => {
+    const down = fakeMailer(() => ({ status: 'unreachable', error: 'connect ECONNREFUSED' }));
+    for (let i = 0; i < MAX_ATTEMPTS; i++) expect((await mailing(down.factory)('remind', '--email')).code).toBe(1);
+    // The digest is the first mail of each run, the one a failed connection used to be counted against.
+    const refusing = fakeMailer((m) => (m.to.address === 'boss@example.com' ? { status: 'rejected', error: '450 mailbox busy', permanent: false } : { status: 'sent', messageId: null }));
+    const r = await mailing(refusing.factory)('remind', '--email');
+    expect(r.stderr).toMatch(/it stays pending for the next run\n$/);
+    const store = openStore(crm.db);
+    expect(store.outbox.digestFor('boss@example.com', '2026-03-02')).toMatchObject({ state: 'pending', attempts: 1 });
+    store.close();
+  });
+
   it('does not send a queued mail whose follow-up was closed by hand in the meantime', async () => {
     const down = fakeMailer(() => ({ status: 'unreachable', error: 'connect ECONNREFUSED' }));
     expect((await mailing(down.factory)('remind', '--email')).code).toBe(1);
@@ -155,6 +167,40 @@ describe('crm remind', () => {
     const store = openStore(crm.db);
     expect(store.outbox.forReminder(1, 'anna@example.de')).toMatchObject({ state: 'failed', lastError: 'not sent: the follow-up is done' });
     store.close();
+  });
+
+  it('does not send a queued mail whose follow-up is now more than 3 days late: it is given up with the reason and stays on the agenda, in the dry run too', async () => {
+    const down = fakeMailer(() => ({ status: 'unreachable', error: 'connect ECONNREFUSED' }));
+    expect((await mailing(down.factory)('remind', '--email')).code).toBe(1);
+    const up = fakeMailer();
+    const dry = await mailing(up.factory, '2026-03-06')('--json', 'remind', '--dry-run');
+    expect(json(dry).customerEmails).toEqual([expect.objectContaining({ reminderId: 1, status: 'failed', error: expect.stringMatching(/more than 3 days late/) })]);
+    const r = await mailing(up.factory, '2026-03-06')('--json', 'remind', '--email');
+    expect(r.code).toBe(0);
+    expect(up.sent.map((m) => m.to.address)).toEqual(['boss@example.com']);
+    expect(json(r).customerEmails).toEqual([expect.objectContaining({ reminderId: 1, status: 'failed' })]);
+    const store = openStore(crm.db);
+    expect(store.outbox.forReminder(1, 'anna@example.de')).toMatchObject({
+      state: 'failed', lastError: 'not sent: the follow-up is more than 3 days late (due 2026-03-02); it stays on your agenda',
+    });
+    store.close();
+    expect(json(await crmIn(dir, { today: '2026-03-06' })('--json', 'today', '--days', '0')).overdue.map((d: { id: number }) => d.id)).toContain(1);
+  });
+
+  it('does not send a queued mail whose follow-up was moved to a later day; it goes when due', async () => {
+    const down = fakeMailer(() => ({ status: 'unreachable', error: 'connect ECONNREFUSED' }));
+    expect((await mailing(down.factory)('remind', '--email')).code).toBe(1);
+    expect((await crmIn(dir, { today: '2026-03-03' })('snooze', '1', '--to', '2026-03-10')).code).toBe(0);
+    const up = fakeMailer();
+    const dry = await mailing(up.factory, '2026-03-03')('--json', 'remind', '--dry-run');
+    expect(json(dry).customerEmails).toEqual([]);
+    const r = await mailing(up.factory, '2026-03-03')('remind', '--email');
+    expect(r.code).toBe(0);
+    expect(up.sent.filter((m) => m.to.address === 'anna@example.de')).toEqual([]);
+    expect(json(await crmIn(dir, { today: '2026-03-10' })('--json', 'today', '--days', '0')).due.map((d: { id: number }) => d.id)).toContain(1);
+    const due = await mailing(up.factory, '2026-03-10')('--json', 'remind', '--email');
+    expect(due.code).toBe(0);
+    expect(json(due).customerEmails).toEqual([expect.objectContaining({ reminderId: 1, status: 'sent' })]);
   });
 
   it('reports a mail left "sending" by a crashed run, does not resend it, and --retry-unknown or --forget-unknown settle it', async () => {
@@ -172,6 +218,37 @@ describe('crm remind', () => {
     expect(forgot).toMatchObject({ code: 0, stderr: '' });
     expect(quiet.sent).toEqual([]);
     expect(json(await mailing(quiet.factory)('--json', 'remind', '--email')).unknown).toEqual([]);
+  });
+
+  it('a run that dies before handing a mail over leaves no mail of unknown outcome; one that dies after it leaves just that one', async () => {
+    await crm('customer', 'add', 'Carl', '--email', 'carl@example.com', '--channel', 'email');
+    await crm('add-sale', '--customer', 'Carl', '--product', 'Kettle', '--amount', '10');
+    // The run dies (kill -9, a busy database) while connecting for Anna's mail: nothing was handed over.
+    const dying: MailerFactory = async () => ({
+      send: async (m, handOver) => {
+        if (m.to.address === 'anna@example.de') throw new Error('killed');
+        handOver?.();
+        return { status: 'sent', messageId: null };
+      },
+    });
+    expect((await mailing(dying)('remind', '--email')).code).not.toBe(0);
+    const up = fakeMailer();
+    const next = await mailing(up.factory)('--json', 'remind', '--email');
+    expect(next).toMatchObject({ code: 0, stderr: '' });
+    expect(json(next).unknown).toEqual([]);
+    expect(up.sent.map((m) => m.to.address).sort()).toEqual(['anna@example.de', 'carl@example.com']);
+
+    // Dying right after the hand-over: that mail may have arrived, and only that one is reported.
+    const handedThenDied: MailerFactory = async () => ({
+      send: async (_m, handOver) => {
+        handOver?.();
+        throw new Error('killed');
+      },
+    });
+    expect((await mailing(handedThenDied, '2026-03-03')('remind', '--email')).code).not.toBe(0);
+    const after = await mailing(up.factory, '2026-03-03')('--json', 'remind', '--email');
+    expect(json(after).unknown).toHaveLength(1);
+    expect(json(after).unknown[0].kind).toBe('digest');
   });
 
   it('puts the mails back to pending when the mailer cannot even start', async () => {

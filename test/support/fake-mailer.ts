@@ -6,9 +6,12 @@ export const MAIL_ENV = { CRM_SMTP_URL: 'smtp://127.0.0.1:2525', CRM_MAIL_FROM: 
 export function fakeMailer(answer: (m: OutgoingMail) => SendResult = () => ({ status: 'sent', messageId: null })) {
   const sent: OutgoingMail[] = [];
   const factory: MailerFactory = async () => ({
-    send: async (m) => {
+    send: async (m, handOver) => {
       sent.push(m);
-      return answer(m);
+      const result = answer(m);
+      // A refusal or a connection failure comes before the message is handed over.
+      if (result.status === 'sent' || result.status === 'unknown') handOver?.();
+      return result;
     },
   });
   return { sent, factory };
