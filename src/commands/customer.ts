@@ -5,7 +5,8 @@ import type { Deps } from '../deps.js';
 import { UsageError } from '../errors.js';
 import { CUSTOMER_TEXT_FIELDS, DO_NOT_CONTACT_REASON, DO_NOT_CONTACT_REASONS, plansDiffer, type Customer, type CustomerDetails, type NewCustomer } from '../domain/customer.js';
 import {
-  CHANNELS,
+  channelHelp,
+  parseChannel,
   parseChoice,
   parseEmail,
   parseName,
@@ -56,7 +57,7 @@ function parseField(field: keyof CustomerDetails, raw: string): string | null {
     case 'birthday':
       return parseYearlyDay(raw, name);
     case 'channel':
-      return parseChoice(raw, name, CHANNELS);
+      return parseChannel(raw, name);
     default:
       return parseText(raw, name, { multiline: field === 'notes' || field === 'address' }).trim();
   }
@@ -83,7 +84,7 @@ function addFieldOptions(cmd: Command): Command {
     .option('--character <text>', t('what the person is like'))
     .option('--hobbies <text>', t('interests: topics for later contact'))
     .option('--family <text>', t('family notes'))
-    .option('--channel <channel>', t('preferred contact channel: {channels}', { channels: CHANNELS.join(', ') }))
+    .option('--channel <channel>', t('preferred contact channel: {channels}', { channels: channelHelp() }))
     .option('--source <text>', t('how they came to us'))
     .option('--referred-by <customer>', t('the customer who referred them (id or name)'))
     .option('--credit <text>', t('credit standing and payment terms'))
