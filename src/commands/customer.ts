@@ -176,7 +176,8 @@ export function listCustomers(opts: { search?: string; tag?: string; tier?: stri
 }
 
 export function register(program: Command, run: RunCommand): void {
-  const customer = program.command('customer').description(t('the customer file: add, list, show, edit'));
+  const customer = program.command('customer').description(t('the customer file: add, list, show, edit'))
+    .addHelpText('after', t('\nExamples:\n  $ crm customer add "王芳" --company 华星贸易 --channel wechat\n  $ crm customer list 王\n  $ crm customer show 王芳\n  $ crm customer edit 王芳 --phone "+86 138 0013 8000"'));
   addFieldOptions(customer.command('add').description(t('add a customer')).argument('<name>', t('full name, in any script')))
     .option('--do-not-contact', t('never plan contact with this customer'))
     .addHelpText('after', t('\nExample:\n  $ crm customer add "王芳" --company 华星贸易 --phone "+86 138 0013 8000" --birthday 03-15 --tag important'))

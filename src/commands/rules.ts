@@ -199,7 +199,8 @@ export async function previewRules(opts: AddSaleOptions, deps: Deps): Promise<vo
 
 export function register(program: Command, run: RunCommand): void {
   const file = t('a YAML file, or one of {names}', { names: SHIPPED.join(', ') });
-  const rules = program.command('rules').description(t('the playbook that turns sales into follow-ups: list, check, use, preview'));
+  const rules = program.command('rules').description(t('the playbook that turns sales into follow-ups: list, check, use, preview'))
+    .addHelpText('after', t('\nExamples:\n  $ crm rules list\n  $ crm rules check my-playbook.yaml\n  $ crm rules preview --customer 王芳 --product "滤网" --amount 399\n  $ crm rules use my-playbook.yaml --replan'));
   rules.command('list').description(t('show the playbook in force'))
     .addHelpText('after', t('\nExample:\n  $ crm rules list'))
     .action(() => run((deps) => listRules(deps)));
