@@ -15,6 +15,11 @@ function leaves(cmd: Command, prefix = ''): { path: string; cmd: Command }[] {
   });
 }
 
+/** The commands with sub-commands of their own: crm customer, crm rules, crm complaint, ... */
+function parents(cmd: Command, prefix = ''): { path: string; cmd: Command }[] {
+  return cmd.commands.filter((c) => c.commands.length).flatMap((c) => [{ path: `${prefix}${c.name()}`, cmd: c }, ...parents(c, `${prefix}${c.name()} `)]);
+}
+
 const program = buildProgram({ out: () => {}, err: () => {} }, async () => {}, commands);
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 
@@ -25,6 +30,30 @@ describe('documentation', () => {
     cmd.configureOutput({ writeOut: (s) => void (help += s) });
     cmd.outputHelp();
     expect(help).toMatch(/Examples?:\n\s+\$ crm /);
+  });
+
+  it('has parent commands', () => expect(parents(program).map((p) => p.path)).toEqual(expect.arrayContaining(['customer', 'rules', 'complaint', 'review'])));
+
+  it.each(parents(program).map((p) => [p.path, p.cmd] as const))('crm %s (a parent command) has help with an example of its sub-commands', (path, cmd) => {
+    let help = '';
+    cmd.configureOutput({ writeOut: (s) => void (help += s) });
+    cmd.outputHelp();
+    expect(help).toMatch(new RegExp(`Examples?:\\n\\s+\\$ crm ${path}`));
+  });
+
+  it('lists each rule of the default playbook once in its table, and says which row is not a playbook rule', () => {
+    const table = readme.split('What the default playbook plans')[1].split('\n\n')[1].split('\n').slice(2);
+    const ids = table.map((row) => row.split(' | ')[0].replace(/^\| /, '')).flatMap((cell) => {
+      // "call-day-2, -5, -12" and "supply-check / usage-check" name several rules
+      let stem = '';
+      return cell.split(/, | \/ /).map((part) => (part.startsWith('-') ? stem + part : ((stem = part.replace(/-[^-]*$/, '')), part)));
+    });
+    const shipped = [...readFileSync(new URL('../playbooks/default.yaml', import.meta.url), 'utf8').matchAll(/^ {2}- id: (\S+)$/gm)].map((m) => m[1]);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    expect(ids.filter((id) => !shipped.includes(id))).toEqual(['new-product']);
+    expect(shipped.filter((id) => !ids.includes(id))).toEqual([]);
+    expect(table.find((row) => row.startsWith('| new-product |'))).toContain('not a playbook rule, so `crm rules list` does not show it');
+    expect(table.find((row) => row.startsWith('| proactive-check |'))).toContain('not for gold (monthly instead), burden or given-up customers');
   });
 
   it('starts with the two set-up commands', () => {

@@ -5,7 +5,7 @@ import type { RunCommand } from '../cli.js';
 import type { Deps } from '../deps.js';
 import { UsageError } from '../errors.js';
 import { addDays } from '../domain/dates.js';
-import { CHANNELS, parseAmount, parseChoice, parseDate, parsePositiveInt, parseText } from '../domain/parse.js';
+import { channelHelp, parseAmount, parseChannel, parseDate, parsePositiveInt, parseText } from '../domain/parse.js';
 import { saleJson, type NewSale, type Sale } from '../domain/sale.js';
 import type { Reminder } from '../domain/reminder.js';
 import { info, printJson, type Io } from '../ui/io.js';
@@ -50,7 +50,7 @@ export function parseSale(opts: AddSaleOptions, customerId: number, today: strin
     warrantyMonths: opts.warrantyMonths !== undefined ? parsePositiveInt(opts.warrantyMonths, '--warranty-months') : null,
     useUpDays: opts.useUpDays !== undefined ? parsePositiveInt(opts.useUpDays, '--use-up-days') : null,
     verbal: Boolean(opts.verbal),
-    channel: opts.channel ? parseChoice(opts.channel, '--channel', CHANNELS) : null,
+    channel: opts.channel ? parseChannel(opts.channel, '--channel') : null,
     note: opts.note !== undefined ? parseText(opts.note, '--note') : null,
   };
 }
@@ -128,7 +128,7 @@ export function register(program: Command, run: RunCommand): void {
     .option('--warranty-months <n>', t('warranty length: a check one month before it ends'))
     .option('--use-up-days <n>', t('days until the customer needs more: a repurchase call a week before'))
     .option('--verbal', t('agreed by phone or in person only: send a written confirmation today'))
-    .option('--channel <channel>', t('how the sale was made: {channels}', { channels: CHANNELS.join(', ') }))
+    .option('--channel <channel>', t('how the sale was made: {channels}', { channels: channelHelp() }))
     .option('--note <text>', t('anything worth remembering about the deal'))
     .addHelpText(
       'after',

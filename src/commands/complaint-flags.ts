@@ -17,7 +17,7 @@ import {
   parseYesNo,
 } from '../domain/complaint-parse.js';
 import type { IsoDate } from '../domain/dates.js';
-import { CHANNELS, parseChoice, parseText } from '../domain/parse.js';
+import { channelHelp, parseChannel, parseText } from '../domain/parse.js';
 import { t } from '../i18n.js';
 
 export interface AnswerFlags {
@@ -52,7 +52,7 @@ type Options = Readonly<Record<OpenStep, [flags: string, help: string, repeat?: 
 const options = (): Options => ({
   listen: [
     ['--words <text>', t("the customer's own words, verbatim (newlines are kept)")],
-    ['--channel <channel>', t('how the complaint came: {channels}', { channels: CHANNELS.join(', ') })],
+    ['--channel <channel>', t('how the complaint came: {channels}', { channels: channelHelp() })],
     ['--severity <1-5>', t('how upset the customer is: 1 calm ... 5 furious')],
     ['--understood <yes|no>', t('you paraphrased it back and the customer confirmed you understood (#318)')],
     ['--wants <text>', t('the remedy the customer seeks')],
@@ -109,7 +109,7 @@ export function flagAnswers(f: AnswerFlags, step: OpenStep, today: IsoDate, now?
   switch (step) {
     case 'listen':
       text('words', f.words, '--words');
-      if (f.channel !== undefined) out.push({ field: 'channel', value: parseChoice(f.channel, '--channel', CHANNELS) });
+      if (f.channel !== undefined) out.push({ field: 'channel', value: parseChannel(f.channel, '--channel') });
       if (f.severity !== undefined) out.push({ field: 'severity', value: parseSeverity(f.severity) });
       yesNo('understood', f.understood, '--understood');
       text('wants', f.wants, '--wants');

@@ -5,7 +5,8 @@ import type { Deps } from '../deps.js';
 import { UsageError } from '../errors.js';
 import { CUSTOMER_TEXT_FIELDS, DO_NOT_CONTACT_REASON, DO_NOT_CONTACT_REASONS, plansDiffer, type Customer, type CustomerDetails, type NewCustomer } from '../domain/customer.js';
 import {
-  CHANNELS,
+  channelHelp,
+  parseChannel,
   parseChoice,
   parseEmail,
   parseName,
@@ -56,7 +57,7 @@ function parseField(field: keyof CustomerDetails, raw: string): string | null {
     case 'birthday':
       return parseYearlyDay(raw, name);
     case 'channel':
-      return parseChoice(raw, name, CHANNELS);
+      return parseChannel(raw, name);
     default:
       return parseText(raw, name, { multiline: field === 'notes' || field === 'address' }).trim();
   }
@@ -83,7 +84,7 @@ function addFieldOptions(cmd: Command): Command {
     .option('--character <text>', t('what the person is like'))
     .option('--hobbies <text>', t('interests: topics for later contact'))
     .option('--family <text>', t('family notes'))
-    .option('--channel <channel>', t('preferred contact channel: {channels}', { channels: CHANNELS.join(', ') }))
+    .option('--channel <channel>', t('preferred contact channel: {channels}', { channels: channelHelp() }))
     .option('--source <text>', t('how they came to us'))
     .option('--referred-by <customer>', t('the customer who referred them (id or name)'))
     .option('--credit <text>', t('credit standing and payment terms'))
@@ -179,7 +180,8 @@ export function listCustomers(opts: { search?: string; tag?: string; tier?: stri
 }
 
 export function register(program: Command, run: RunCommand): void {
-  const customer = program.command('customer').description(t('the customer file: add, list, show, edit'));
+  const customer = program.command('customer').description(t('the customer file: add, list, show, edit'))
+    .addHelpText('after', t('\nExamples:\n  $ crm customer add "王芳" --company 华星贸易 --channel wechat\n  $ crm customer list 王\n  $ crm customer show 王芳\n  $ crm customer edit 王芳 --phone "+86 138 0013 8000"'));
   addFieldOptions(customer.command('add').description(t('add a customer')).argument('<name>', t('full name, in any script')))
     .option('--do-not-contact', t('never plan contact with this customer'))
     .addHelpText('after', t('\nExample:\n  $ crm customer add "王芳" --company 华星贸易 --phone "+86 138 0013 8000" --birthday 03-15 --tag important'))

@@ -4,7 +4,7 @@ import type { RunCommand } from '../cli.js';
 import type { Deps } from '../deps.js';
 import { UsageError } from '../errors.js';
 import { addDays, nextWorkingDay } from '../domain/dates.js';
-import { CHANNELS, parseChoice, parseDate, parsePositiveInt, parseText } from '../domain/parse.js';
+import { channelHelp, parseChannel, parseChoice, parseDate, parsePositiveInt, parseText } from '../domain/parse.js';
 import { OUTCOMES, type Outcome, type Reminder } from '../domain/reminder.js';
 import { printJson } from '../ui/io.js';
 import { activeRules, planNextOccurrence, rollsForward } from './planning.js';
@@ -127,7 +127,7 @@ export function logContact(ref: string, opts: { note: string; channel?: string; 
   const customer = resolveCustomer(store, ref);
   const note = parseText(opts.note, '--note').trim();
   if (!note) throw new UsageError(t('--note must say what happened (got "")'));
-  const channel = opts.channel ? parseChoice(opts.channel, '--channel', CHANNELS) : null;
+  const channel = opts.channel ? parseChannel(opts.channel, '--channel') : null;
   const outcome = opts.outcome ? parseChoice(opts.outcome, '--outcome', OUTCOMES) : null;
   const text = channel ? `[${channel}] ${note}` : note;
   const id = store.write(() => store.contacts.insert({ customerId: customer.id, reminderId: null, date: today, kind: 'log', outcome, note: text }));
@@ -166,7 +166,7 @@ export function register(program: Command, run: RunCommand): void {
     .description(t('record a contact that no follow-up asked for'))
     .argument('<customer>', t('id or name'))
     .requiredOption('--note <text>', t('what happened'))
-    .option('--channel <channel>', CHANNELS.join(', '))
+    .option('--channel <channel>', channelHelp())
     .option('--outcome <outcome>', OUTCOMES.join(', '))
     .addHelpText('after', t('\nExample:\n  $ crm log 王芳 --note "met at the trade fair, interested in the X5" --channel visit'))
     .action((ref: string, opts) => run((deps) => logContact(ref, opts, deps)));

@@ -33,12 +33,20 @@ function locate(ref: string): string {
 /** `say` words the problems: the reader's language, or english for --json. */
 async function checkFile(ref: string, say: Say): Promise<{ path: string; source: string; playbook?: Playbook; problems: Problem[] }> {
   const path = locate(ref);
-  let source: string;
+  let bytes: Uint8Array;
   try {
-    source = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (e) {
     const reason = (e as Error).message.split(':')[0];
     throw new UsageError(t('cannot read the playbook {file}: {reason}; give a YAML file or one of {names}', { file: path, reason, names: SHIPPED.join(', ') }));
+  }
+  // Notepad's "ANSI" on a Chinese Windows is GBK: read as UTF-8 it would install garbled titles and
+  // product words that never match, so it is refused. A UTF-8 BOM is dropped.
+  let source: string;
+  try {
+    source = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UsageError(t('the playbook {file} is not UTF-8 text: save it as UTF-8 (in Notepad: Save as, Encoding UTF-8)', { file: path }));
   }
   const { readPlaybook } = await import('../domain/rules-file.js');
   return { path, source, ...readPlaybook(source, say) };
@@ -146,6 +154,7 @@ export async function checkRules(ref: string, deps: Deps): Promise<void> {
 
 export async function useRules(ref: string, opts: { replan?: boolean; pace?: string }, deps: Deps): Promise<void> {
   const { store, today, io } = deps;
+  if (opts.pace !== undefined && !opts.replan) throw new UsageError(t('--pace spreads what --replan plans late: give --replan too'));
   const pace = paceOption(opts.pace);
   const { path, source, playbook, problems } = await checked(deps, ref);
   failOnProblems(deps, path, problems);
@@ -211,7 +220,8 @@ export async function previewRules(opts: AddSaleOptions, deps: Deps): Promise<vo
 
 export function register(program: Command, run: RunCommand): void {
   const file = t('a YAML file, or one of {names}', { names: SHIPPED.join(', ') });
-  const rules = program.command('rules').description(t('the playbook that turns sales into follow-ups: list, check, use, preview'));
+  const rules = program.command('rules').description(t('the playbook that turns sales into follow-ups: list, check, use, preview'))
+    .addHelpText('after', t('\nExamples:\n  $ crm rules list\n  $ crm rules check my-playbook.yaml\n  $ crm rules preview --customer 王芳 --product "滤网" --amount 399\n  $ crm rules use my-playbook.yaml --replan'));
   rules.command('list').description(t('show the playbook in force'))
     .addHelpText('after', t('\nExample:\n  $ crm rules list'))
     .action(() => run((deps) => listRules(deps)));

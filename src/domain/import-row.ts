@@ -8,7 +8,7 @@ import { addDays, type IsoDate } from './dates.js';
 import { CUSTOMER_TEXT_FIELDS, type CustomerDetails, type SpecialDay } from './customer.js';
 import { SALE_COLUMNS, type Column, type HeaderLayout } from './import-columns.js';
 import {
-  CHANNELS, parseAmount, parseChoice, parseDate, parseEmail, parseName, parsePhone, parsePositiveInt,
+  parseAmount, parseChannel, parseDate, parseEmail, parseName, parsePhone, parsePositiveInt,
   parseSpecialDay, parseTags, parseText, parseYearlyDay,
 } from './parse.js';
 import { restoreFormula } from './csv.js';
@@ -50,10 +50,6 @@ export const sheetPlace: Place = (row, column) =>
   column === undefined ? t('row {row}', { row }) : t('row {row}, column {column}', { row, column });
 
 // i18n-ignore-start: what people write in Chinese sheets, read as data in either language
-const CHANNEL_WORDS: Record<string, string> = {
-  微信: 'wechat', 电话: 'phone', 手机: 'phone', 邮件: 'email', 邮箱: 'email', 电子邮件: 'email', 短信: 'sms',
-  拜访: 'visit', 上门: 'visit', 面谈: 'visit', 信件: 'letter', 其他: 'other', 其它: 'other',
-};
 const YES = new Set(['yes', 'y', 'true', '1', 'x', '是', '对', '√']);
 const NO = new Set(['no', 'n', 'false', '0', '否', '']);
 // i18n-ignore-end
@@ -131,7 +127,7 @@ function yesNo(s: string, field: string): boolean {
 }
 
 function channel(s: string, field: string): string {
-  return parseChoice(CHANNEL_WORDS[s.trim()] ?? s, field, CHANNELS);
+  return parseChannel(s.trim(), field);
 }
 
 export function customerField(column: Column, raw: string, field: string, order?: DateOrder): string {

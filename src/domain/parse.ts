@@ -127,11 +127,30 @@ export function parsePhone(input: string, field = '--phone'): string {
 export const CHANNELS = ['phone', 'email', 'wechat', 'sms', 'visit', 'letter', 'other'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
+// i18n-ignore-start: what people type and write in Chinese sheets, read as data in either language
+/** The channels' Chinese names, as `crm import` reads them in a sheet and the command line takes them. */
+export const CHANNEL_WORDS: Readonly<Record<string, Channel>> = {
+  微信: 'wechat', 电话: 'phone', 手机: 'phone', 邮件: 'email', 邮箱: 'email', 电子邮件: 'email', 短信: 'sms',
+  拜访: 'visit', 上门: 'visit', 面谈: 'visit', 信件: 'letter', 其他: 'other', 其它: 'other',
+};
+// i18n-ignore-end
+
 /** One of `choices`, in any case, with spaces or underscores for its hyphens: "No answer" is no-answer. */
 export function parseChoice<T extends string>(input: string, field: string, choices: readonly T[]): T {
   const s = plain(input).toLowerCase().replace(/[\s_]+/g, '-');
   if (!(choices as readonly string[]).includes(s)) bad(field, t('one of {choices}', { choices: choices.join(', ') }), input);
   return s as T;
+}
+
+/** The channels for a --channel help: the ids, then the Chinese names the flag takes too. */
+export function channelHelp(): string {
+  const words = [...new Set(Object.values(CHANNEL_WORDS))].map((id) => Object.keys(CHANNEL_WORDS).find((w) => CHANNEL_WORDS[w] === id)!);
+  return t('{ids}, or in Chinese {words}', { ids: CHANNELS.join(', '), words: words.join(', ') });
+}
+
+/** A channel by its id in any case (Phone), or by its Chinese name (微信), as `crm import` reads it. */
+export function parseChannel(input: string, field: string): Channel {
+  return CHANNEL_WORDS[plain(input)] ?? parseChoice(input, field, CHANNELS);
 }
 
 /** Free text that ends up in a table or a mail: control characters other than newline and tab are refused. */

@@ -53,6 +53,8 @@ function mustBe(form: Form, at: string, got: string, t: Say): string {
       return t('{at} must be an offset like +1 day, -2 days, +1 week or -1 month (got {got})', { at, got });
     case 'interval':
       return t('{at} must be an interval like 3 months or 2 weeks (got {got})', { at, got });
+    case 'period':
+      return t('{at} must be at least 1 week or 1 month, like 3 months or 2 weeks (got {got})', { at, got });
     case 'rule-id':
       return t('{at} must be lower-case letters, digits and dashes, like call-day-2 (got {got})', { at, got });
   }
@@ -81,13 +83,15 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown, t: Say): string 
   const at = where(path, t);
   const value = path.reduce<unknown>((o, k) => (o as Record<string | number, unknown> | undefined)?.[k], input);
   const got = JSON.stringify(value);
+  // A required field left out: "lesson is missing", not "lesson is not valid (got undefined)".
+  if (value === undefined && issue.code !== 'unrecognized_keys') return t('{at} is missing', { at });
   switch (issue.code) {
     case 'unrecognized_keys':
       return t('unknown field "{field}" in {at}; the fields are: {fields}', { field: issue.keys[0], at, fields: fieldsFor(path).join(', ') });
     case 'invalid_value':
       return t('{at} must be one of {values} (got {got})', { at, values: issue.values.map(String).join(', '), got });
     case 'invalid_type':
-      return value === undefined ? t('{at} is missing', { at }) : wrongType(issue.expected, at, got, t);
+      return wrongType(issue.expected, at, got, t);
     case 'too_small':
       if (issue.origin === 'array') return t('{at} must list at least {n} (got {got})', { at, n: String(issue.minimum), got });
       if (issue.origin === 'string') return t('{at} must not be empty', { at });

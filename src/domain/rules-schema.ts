@@ -18,7 +18,7 @@ const INTERVAL = /^(\d+)\s*(w|weeks?|m|months?)$/i;
  * Which form a value failed: rules-file.ts words the problem at check time, in the language asked
  * for (the schema is built when the module loads, before the language is chosen).
  */
-export type Form = 'offset' | 'interval' | 'rule-id';
+export type Form = 'offset' | 'interval' | 'period' | 'rule-id';
 const form = (f: Form) => ({ params: { form: f } });
 
 function parseOffset(text: string): { days: number; months: number } | undefined {
@@ -39,7 +39,12 @@ const whenSchema = z.strictObject({
   offset: offsetField.optional(),
   festivals: z.array(z.enum(FESTIVAL_IDS as [string, ...string[]])).min(1).optional(),
   months: z.number().int().min(1).max(36).optional(),
-  every: z.string().refine((v) => INTERVAL.test(v.trim()), form('interval')).optional(),
+  // every: 0 months would plan `count` follow-ups on one day.
+  every: z.string().superRefine((v, ctx) => {
+    const m = INTERVAL.exec(v.trim());
+    if (!m) ctx.addIssue({ code: 'custom', input: v, ...form('interval') });
+    else if (Number(m[1]) < 1) ctx.addIssue({ code: 'custom', input: v, ...form('period') });
+  }).optional(),
   count: z.number().int().min(1).max(120).optional(),
 });
 

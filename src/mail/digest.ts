@@ -1,5 +1,5 @@
 /**
- * The morning digest: what `crm today` shows for today (overdue, due, promised complaint answers),
+ * The morning digest: what `crm today` shows for today (overdue, due, open complaints and their promised answers),
  * as a mail with a plain-text and an HTML part, in the language crm runs in. Pure rendering; every
  * value is escaped in HTML.
  */
@@ -16,7 +16,7 @@ export interface DigestMail {
   html: string;
 }
 
-/** Nothing overdue, nothing due, no complaint answer promised: no digest is sent. */
+/** Nothing overdue, nothing due, no open complaint: no digest is sent. */
 export function digestIsEmpty(agenda: Agenda): boolean {
   return !agenda.overdue.length && !agenda.due.length && !agenda.complaints.length;
 }
@@ -70,7 +70,8 @@ function sections(agenda: Agenda, emailed: ReadonlyMap<number, string>): { title
   return [
     { title: t('Overdue ({n})', { n: overdue.length }), lines: overdue.map((r) => reminderLine(r, date, emailed)) },
     { title: t('Due today ({n})', { n: due.length }), lines: due.map((r) => reminderLine(r, date, emailed)) },
-    { title: t('Complaint answers promised ({n})', { n: complaints.length }), lines: complaints.map((c) => complaintLine(c, date)) },
+    // Every open complaint, as `crm today` lists them: one sent back to resolve may have no answer time promised.
+    { title: t('Open complaints ({n})', { n: complaints.length }), lines: complaints.map((c) => complaintLine(c, date)) },
   ].filter((s) => s.lines.length);
 }
 
@@ -79,7 +80,7 @@ export function digestSubject(agenda: Agenda): string {
   const counts = [
     due.length && t('{n} due', { n: due.length }),
     overdue.length && t('{n} overdue', { n: overdue.length }),
-    complaints.length && (complaints.length === 1 ? t('{n} complaint answer', { n: 1 }) : t('{n} complaint answers', { n: complaints.length })),
+    complaints.length && (complaints.length === 1 ? t('{n} open complaint', { n: 1 }) : t('{n} open complaints', { n: complaints.length })),
   ].filter(Boolean);
   const day = tDate(agenda.date);
   return counts.length ? t('Follow-ups for {day}: {counts}', { day, counts: counts.join(t(', ')) }) : t('Nothing due on {day}', { day });

@@ -156,6 +156,20 @@ describe('crm customer', () => {
     expect(r.stderr).toBe('crm: customer: "wang" matches several customers: 1 Wang Fang; 2 Wang Lei; give the id instead\n');
   });
 
+  it('takes a channel by its Chinese name, as crm import does: 微信, 电话, 短信, 拜访', async () => {
+    const show = async () => JSON.parse((await crm('--json', 'customer', 'show', '王芳')).stdout);
+    expect((await crm('customer', 'add', '王芳', '--channel', '微信')).code).toBe(0);
+    expect((await show()).customer.channel).toBe('wechat');
+    expect((await crm('customer', 'edit', '王芳', '--channel', '电话')).code).toBe(0);
+    expect((await show()).customer.channel).toBe('phone');
+    const sale = JSON.parse((await crm('--json', 'add-sale', '--customer', '王芳', '--product', '滤网', '--amount', '399', '--channel', '短信')).stdout);
+    expect(sale.sale.channel).toBe('sms');
+    expect((await crm('log', '王芳', '--note', '送货上门', '--channel', '拜访')).code).toBe(0);
+    expect((await show()).contacts.at(-1).note).toBe('[visit] 送货上门');
+    expect((await crm('customer', 'add', '--help')).stdout.replace(/\s+/g, ' ')).toContain('phone, email, wechat, sms, visit, letter, other, or in Chinese 微信, 电话, 邮件, 短信, 拜访, 信件, 其他');
+    await expectRefused(crm, ['customer', 'add', 'X', '--channel', '飞鸽'], /^crm: --channel must be one of phone, email, wechat, sms, visit, letter, other \(got "飞鸽"\)\n$/);
+  });
+
   it.each([
     [['customer', 'add', 'X', '--email', 'not-an-email'], /^crm: --email must be an address like name@example.com \(got "not-an-email"\)\n$/],
     [['customer', 'add', 'X', '--birthday', '2026-02-30'], /^crm: --birthday must be a day like 03-15/],

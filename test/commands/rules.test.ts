@@ -100,6 +100,42 @@ describe('crm rules', () => {
     }
   });
 
+  it('refuses a playbook that is not UTF-8 (Notepad\'s "ANSI", GBK on a Chinese Windows) and accepts a UTF-8 BOM', async () => {
+    const text = (title: string) => `version: 1\nname: bakery\nrules:\n  - id: thanks\n    action: card\n    title: "${title}{customer}"\n    lesson: x\n    when: { relative-to: close }\n    if: { product-contains: [蛋糕] }\n`;
+    const gbk = join(crm.dir, 'bakery-gbk.yaml');
+    // What iconv -f utf-8 -t gbk writes: 谢谢 is d0bb d0bb, 蛋糕 is b5b0 b8e2.
+    const [head, middle, tail] = text('@@').split(/@@|蛋糕/);
+    writeFileSync(gbk, Buffer.concat([Buffer.from(head), Buffer.from([0xd0, 0xbb, 0xd0, 0xbb]), Buffer.from(middle), Buffer.from([0xb5, 0xb0, 0xb8, 0xe2]), Buffer.from(tail)]));
+    expect(readFileSync(gbk).toString('latin1')).toContain('title: "\xd0\xbb\xd0\xbb{customer}"');
+    const refused = `crm: the playbook ${gbk} is not UTF-8 text: save it as UTF-8 (in Notepad: Save as, Encoding UTF-8)\n`;
+    for (const cmd of ['check', 'use']) {
+      const r = await crm('rules', cmd, gbk);
+      expect(r).toMatchObject({ code: 2, stdout: '', stderr: refused });
+    }
+    expect((await json('rules', 'list')).version).toBe(0);
+    const bom = join(crm.dir, 'bakery-bom.yaml');
+    writeFileSync(bom, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text('谢谢'), 'utf8')]));
+    expect((await crm('rules', 'check', bom)).stdout).toBe(`${bom}: ok, playbook "bakery" with 1 rules\n`);
+    expect((await crm('rules', 'use', bom)).code).toBe(0);
+    const list = await json('rules', 'list');
+    expect(list.rules[0]).toMatchObject({ title: '谢谢{customer}', if: { productContains: ['蛋糕'] } });
+  });
+
+  it('refuses an every of 0: it would plan every follow-up on one day', async () => {
+    const file = join(crm.dir, 'zero.yaml');
+    writeFileSync(file, 'version: 1\nname: zero\nrules:\n  - id: check\n    action: call\n    title: Check {customer}\n    lesson: x\n    when: { relative-to: close, every: 0 months, count: 12 }\n');
+    const r = await crm('rules', 'check', file);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe(`${file}:8: rules[0].when.every must be at least 1 week or 1 month, like 3 months or 2 weeks (got "0 months")`);
+  });
+
+  it('refuses --pace without --replan instead of ignoring it', async () => {
+    const r = await crm('rules', 'use', 'default', '--pace', '5');
+    expect(r).toMatchObject({ code: 2, stdout: '', stderr: 'crm: --pace spreads what --replan plans late: give --replan too\n' });
+    expect((await json('rules', 'list')).version).toBe(0);
+    expect((await crm('rules', 'use', 'default', '--replan', '--pace', '5')).code).toBe(0);
+  });
+
   it('previews a sale without writing anything', async () => {
     const before = readFileSync(crm.db);
     const r = await crm('rules', 'preview', '--customer', 'Anna', '--product', 'Tyres', '--amount', '800', '--use-up-days', '365');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   parseAmount,
+  parseChannel,
   parseChoice,
   parseDate,
   parseEmail,
@@ -106,6 +107,14 @@ describe('parseName, parseTags, parseChoice', () => {
   });
   it.each(['', '   ', '12345', 'two\nlines'])('refuses %j', (s) => expect(() => parseName(s)).toThrow(UsageError));
   it('splits, trims and lower-cases tags', () => expect(parseTags(' VIP, important,,重要 ')).toEqual(['vip', 'important', '重要']));
+  it('accepts a channel by its Chinese name, the words crm import reads in a sheet', () => {
+    expect(['微信', '电话', '手机', '短信', '邮件', '邮箱', '拜访', '信件', '其他', ' 微信 '].map((w) => parseChannel(w, '--channel'))).toEqual(
+      ['wechat', 'phone', 'phone', 'sms', 'email', 'email', 'visit', 'letter', 'other', 'wechat'],
+    );
+    expect(parseChannel('WeChat', '--channel')).toBe('wechat');
+    expect(() => parseChannel('飞鸽', '--channel')).toThrow('--channel must be one of phone, email, wechat, sms, visit, letter, other (got "飞鸽")');
+  });
+
   it('accepts a known channel in any case and names the choices otherwise', () => {
     expect(parseChoice('WeChat', '--channel', CHANNELS)).toBe('wechat');
     expect(parseChoice('No answer', '--outcome', ['reached', 'no-answer'] as const)).toBe('no-answer');
