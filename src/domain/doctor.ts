@@ -3,7 +3,7 @@
  * file mode private, and how to show a password-bearing URL without the password.
  */
 import { parseEmail } from './parse.js';
-import { parseSender } from '../mail/config.js';
+import { maskPassword, parseSender } from '../mail/config.js';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n.js';
 
@@ -23,7 +23,7 @@ export function maskUrl(raw: string): string {
     if (url.password) url.password = '***';
     return url.toString().replace(/\/$/, '');
   } catch {
-    return raw.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@');
+    return maskPassword(raw);
   }
 }
 

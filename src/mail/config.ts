@@ -28,14 +28,30 @@ export interface MailConfig {
   to: string;
 }
 
-/** Any "scheme://user:password@" in a text becomes "scheme://user:***@". */
+/**
+ * Any "scheme://user:password@" in a text becomes "scheme://user:***@", whatever the password holds
+ * (a / or an @ written unescaped, a scheme with one slash): everything up to the last @ of the word.
+ */
 export function maskPassword(text: string): string {
-  return text.replace(/(\/\/[^/:@\s]*):[^@/\s]*@/g, '$1:***@');
+  return text.replace(/(\b[a-z][a-z0-9+.-]*:\/{0,2}[^\s/:@]*):\S*@/gi, '$1:***@');
+}
+
+/** Characters a password in a URL must write as %XX: the URL is read wrong (or cut) otherwise. */
+const URL_SPECIAL = /[/@#?]/;
+
+function passwordNeedsEscapes(raw: string): boolean {
+  const m = /^[a-z][a-z0-9+.-]*:\/{0,2}[^\s/:@]*:(\S*)@/i.exec(raw.trim());
+  return Boolean(m && URL_SPECIAL.test(m[1]));
 }
 
 export function parseSmtpUrl(raw: string, passwordFromEnv?: string): SmtpServer {
-  const bad = () =>
-    new UsageError(t('CRM_SMTP_URL must be like smtp://user@mail.example.com:587 or smtps://user@mail.example.com:465 (got {got})', { got: JSON.stringify(maskPassword(raw)) }));
+  const bad = () => {
+    const got = JSON.stringify(maskPassword(raw));
+    if (passwordNeedsEscapes(raw)) {
+      return new UsageError(t('CRM_SMTP_URL: write / @ # ? in the password as %2F %40 %23 %3F, or set the password in CRM_SMTP_PASSWORD instead (got {got})', { got }));
+    }
+    return new UsageError(t('CRM_SMTP_URL must be like smtp://user@mail.example.com:587 or smtps://user@mail.example.com:465 (got {got})', { got }));
+  };
   let url: URL;
   try {
     url = new URL(raw.trim());

@@ -32,7 +32,31 @@ describe('CRM_SMTP_URL', () => {
     ['connect smtp://li:secret@host:25 failed', 'connect smtp://li:***@host:25 failed'],
     ['smtps://a:b@c and smtp://d:e@f', 'smtps://a:***@c and smtp://d:***@f'],
     ['smtp://li@host:25', 'smtp://li@host:25'],
+    ['smtp://li:Sup3r/Secret@127.0.0.1:2525', 'smtp://li:***@127.0.0.1:2525'],
+    ['smtp://li:Sup3r@Secret@127.0.0.1:99999', 'smtp://li:***@127.0.0.1:99999'],
+    ['smtps:/li:TopSecret@127.0.0.1:2525', 'smtps:/li:***@127.0.0.1:2525'],
+    ['Error: connect failed: me:x', 'Error: connect failed: me:x'],
   ])('maskPassword(%j) is %j', (text, masked) => expect(maskPassword(text)).toBe(masked));
+
+  it.each([
+    'smtp://li:Sup3r/Secret@127.0.0.1:2525',
+    'smtp://li:Sup3r@Secret@127.0.0.1:99999',
+    'smtp://li:pa#ss@127.0.0.1:2525',
+    'smtp://li:1234?x@127.0.0.1:2525',
+    'smtps:/li:TopSecret@127.0.0.1:2525',
+  ])('refuses %j without showing its password, and says how to write one that needs escapes', (raw) => {
+    const message = (() => {
+      try {
+        parseSmtpUrl(raw);
+        return '';
+      } catch (e) {
+        return (e as Error).message;
+      }
+    })();
+    expect(message).toMatch(/^CRM_SMTP_URL/);
+    for (const secret of ['Sup3r', 'Secret', 'pa#ss', '1234?x', 'TopSecret']) expect(message).not.toContain(secret);
+    if (!raw.startsWith('smtps:/l')) expect(message).toContain('%2F %40 %23 %3F');
+  });
 });
 
 describe('CRM_MAIL_FROM', () => {
