@@ -8,6 +8,7 @@ import { Readable } from 'node:stream';
 import type SMTPConnection from 'nodemailer/lib/smtp-connection/index.js';
 import { t } from '../i18n.js';
 import { isEmailAddress, oneLine, type MailerFactory, type OutgoingMail, type SendResult } from './mailer.js';
+import type { SmtpServer } from './config.js';
 
 const TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 };
 
@@ -58,6 +59,16 @@ function handOver(raw: Buffer, onStart?: () => void): { stream: Readable; starte
   return { stream, started: () => started, refused: () => refused };
 }
 
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+/**
+ * A password goes out encrypted only: over smtps://, or after STARTTLS, which smtp:// then requires
+ * (a server, or someone in between, that does not offer it fails the run); to this machine, as is.
+ */
+export function requiresStartTls(server: Pick<SmtpServer, 'secure' | 'user' | 'host'>): boolean {
+  return !server.secure && Boolean(server.user) && !LOOPBACK.has(server.host);
+}
+
 export const smtpMailer: MailerFactory = async (server) => {
   const [{ default: Connection }, { default: MailComposer }] = await Promise.all([
     import('nodemailer/lib/smtp-connection/index.js'),
@@ -74,7 +85,7 @@ export const smtpMailer: MailerFactory = async (server) => {
       dirty = false;
     }
     if (open) return open;
-    const conn = new Connection({ host: server.host, port: server.port, secure: server.secure, ...TIMEOUTS, logger: false });
+    const conn = new Connection({ host: server.host, port: server.port, secure: server.secure, requireTLS: requiresStartTls(server), ...TIMEOUTS, logger: false });
     // Errors after an outcome is settled (e.g. during QUIT) must not crash the process.
     conn.on('error', () => {});
     try {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mailConfig, maskPassword, parseSender, parseSmtpUrl } from '../../src/mail/config.js';
 import { UsageError } from '../../src/errors.js';
+import { requiresStartTls } from '../../src/mail/smtp.js';
 
 describe('CRM_SMTP_URL', () => {
   it.each([
@@ -80,4 +81,14 @@ describe('mailConfig', () => {
     expect(mailConfig({ ...env, CRM_SMTP_URL: undefined }, {}, { needServer: false })).toMatchObject({ server: null, to: 'boss@example.com' });
     expect(() => mailConfig({ ...env, CRM_SMTP_URL: undefined }, {}, { needServer: true })).toThrow(/^CRM_SMTP_URL is not set/);
   });
+});
+
+describe('a password is sent encrypted only', () => {
+  it.each([
+    [{ secure: false, user: 'li', host: 'mail.example.com' }, true],
+    [{ secure: true, user: 'li', host: 'mail.example.com' }, false],
+    [{ secure: false, user: null, host: 'mail.example.com' }, false],
+    [{ secure: false, user: 'li', host: '127.0.0.1' }, false],
+    [{ secure: false, user: 'li', host: 'localhost' }, false],
+  ])('%j requires STARTTLS: %s', (server, required) => expect(requiresStartTls(server)).toBe(required));
 });
