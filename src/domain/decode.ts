@@ -49,6 +49,22 @@ export function decodeText(bytes: Uint8Array, encoding?: string): Decoded {
   }
 }
 
+/**
+ * Whether every two-byte GBK character of the file ends in an ASCII byte: what an accented Western
+ * letter and the letter after it make (ü l is 黮). Common Chinese characters (GB2312: 王 is CD F5)
+ * end in a byte of 0xA1 or more, so a genuine Chinese sheet has at least one that does not.
+ */
+function allPairsEndInAscii(bytes: Uint8Array): boolean {
+  let ascii = 0;
+  for (let i = 0; i < bytes.length; ) {
+    if (bytes[i] < 0x80 || i + 1 >= bytes.length) i++;
+    else if (bytes[i + 1] >= 0x30 && bytes[i + 1] <= 0x39) i += 4; // a four-byte GB18030 character
+    else if (bytes[i + 1] >= 0x80) return false;
+    else (ascii++, (i += 2));
+  }
+  return ascii > 0;
+}
+
 /** A Latin letter glued to a Chinese character inside one word: Müller read as GBK is M黮ler. */
 const GLUED = /\p{L}*(?:[A-Za-z][\u4e00-\u9fff]|[\u4e00-\u9fff][a-z])\p{L}*/u;
 
@@ -60,7 +76,7 @@ const GLUED = /\p{L}*(?:[A-Za-z][\u4e00-\u9fff]|[\u4e00-\u9fff][a-z])\p{L}*/u;
  */
 function refuseWestern(bytes: Uint8Array, gb: string): void {
   const glued = GLUED.exec(gb);
-  if (!glued) return;
+  if (!glued || !allPairsEndInAscii(bytes)) return;
   const latin = new TextDecoder('windows-1252').decode(bytes);
   const foreign = latin.match(/[^\x00-\x7f]/g) ?? [];
   if (!foreign.every((c) => /\p{L}/u.test(c))) return;

@@ -50,6 +50,8 @@ describe('decodeText', () => {
     ['Chinese with Latin letters glued on', '姓名,公司,产品\r\n王芳,IBM中国,iPhone手机\r\n李明,华为Huawei,VIP客户服务\r\n'],
     ['one short name among English', 'name,company\r\n王芳,Acme\r\nAnna,Bmw\r\n'],
     ['a Pinyin name glued to its characters', 'name\r\nWang芳\r\n'],
+    // Every one of these characters is two Windows-1252 letters too (王 is Íõ): only the GBK pairs' second bytes tell.
+    ['English headers and names whose bytes read as Latin letters', 'name,phone\r\nKevin王,13800000001\r\n李敏,13800000002\r\n张磊,13800000003\r\n刘洋,13800000004\r\n'],
   ])('keeps a genuine GBK sheet: %s', (_why, text) => {
     expect(decodeText(gbk(text))).toEqual({ text, encoding: 'gb18030', bom: false });
   });
