@@ -20,7 +20,7 @@ import { TIERS } from '../domain/value.js';
 import { channelLabel } from '../domain/labels.js';
 import { info, printJson, warn } from '../ui/io.js';
 import { printTable } from '../ui/table.js';
-import { activeRules, replanCustomer } from './planning.js';
+import { activeRules, planForSale, replanCustomer } from './planning.js';
 import { resolveCustomer } from './resolve.js';
 import { showCustomer } from './customer-show.js';
 import { t } from '../i18n.js';
@@ -144,9 +144,17 @@ export async function editCustomer(ref: string, opts: EditOptions, deps: Deps): 
     store.customers.update(next, today);
     // Asked not to be contacted: what was planned is skipped with the reason, never deleted.
     if (stopping) return { stopped: store.reminders.skipOpenForCustomer(current.id, today, DO_NOT_CONTACT_REASON), reopened: 0 };
-    const reopened = current.doNotContact && !next.doNotContact ? store.reminders.reopenSkipped(current.id, today, DO_NOT_CONTACT_REASONS) : 0;
-    const count = calendar && rules ? replanCustomer(store, current.id, rules, calendar, today) : undefined;
-    return { stopped: 0, reopened, count };
+    const resumed = current.doNotContact && !next.doNotContact;
+    const reopened = resumed ? store.reminders.reopenSkipped(current.id, today, DO_NOT_CONTACT_REASONS) : 0;
+    if (!calendar || !rules) return { stopped: 0, reopened };
+    // The sales recorded while contact was unwelcome got nothing planned: they are planned now as
+    // add-sale plans a sale entered late (a thank-you caught up, what passed listed as missed).
+    const planned = new Set(store.reminders.forCustomer(current.id, { limit: 100_000 }).map((r) => r.saleId));
+    const meanwhile = resumed ? store.sales.forCustomer(current.id).filter((s) => !planned.has(s.id)) : [];
+    const added = meanwhile.reduce((n, s) => n + planForSale(store, s, calendar, today, rules).reminders.filter((r) => r.state === 'open').length, 0);
+    const yearlyDaysChanged = current.birthday !== next.birthday || opts.special !== undefined || opts.removeSpecial !== undefined;
+    const count = replanCustomer(store, current.id, rules, calendar, today, { exceptSales: new Set(meanwhile.map((s) => s.id)), yearlyDaysChanged });
+    return { stopped: 0, reopened, count: { ...count, added: count.added + added } };
   });
   const vars = { name: next.name, n: result.stopped, reopened: result.reopened, ...result.count };
   if (result.stopped) info(io, t('{n} open follow-up(s) of {name} skipped: do not contact.', vars));

@@ -50,13 +50,16 @@ export function writePlan(
     all.get(customerId)!.referredBy = id(ref);
   }
   // Customers on file whose plans change with the sheet's cells: a birthday or tag added, asked not to be contacted.
-  const changed: Customer[] = [];
+  const changed: { customer: Customer; yearlyDaysChanged: boolean }[] = [];
   for (const c of plan.updated) {
     const next = { ...c, referredBy: c.referredBy === null ? null : id(c.referredBy) };
     store.customers.update(next, today);
     const before = all.get(c.id);
     all.set(c.id, { ...next, updatedOn: today });
-    if (before && plansDiffer(before, next)) changed.push(all.get(c.id)!);
+    if (before && plansDiffer(before, next)) {
+      const days = (x: Customer) => JSON.stringify([x.birthday, x.specialDays]);
+      changed.push({ customer: all.get(c.id)!, yearlyDaysChanged: days(before) !== days(all.get(c.id)!) });
+    }
     progress.update(++done);
   }
   for (const c of all.values()) c.specialDays.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
@@ -88,9 +91,9 @@ export function writePlan(
   }
   // Their sales on file are planned again under the new facts (the new ones are planned below), as
   // crm customer edit does; asked not to be contacted, what was planned is skipped.
-  for (const c of changed) {
+  for (const { customer: c, yearlyDaysChanged } of changed) {
     if (c.doNotContact) store.reminders.skipOpenForCustomer(c.id, today, DO_NOT_CONTACT_REASON);
-    else replanCustomer(store, c.id, rules, calendar, today, { exceptSales: new Set(newSales.get(c.id)?.map((s) => s.id)) });
+    else replanCustomer(store, c.id, rules, calendar, today, { exceptSales: new Set(newSales.get(c.id)?.map((s) => s.id)), yearlyDaysChanged });
   }
   // Into a database with no follow-ups yet (a first import), nobody has a history to read back,
   // so the follow-ups' indexes can be built once at the end instead of row by row.

@@ -141,6 +141,11 @@ export interface ReplanScope {
   ruleIds?: string[];
   /** Collects the new follow-ups that were due already when planned, for the caller to pace (pacing.ts). */
   late?: CatchUp[];
+  /**
+   * The customer's birthday or special days changed: a greeting the user moved was moved from the
+   * old day, so it follows the new one (or goes with a day that is gone) instead of staying put.
+   */
+  yearlyDaysChanged?: boolean;
 }
 
 /** The language a customer's follow-ups were planned in, read from their titles; undefined when none tells. */
@@ -189,12 +194,18 @@ export function replanCustomer(store: Store, customerId: number, rules: Rule[], 
   // Moved by the user, not only spread by pacing: an appointment of theirs.
   // i18n-ignore: pacing's note as a key, to recognise it in either language
   const byUser = new Set([...moves].filter(([, notes]) => notes.some((n) => !n || !valuesOf('spread by {command}, {n} a day: from {from} to {to}', n))).map(([id]) => id));
+  const yearly = new Set(rules.filter((r) => 'yearly' in r.when).map((r) => r.id));
+  if (scope.yearlyDaysChanged) for (const r of future) if (yearly.has(r.rule)) (moved.delete(r.id), byUser.delete(r.id));
   const count: ReplanCount = { added: 0, changed: 0, removed: 0, unchanged: 0 };
   for (const r of future) {
     const p = wanted.get(r.dedupeKey);
     // A follow-up the user moved is their appointment: it stays even when the rules no longer plan it.
     if (!p && (passed.has(r.dedupeKey) || byUser.has(r.id))) count.unchanged++;
     else if (!p) {
+      store.reminders.remove(r.id);
+      count.removed++;
+    } else if (p.customerId !== r.customerId) {
+      // Another person now (a referrer's thanks after --referred-by changed): the old one's goes, the new one's comes.
       store.reminders.remove(r.id);
       count.removed++;
     } else {

@@ -107,6 +107,46 @@ describe('crm customer', () => {
     expect(followUps.every((f: { due: string }) => f.due >= '2026-03-10')).toBe(true);
   });
 
+  it('moves a snoozed birthday greeting with the birthday, and drops it with the birthday', async () => {
+    await crm('customer', 'add', '张伟', '--birthday', '03-20');
+    await crm('add-sale', '--customer', '张伟', '--product', '冰箱', '--amount', '5000');
+    const greeting = () => queryDb(crm.db, "SELECT id, due FROM reminders WHERE rule = 'birthday' AND state = 'open'");
+    const [{ id }] = greeting();
+    await crm('snooze', String(id), '--to', '2026-03-27');
+    await crm('customer', 'edit', '张伟', '--tag', 'vip');
+    expect(greeting()).toEqual([{ id, due: '2026-03-27' }]);
+    await crm('customer', 'edit', '张伟', '--birthday', '05-01');
+    expect(greeting()).toEqual([{ id, due: '2026-05-01' }]);
+    await crm('snooze', String(id), '--to', '2026-05-04');
+    await crm('customer', 'edit', '张伟', '--birthday', '');
+    expect(greeting()).toEqual([]);
+  });
+
+  it('moves the referrer\'s thanks to the new referrer when --referred-by changes', async () => {
+    await crm('customer', 'add', 'Ref1');
+    await crm('customer', 'add', 'Ref2');
+    await crm('customer', 'add', 'Buyer', '--referred-by', 'Ref1');
+    await crm('add-sale', '--customer', 'Buyer', '--product', 'Desk', '--amount', '900');
+    await crm('customer', 'edit', 'Buyer', '--referred-by', 'Ref2');
+    expect(queryDb(crm.db, "SELECT c.name, r.title FROM reminders r JOIN customers c ON c.id = r.customer_id WHERE r.rule = 'referral-thanks'")).toEqual([
+      { name: 'Ref2', title: 'Thank Ref2 (and reward them) for referring Buyer, who bought Desk' },
+    ]);
+  });
+
+  it('plans a sale made while the customer was do-not-contact as add-sale plans a sale entered late', async () => {
+    await crm('customer', 'add', 'Bob');
+    await crm('customer', 'edit', 'Bob', '--do-not-contact');
+    await crm('add-sale', '--customer', 'Bob', '--product', 'Widget', '--amount', '500', '--verbal');
+    await crmIn(crm.dir, { today: '2026-03-04' })('customer', 'edit', 'Bob', '--contact-ok');
+    const resumed = queryDb(crm.db, 'SELECT rule, due, state FROM reminders ORDER BY rule, due');
+    // The same database, had the sale been entered on 03-04 with --date 03-02.
+    const other = crmIn(join(crm.dir, 'late'), { today: '2026-03-04' });
+    await other('customer', 'add', 'Bob');
+    await other('add-sale', '--customer', 'Bob', '--product', 'Widget', '--amount', '500', '--verbal', '--date', '2026-03-02');
+    expect(resumed).toEqual(queryDb(other.db, 'SELECT rule, due, state FROM reminders ORDER BY rule, due'));
+    expect(resumed).toEqual(expect.arrayContaining([{ rule: 'written-confirmation', due: '2026-03-04', state: 'open' }]));
+  });
+
   it('re-plans greetings and visits when a birthday, special day, tag or name changes', async () => {
     await crm('customer', 'add', 'Wang', '--birthday', '03-15', '--special', '05-20 wedding');
     await crm('add-sale', '--customer', 'Wang', '--product', 'P', '--amount', '100');
