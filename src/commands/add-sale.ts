@@ -114,10 +114,9 @@ export function printPlan(io: Io, plan: PlanRow[], missedNote: string): void {
   }
 }
 
-export function register(program: Command, run: RunCommand): void {
-  program
-    .command('add-sale')
-    .description(t('record a closed sale; the playbook plans its follow-ups'))
+/** The options that describe a sale: add-sale records it, rules preview shows what it would plan. */
+export function saleOptions(cmd: Command): Command {
+  return cmd
     .requiredOption('--customer <customer>', t('id or name of the buyer'))
     .requiredOption('--product <text>', t('what was sold'))
     .requiredOption('--amount <number>', t('the price, e.g. 1200 or 1200.50; negative for a refund, which plans nothing'))
@@ -129,7 +128,11 @@ export function register(program: Command, run: RunCommand): void {
     .option('--use-up-days <n>', t('days until the customer needs more: a repurchase call a week before'))
     .option('--verbal', t('agreed by phone or in person only: send a written confirmation today'))
     .option('--channel <channel>', t('how the sale was made: {channels}', { channels: channelHelp() }))
-    .option('--note <text>', t('anything worth remembering about the deal'))
+    .option('--note <text>', t('anything worth remembering about the deal'));
+}
+
+export function register(program: Command, run: RunCommand): void {
+  saleOptions(program.command('add-sale').description(t('record a closed sale; the playbook plans its follow-ups')))
     .addHelpText(
       'after',
       t('\nExample:\n  $ crm add-sale --customer 王芳 --product "空气净化器 X3" --amount 3999 --delivery 2026-03-06 --warranty-months 12'),

@@ -15,9 +15,9 @@ import { english, inReadersLanguage, type Say } from '../domain/value-settings.j
 import { tierName } from '../domain/value.js';
 import { info, printJson } from '../ui/io.js';
 import { printTable } from '../ui/table.js';
-import { parseSale, printPlan, type AddSaleOptions } from './add-sale.js';
+import { parseSale, printPlan, saleOptions, type AddSaleOptions } from './add-sale.js';
 import { activeRules, planForSale, replanCustomer, type ReplanCount } from './planning.js';
-import { retierBuyer } from './valuing.js';
+import { changeText, retierBuyer } from './valuing.js';
 import type { Reminder } from '../domain/reminder.js';
 import { resolveCustomer } from './resolve.js';
 import { PACE_HELP, paceCatchUps, pacedLine, paceOption, type CatchUp } from './pacing.js';
@@ -201,20 +201,28 @@ export async function previewRules(opts: AddSaleOptions, deps: Deps): Promise<vo
   const customer = resolveCustomer(store, opts.customer, '--customer');
   const newSale = parseSale(opts, customer.id, today);
   const [calendar, rules] = await Promise.all([import('../domain/calendar.js'), activeRules(store)]);
-  let plan: Reminder[] = [];
+  type Outcome = { plan: Reminder[]; value: ReturnType<typeof retierBuyer> };
+  let outcome: Outcome | undefined;
   try {
     store.write(() => {
       const sale = store.sales.get(store.sales.insert(newSale, today))!;
-      retierBuyer(store, customer, new Set([sale.id]), rules, calendar, today);
-      throw new Rollback(planForSale(store, sale, calendar, today, rules).reminders);
+      const value = retierBuyer(store, customer, new Set([sale.id]), rules, calendar, today);
+      throw new Rollback<Outcome>({ plan: planForSale(store, sale, calendar, today, rules).reminders, value });
     });
   } catch (e) {
     if (!(e instanceof Rollback)) throw e;
-    plan = (e as Rollback<Reminder[]>).value;
+    outcome = (e as Rollback<Outcome>).value;
   }
+  const { plan, value } = outcome!;
   const rows = plan.map(({ customerId, rule, action, title, lesson, due, state, reason }) => ({ customerId, rule, action, title, lesson, due, state, reason }));
-  if (io.json) return printJson(io, { preview: rows });
-  info(io, t('Preview for {name}: {product} on {date}. Nothing is saved.', { name: customer.name, product: newSale.product, date: newSale.date }));
+  const replan = value.replan && value.tierBefore ? value.replan : null;
+  if (io.json) return printJson(io, { preview: rows, tier: value.verdict.tier, tierBefore: value.tierBefore, replan });
+  const name = customer.name;
+  info(io, t('Preview for {name}: {product} on {date}. Nothing is saved.', { name, product: newSale.product, date: newSale.date }));
+  if (replan) {
+    const change = changeText(value.tierBefore, value.verdict.tier, value.strategyBefore, value.engagement?.strategy ?? null);
+    info(io, t('{name}: {change}; their future follow-ups would be re-planned: {added} added, {changed} changed, {removed} removed.', { name, change, ...replan }));
+  }
   printPlan(io, rows, t('would be recorded as missed'));
 }
 
@@ -233,11 +241,7 @@ export function register(program: Command, run: RunCommand): void {
     .option('--pace <n>', PACE_HELP())
     .addHelpText('after', t('\nExamples:\n  $ crm rules use my-playbook.yaml --replan\n  $ crm rules use default'))
     .action((f: string, opts: { replan?: boolean; pace?: string }) => run((deps) => useRules(f, opts, deps)));
-  rules.command('preview').description(t('the follow-ups a sale would get; writes nothing'))
-    .requiredOption('--customer <customer>', t('id or name')).requiredOption('--product <text>', t('what would be sold'))
-    .requiredOption('--amount <number>', t('the price')).option('--date <YYYY-MM-DD>', t('day of the close (default: today)'))
-    .option('--delivery <YYYY-MM-DD>', t('promised delivery date')).option('--warranty-months <n>', t('warranty length'))
-    .option('--use-up-days <n>', t('days until the customer needs more')).option('--verbal', t('agreed verbally only'))
+  saleOptions(rules.command('preview').description(t('the follow-ups a sale would get; writes nothing')))
     .addHelpText('after', t('\nExample:\n  $ crm rules preview --customer 王芳 --product "滤网" --amount 399 --use-up-days 180'))
     .action((opts: AddSaleOptions) => run((deps) => previewRules(opts, deps)));
 }

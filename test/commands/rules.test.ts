@@ -136,6 +136,20 @@ describe('crm rules', () => {
     expect((await crm('rules', 'use', 'default', '--replan', '--pace', '5')).code).toBe(0);
   });
 
+  it('previews a sale\'s cost too: a sale below cost that would make the buyer a burden says so and plans as add-sale would', async () => {
+    await crm('customer', 'add', 'Cheap');
+    await crmIn(crm.dir, { today: '2025-06-02' })('add-sale', '--customer', 'Cheap', '--product', 'Thing', '--amount', '2000', '--cost', '1000');
+    const args = ['--customer', 'Cheap', '--product', 'Thing', '--amount', '2000', '--cost', '5000', '--quantity', '2', '--channel', '微信'];
+    const preview = await json('rules', 'preview', ...args);
+    expect(preview.tier).toBe('burden');
+    expect(preview.replan.removed).toBeGreaterThan(0);
+    const text = await crm('rules', 'preview', ...args);
+    expect(text.stderr).toMatch(/Cheap: .*burden.*; their future follow-ups would be re-planned: \d+ added, \d+ changed, [1-9]\d* removed\./);
+    const sale = await json('add-sale', ...args);
+    expect(preview.preview.map((r: { rule: string }) => r.rule)).toEqual(sale.reminders.map((r: { rule: string }) => r.rule));
+    expect(sale.value.replan.removed).toBe(preview.replan.removed);
+  });
+
   it('previews a sale without writing anything', async () => {
     const before = readFileSync(crm.db);
     const r = await crm('rules', 'preview', '--customer', 'Anna', '--product', 'Tyres', '--amount', '800', '--use-up-days', '365');
