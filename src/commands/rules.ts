@@ -75,6 +75,8 @@ function anchorText(anchor: Anchor, offset: string): string {
       return t('close {offset}', { offset });
     case 'delivery':
       return t('delivery {offset}', { offset });
+    case 'received':
+      return t('received (delivery, else close) {offset}', { offset });
     case 'warranty-end':
       return t('warranty-end {offset}', { offset });
     case 'use-up':

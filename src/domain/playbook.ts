@@ -15,11 +15,12 @@ import { occurrencesOf, saleVars } from './schedule.js';
 import { matches } from './conditions.js';
 
 /**
- * What a one-off step counts from. first-purchase and last-purchase fire only for the customer's
+ * What a one-off step counts from. received is the day the customer has the goods: the delivery
+ * date when there is one, else the close (the 2-5-12 calls follow use, #299). first-purchase and last-purchase fire only for the customer's
  * first or latest sale (a win-back call moves with each new purchase when re-planned);
  * strategy-start is the day the customer's engagement strategy began (a persist series).
  */
-export type Anchor = 'close' | 'delivery' | 'warranty-end' | 'use-up' | 'first-purchase' | 'last-purchase' | 'strategy-start';
+export type Anchor = 'close' | 'delivery' | 'received' | 'warranty-end' | 'use-up' | 'first-purchase' | 'last-purchase' | 'strategy-start';
 export type WeekendPolicy = 'keep' | 'next-weekday' | 'previous-weekday';
 
 /** When a rule fires, relative to the sale or to the calendar. */
@@ -163,13 +164,13 @@ export function adjustForWeekend(due: Day, policy: WeekendPolicy = 'keep'): Day 
 }
 
 /**
- * What a later step makes up for: calls after the close are one kind (the day-5 call makes up for a
+ * What a later step makes up for: calls after the close (or the goods' arrival) are one kind (the day-5 call makes up for a
  * missed day-2 call, #299); any other one-off step (a thank-you note, a written confirmation, a
  * supply check) is its own, and so is each customer: nothing done for one covers another.
  */
 function kindOf(rule: Rule, p: PlannedFollowUp): string {
   const when = rule.when as Extract<When, { after: unknown }>;
-  return rule.action === 'call' && when.after === 'close' ? `${p.customerId} call` : `${p.customerId} ${rule.id}`;
+  return rule.action === 'call' && (when.after === 'close' || when.after === 'received') ? `${p.customerId} call` : `${p.customerId} ${rule.id}`;
 }
 
 /**

@@ -34,7 +34,7 @@ const offsetField = z
   .refine((v) => parseOffset(String(v)) !== undefined, form('offset'));
 
 const whenSchema = z.strictObject({
-  'relative-to': z.enum(['close', 'delivery', 'warranty-end', 'use-up', 'first-purchase', 'last-purchase', 'strategy-start', 'birthday',
+  'relative-to': z.enum(['close', 'delivery', 'received', 'warranty-end', 'use-up', 'first-purchase', 'last-purchase', 'strategy-start', 'birthday',
     'special-day', 'festival', 'festival-each-month']),
   offset: offsetField.optional(),
   festivals: z.array(z.enum(FESTIVAL_IDS as [string, ...string[]])).min(1).optional(),
@@ -105,6 +105,7 @@ export function toWhen(w: RuleData['when'], t: Say): When | string {
   switch (w['relative-to']) {
     case 'close':
     case 'delivery':
+    case 'received':
     case 'warranty-end':
     case 'use-up':
     case 'first-purchase':

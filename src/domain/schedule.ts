@@ -49,6 +49,8 @@ function anchorDate(input: PlanInput, when: Extract<When, { after: unknown }>): 
       return sale.date;
     case 'delivery':
       return sale.delivery ?? undefined;
+    case 'received':
+      return sale.delivery ?? sale.date;
     case 'warranty-end':
       return sale.warrantyMonths ? addMonths(sale.date, sale.warrantyMonths) : undefined;
     case 'use-up':

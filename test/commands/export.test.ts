@@ -224,8 +224,9 @@ describe('crm export --format ics', () => {
     for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
     expect(ics.replace(/\r\n /g, '')).toContain('DESCRIPTION:Customer: 王芳 (华星贸易)\\nPhone: +86 138 0013 8000\\nPrefers: wechat');
 
-    const first = open[0];
     const event = (text: string, id: number) => new RegExp(`UID:reminder-${id}@[^\\r]+\\r\\n(?:[^\\r]+\\r\\n)*?END:VEVENT`).exec(text.replace(/\r\n /g, ''))?.[0];
+    // The first follow-up never moved (fill snoozes some).
+    const first = open.find((r: { id: number }) => /\r\nSEQUENCE:0\r\n/.test(event(ics, r.id) ?? ''));
     expect(event(ics, first.id)).toMatch(/\r\nSEQUENCE:0\r\nLAST-MODIFIED:\d{8}T000000Z\r\n/);
     await crm('snooze', String(first.id), '--to', '2026-04-01');
     // The same UID, and what tells a calendar the event changed: the moment of the export, the move counted, the day of it.

@@ -26,7 +26,7 @@ describe('crm rules', () => {
     expect(list).toMatchObject({ name: 'default', version: 0 });
     expect(list.rules.map((r: { id: string }) => r.id)).toContain('call-day-12');
     const table = await crm('rules', 'list');
-    expect(table.stdout).toContain('call-day-2\tclose +1 day\t\tcall\tDay-2 call to {customer}');
+    expect(table.stdout).toContain('call-day-2\treceived (delivery, else close) +1 day\t\tcall\tDay-2 call to {customer}');
     expect(table.stdout).toContain('\nholiday-visit\tspring-festival, mid-autumn -7 days\t(tag important/gold or tier gold)\tvisit\t');
     expect(table.stdout).toContain('\nmonthly-card\t12 months: 3 days before each month\'s festival\tnot tier burden, not strategy give-up\tcard\t');
     expect(table.stdout).toContain('\nproactive-check-gold\tevery month after the close, 12 times\ttier gold\tcall\t');
@@ -196,7 +196,7 @@ describe('crm rules in Chinese', () => {
     const table = await zh('rules', 'list');
     expect(table.stderr).toBe('跟进手册“default”（crm 自带）\n');
     expect(table.stdout.split('\n')[0]).toBe('编号\t时间\t条件\t动作\t标题\t出处');
-    expect(table.stdout).toContain('call-day-2\t成交后1天\t\t致电\t第2天回访{customer}：{product}用上了吗？解答疑问\t#299\n');
+    expect(table.stdout).toContain('call-day-2\t到货后1天（按交付日期，没有则按成交）\t\t致电\t第2天回访{customer}：{product}用上了吗？解答疑问\t#299\n');
     expect(table.stdout).toContain('\nmonthly-card\t连续 12 个月：每月节日前 3 天\t等级不是负担，策略不是放弃\t寄贺卡\t');
     expect(table.stdout).toContain('\nholiday-visit\tspring-festival, mid-autumn 前7天\t（标签 important/gold 或 等级为黄金）\t拜访\t');
     expect(table.stdout).toContain('\nproactive-check-gold\t成交后每月一次，共 12 次\t等级为黄金\t致电\t');

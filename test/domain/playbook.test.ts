@@ -21,6 +21,12 @@ describe('the 2-5-12 calls (#299): the purchase day is day 1', () => {
     expect([dueOf(plan, 'call-day-2'), dueOf(plan, 'call-day-5'), dueOf(plan, 'call-day-12')]).toEqual([[d2], [d5], [d12]]);
     expect(byRule(plan, 'call-day-12')[0].title).toMatch(/meet expectations\? A related product/);
   });
+
+  it('count from the delivery when there is one: the calls follow use, not the order', () => {
+    const plan = planFollowUps(planInput({ sale: sale({ date: '2026-03-02', delivery: '2026-03-10' }) }));
+    expect([dueOf(plan, 'usage-check'), dueOf(plan, 'call-day-2'), dueOf(plan, 'call-day-5'), dueOf(plan, 'call-day-12')])
+      .toEqual([['2026-03-10'], ['2026-03-11'], ['2026-03-14'], ['2026-03-21']]);
+  });
 });
 
 describe('every default rule', () => {
@@ -37,7 +43,7 @@ describe('every default rule', () => {
     ['written-confirmation', ['2026-03-02'], 'note', 'seed 004'],
     ['referral-thanks', ['2026-03-02'], 'note', '#312'],
     ['supply-check', ['2026-03-08'], 'check', 'seed 004'],
-    ['usage-check', ['2026-03-11'], 'call', 'seed 004, #309'],
+    ['usage-check', ['2026-03-10'], 'call', 'seed 004, #309'],
     ['birthday', ['2026-05-10'], 'card', '#298, seed 001'],
     ['special-day', ['2026-06-18'], 'card', 'seed 001'],
     ['holiday-visit', ['2026-09-18', '2027-01-29'], 'visit', '#297'],
@@ -175,8 +181,9 @@ describe('what is never planned', () => {
     for (const rule of ['thank-you', 'written-confirmation', 'referral-thanks', 'usage-check']) {
       expect(byRule(plan, rule)[0], rule).toMatchObject({ state: 'open', due: '2026-01-12', late: expect.any(String) });
     }
-    expect(byRule(plan, 'call-day-2')[0]).toMatchObject({ state: 'missed' });
-    expect(byRule(plan, 'call-day-5')[0]).toMatchObject({ state: 'open', due: '2026-01-13' });
+    // The calls count from the delivery (01-10): the day-2 call of 01-11 is made up for by the day-5 call of 01-14.
+    expect(byRule(plan, 'call-day-2')[0]).toMatchObject({ state: 'missed', due: '2026-01-11' });
+    expect(byRule(plan, 'call-day-5')[0]).toMatchObject({ state: 'open', due: '2026-01-14' });
   });
 
   it.each([

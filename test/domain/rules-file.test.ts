@@ -34,7 +34,7 @@ describe('a broken playbook gives each problem with its line and the fix', () =>
     ['unknown field', rule('    colour: red\n'), 9, /^unknown field "colour" in rules\[0\]; the fields are: id, action, title, title-zh, lesson, when, if/],
     ['unknown top-level field', 'nom: x\n' + rule(''), 1, /^unknown field "nom" in the file; the fields are: version, name, description, rules$/],
     ['bad offset', rule('', '{ relative-to: close, offset: +2x }'), 8, /^rules\[0\]\.when\.offset must be an offset like \+1 day, -2 days, \+1 week or -1 month \(got "\+2x"\)$/],
-    ['unknown anchor', rule('', '{ relative-to: payday }'), 8, /^rules\[0\]\.when\.relative-to must be one of close, delivery, warranty-end, use-up, first-purchase, last-purchase, strategy-start, birthday/],
+    ['unknown anchor', rule('', '{ relative-to: payday }'), 8, /^rules\[0\]\.when\.relative-to must be one of close, delivery, received, warranty-end, use-up, first-purchase, last-purchase, strategy-start, birthday/],
     ['unknown tier', rule('    if: { not-tiers: [platinum] }\n'), 9, /^rules\[0\]\.if\.not-tiers\[0\] must be one of gold, meteor, stream, burden, new \(got "platinum"\)$/],
     ['unknown strategy', rule('    if: { not-strategies: [wait] }\n'), 9, /^rules\[0\]\.if\.not-strategies\[0\] must be one of let-go, persist, give-up \(got "wait"\)$/],
     ['any with one condition', rule('    if: { any: [{ tiers: [gold] }] }\n'), 9, /^rules\[0\]\.if\.any must list at least 2 \(got \[\{"tiers":\["gold"\]\}\]\)$/],
