@@ -110,6 +110,7 @@ function describeCondition(c: Condition): string {
   return [
     c.verbal !== undefined ? (c.verbal ? t('verbal deal') : t('written deal')) : '',
     c.referred ? t('referred') : '',
+    c.firstPurchase !== undefined ? (c.firstPurchase ? t('first purchase') : t('repeat purchase')) : '',
     c.tagsAny ? t('tag {tags}', { tags: c.tagsAny.join('/') }) : '',
     c.channels ? t('channel {channels}', { channels: c.channels.join('/') }) : '',
     c.tiers ? t('tier {tiers}', { tiers: names(c.tiers, tierName) }) : '',

@@ -8,6 +8,7 @@ function holds(c: Condition, input: PlanInput): boolean {
   const { customer, sale } = input;
   if (c.verbal !== undefined && c.verbal !== sale.verbal) return false;
   if (c.referred !== undefined && c.referred !== Boolean(input.referrer)) return false;
+  if (c.firstPurchase !== undefined && c.firstPurchase !== ((input.firstSaleId ?? sale.id) === sale.id)) return false;
   if (c.tagsAny && !c.tagsAny.some((t) => customer.tags.includes(t))) return false;
   if (c.channels && !c.channels.includes(sale.channel ?? customer.channel ?? '')) return false;
   if (c.minAmount !== undefined && sale.amountCents < c.minAmount * 100) return false;

@@ -36,6 +36,8 @@ export interface Condition {
   tagsAny?: string[];
   channels?: string[];
   referred?: boolean;
+  /** The sale is (or is not) the customer's first purchase: a referral is thanked once (#312). */
+  firstPurchase?: boolean;
   minAmount?: number;
   maxAmount?: number;
   /** The product's name contains one of these (case-insensitive): a product category by name. */

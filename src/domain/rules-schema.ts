@@ -51,6 +51,7 @@ const whenSchema = z.strictObject({
 const simpleCondition = z.strictObject({
   verbal: z.boolean().optional(),
   referred: z.boolean().optional(),
+  'first-purchase': z.boolean().optional(),
   'tags-any': z.array(z.string().min(1)).min(1).optional(),
   channels: z.array(z.enum(CHANNELS)).min(1).optional(),
   'min-amount': z.number().optional(),
@@ -140,6 +141,7 @@ export function toCondition(c: ConditionData): Condition {
   const out: Condition = {};
   if (c.verbal !== undefined) out.verbal = c.verbal;
   if (c.referred !== undefined) out.referred = c.referred;
+  if (c['first-purchase'] !== undefined) out.firstPurchase = c['first-purchase'];
   if (c['tags-any']) out.tagsAny = c['tags-any'].map((t) => t.toLowerCase());
   if (c.channels) out.channels = c.channels;
   if (c['min-amount'] !== undefined) out.minAmount = c['min-amount'];

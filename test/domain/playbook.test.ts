@@ -213,6 +213,12 @@ describe('what is never planned', () => {
     expect(byRule(onTime, 'holiday-visit').map((p) => p.due)).toEqual(['2026-09-18', '2027-01-29']);
   });
 
+  it('thanks the referrer once, for the customer\'s first purchase, not for every one after it (#312)', () => {
+    const referred = { customer: customer({ referredBy: 2 }), referrer: customer({ id: 2, name: 'Amy' }) };
+    expect(byRule(planFollowUps(planInput({ ...referred, sale: sale({ id: 7 }), firstSaleId: 7 })), 'referral-thanks')).toHaveLength(1);
+    expect(byRule(planFollowUps(planInput({ ...referred, sale: sale({ id: 8 }), firstSaleId: 7 })), 'referral-thanks')).toEqual([]);
+  });
+
   it('keeps the proactive cadence steady when the customer buys again soon', () => {
     const first = planFollowUps(planInput());
     const existing = first.map((p) => ({ rule: p.rule, due: p.due, state: p.state }));
