@@ -152,6 +152,32 @@ describe('a customer email speaks the customer\'s language whatever crm spoke wh
     expect(r.code).toBe(0);
     return r.stdout.split(/\n--- follow-up \d+\n/).slice(1);
   }
+  const cjk = /[\u3400-\u9fff]/;
+
+  it('a Chinese customer\'s card planned in English names the festival or the season in Chinese only; a Western one\'s planned in Chinese in English only', async () => {
+    const en = crmIn(dir, { today: '2026-12-20' });
+    await en('customer', 'add', '张敏', '--email', 'zhang@example.cn', '--channel', 'email');
+    await en('customer', 'add', 'Tom Baker', '--email', 'tom@example.com', '--channel', 'email');
+    await en('add-sale', '--customer', '张敏', '--product', '净水器', '--amount', '100');
+    await en('--lang', 'zh', 'add-sale', '--customer', 'Tom', '--product', 'Kettle', '--amount', '100');
+
+    // Spring Festival 2027 is on 6 February: the card goes 3 days before.
+    const [zhang] = (await previews('2027-02-03')).filter((m) => m.startsWith('To: 张敏'));
+    expect(zhang).toMatch(/^To: 张敏 <zhang@example\.cn>\nSubject: 春节：Li Na的祝福\n\n张敏您好：\n\n春节之际，送上/);
+    expect(zhang).not.toMatch(/Spring Festival/);
+    // March has no festival for either: a seasonal theme.
+    const march = await previews('2027-03-20');
+    const zhangMarch = march.find((m) => m.startsWith('To: 张敏'))!;
+    expect(zhangMarch).toContain('Subject: 早春问候：Li Na的祝福\n');
+    expect(zhangMarch).not.toMatch(/greetings/);
+    const tomMarch = march.find((m) => m.startsWith('To: Tom Baker'))!;
+    expect(tomMarch).toContain('Subject: early-spring greetings: best wishes from Li Na\n');
+    expect(tomMarch.split('\n-- \n')[0]).not.toMatch(cjk);
+    // Valentine's Day, planned in Chinese as 情人节.
+    const [tomFeb] = (await previews('2027-02-11')).filter((m) => m.startsWith('To: Tom Baker'));
+    expect(tomFeb).toContain("Subject: Valentine's Day: best wishes from Li Na\n");
+    expect(tomFeb).not.toMatch(cjk);
+  });
 
   it('a playbook rule\'s email-zh goes to customers who get Chinese emails, its email to the others; a rule with email only sends that one text to all', async () => {
     const file = join(dir, 'survey.yaml');
