@@ -22,9 +22,16 @@ import { sendDue, statusOf, verdictOn, type Outcome, type SendPlan } from './rem
 import { buildAgenda } from './today.js';
 import type { RemindOptions } from './remind.js';
 
-/** Where the customer email texts come from: the playbook rule's own email, else the shipped templates. */
+/**
+ * Where the customer email texts come from: the playbook rule's own email (its email-zh for
+ * customers who get Chinese emails, when it has one), else the shipped templates.
+ */
 function templatesFrom(rules: Rule[]): TemplateLookup {
-  return (ruleId, language) => rules.find((r) => r.id === ruleId)?.email ?? emailTemplateFor(ruleId, language);
+  return (ruleId, language) => {
+    const rule = rules.find((r) => r.id === ruleId);
+    if (rule?.email) return (language === 'zh' && rule.emailZh) || rule.email;
+    return emailTemplateFor(ruleId, language);
+  };
 }
 
 /** The sender for "{sender}" when only previewing: CRM_MAIL_FROM if it is usable. */

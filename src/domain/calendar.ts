@@ -1,4 +1,5 @@
 import { Lunar, Solar } from 'lunar-typescript';
+import { FESTIVAL_NAMES } from './festival-names.js';
 
 export type Culture = 'cn' | 'west' | 'all';
 
@@ -13,10 +14,9 @@ export interface Festival {
   major: boolean;
 }
 
+/** Dates and culture; the names are in festival-names.ts, which loads without the lunar calendar. */
 interface Rule {
   id: string;
-  name: string;
-  nameZh: string;
   culture: Culture;
   major?: boolean;
   /** Candidate dates; may include dates outside `year`, which are filtered out afterwards. */
@@ -68,27 +68,27 @@ function solarTerm(...keys: string[]): Rule['dates'] {
 }
 
 const RULES: readonly Rule[] = [
-  { id: 'new-year', name: "New Year's Day", nameZh: '元旦', culture: 'all', dates: fixed(1, 1) },
-  { id: 'valentines', name: "Valentine's Day", nameZh: '情人节', culture: 'west', dates: fixed(2, 14) },
-  { id: 'womens-day', name: "International Women's Day", nameZh: '妇女节', culture: 'all', dates: fixed(3, 8) },
-  { id: 'labour-day', name: 'Labour Day', nameZh: '劳动节', culture: 'all', dates: fixed(5, 1) },
-  { id: 'childrens-day', name: "Children's Day", nameZh: '儿童节', culture: 'cn', dates: fixed(6, 1) },
-  { id: 'teachers-day', name: "Teachers' Day", nameZh: '教师节', culture: 'cn', dates: fixed(9, 10) },
-  { id: 'national-day', name: 'National Day', nameZh: '国庆节', culture: 'cn', dates: fixed(10, 1) },
-  { id: 'christmas', name: 'Christmas', nameZh: '圣诞节', culture: 'west', major: true, dates: fixed(12, 25) },
-  { id: 'mothers-day', name: "Mother's Day", nameZh: '母亲节', culture: 'all', dates: nthWeekday(5, 0, 2) },
-  { id: 'fathers-day', name: "Father's Day", nameZh: '父亲节', culture: 'all', dates: nthWeekday(6, 0, 3) },
-  { id: 'thanksgiving', name: 'Thanksgiving', nameZh: '感恩节', culture: 'west', dates: nthWeekday(11, 4, 4) },
-  { id: 'chinese-new-years-eve', name: "Chinese New Year's Eve", nameZh: '除夕', culture: 'cn', dates: lunarNewYearsEve },
-  { id: 'spring-festival', name: 'Spring Festival', nameZh: '春节', culture: 'cn', major: true, dates: lunar(1, 1) },
-  { id: 'lantern', name: 'Lantern Festival', nameZh: '元宵节', culture: 'cn', dates: lunar(1, 15) },
-  { id: 'qingming', name: 'Qingming Festival', nameZh: '清明', culture: 'cn', dates: solarTerm('清明') },
-  { id: 'dragon-boat', name: 'Dragon Boat Festival', nameZh: '端午节', culture: 'cn', dates: lunar(5, 5) },
-  { id: 'qixi', name: 'Qixi Festival', nameZh: '七夕', culture: 'cn', dates: lunar(7, 7) },
-  { id: 'mid-autumn', name: 'Mid-Autumn Festival', nameZh: '中秋节', culture: 'cn', major: true, dates: lunar(8, 15) },
-  { id: 'double-ninth', name: 'Double Ninth Festival', nameZh: '重阳节', culture: 'cn', dates: lunar(9, 9) },
-  { id: 'winter-solstice', name: 'Winter Solstice', nameZh: '冬至', culture: 'cn', dates: solarTerm('冬至', 'DONG_ZHI') },
-  { id: 'laba', name: 'Laba Festival', nameZh: '腊八节', culture: 'cn', dates: lunar(12, 8) },
+  { id: 'new-year', culture: 'all', dates: fixed(1, 1) },
+  { id: 'valentines', culture: 'west', dates: fixed(2, 14) },
+  { id: 'womens-day', culture: 'all', dates: fixed(3, 8) },
+  { id: 'labour-day', culture: 'all', dates: fixed(5, 1) },
+  { id: 'childrens-day', culture: 'cn', dates: fixed(6, 1) },
+  { id: 'teachers-day', culture: 'cn', dates: fixed(9, 10) },
+  { id: 'national-day', culture: 'cn', dates: fixed(10, 1) },
+  { id: 'christmas', culture: 'west', major: true, dates: fixed(12, 25) },
+  { id: 'mothers-day', culture: 'all', dates: nthWeekday(5, 0, 2) },
+  { id: 'fathers-day', culture: 'all', dates: nthWeekday(6, 0, 3) },
+  { id: 'thanksgiving', culture: 'west', dates: nthWeekday(11, 4, 4) },
+  { id: 'chinese-new-years-eve', culture: 'cn', dates: lunarNewYearsEve },
+  { id: 'spring-festival', culture: 'cn', major: true, dates: lunar(1, 1) },
+  { id: 'lantern', culture: 'cn', dates: lunar(1, 15) },
+  { id: 'qingming', culture: 'cn', dates: solarTerm('清明') },
+  { id: 'dragon-boat', culture: 'cn', dates: lunar(5, 5) },
+  { id: 'qixi', culture: 'cn', dates: lunar(7, 7) },
+  { id: 'mid-autumn', culture: 'cn', major: true, dates: lunar(8, 15) },
+  { id: 'double-ninth', culture: 'cn', dates: lunar(9, 9) },
+  { id: 'winter-solstice', culture: 'cn', dates: solarTerm('冬至', 'DONG_ZHI') },
+  { id: 'laba', culture: 'cn', dates: lunar(12, 8) },
 ];
 
 export const FESTIVAL_IDS: readonly string[] = Object.freeze(RULES.map((r) => r.id));
@@ -114,7 +114,8 @@ export function festivalsInYear(year: number): readonly Festival[] {
       // Set: the candidate lists can overlap (the same date reached from two lunar years / keys).
       for (const date of new Set(r.dates(year))) {
         if (!date.startsWith(prefix)) continue;
-        const { id, name, nameZh, culture } = r;
+        const { id, culture } = r;
+        const { name, nameZh } = FESTIVAL_NAMES[id];
         out.push(Object.freeze({ id, name, nameZh, date, culture, major: r.major ?? false }));
       }
     }

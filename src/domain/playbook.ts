@@ -66,6 +66,8 @@ export interface Rule {
   weekend?: WeekendPolicy;
   /** A customer-facing email for customers whose channel is email. */
   email?: { subject: string; text: string };
+  /** The email in Chinese, for customers who get Chinese emails; given only with `email`. */
+  emailZh?: { subject: string; text: string };
 }
 
 export interface Calendar {

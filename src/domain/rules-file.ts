@@ -44,7 +44,7 @@ function fieldsFor(path: Path): string[] {
   const last = path[path.length - 1];
   if (!path.length) return FIELDS.file;
   if (typeof last === 'number') return path[path.length - 2] === 'any' ? FIELDS.any : FIELDS.rule;
-  return FIELDS[last as 'when' | 'if' | 'email'] ?? [];
+  return FIELDS[last as 'when' | 'if' | 'email' | 'email-zh'] ?? [];
 }
 
 function mustBe(form: Form, at: string, got: string, t: Say): string {
@@ -120,6 +120,22 @@ function checkTitleZh(id: string, title: unknown, titleZh: unknown, t: Say): str
   return t('title-zh of rule "{id}" must use the same placeholders as its title: {title} (got {titleZh})', { id, title: list(title), titleZh: list(titleZh) });
 }
 
+/** email-zh says the same as email: its subject and text fill in the same values as theirs. */
+function checkEmailZh(id: string, email: unknown, emailZh: unknown, t: Say): string[] {
+  if (typeof emailZh !== 'object' || emailZh === null) return [];
+  if (typeof email !== 'object' || email === null) return [t('email-zh of rule "{id}" needs an email beside it, the text for customers who get English emails', { id })];
+  const list = (text: string) => [...new Set(placeholdersIn(text))].sort().map((p) => `{${p}}`).join(', ') || t('none');
+  const problems: string[] = [];
+  const [en, zh] = [email as Raw, emailZh as Raw];
+  if (typeof en.subject === 'string' && typeof zh.subject === 'string' && list(en.subject) !== list(zh.subject)) {
+    problems.push(t('the subject in email-zh of rule "{id}" must use the same placeholders as the subject in email: {email} (got {emailZh})', { id, email: list(en.subject), emailZh: list(zh.subject) }));
+  }
+  if (typeof en.text === 'string' && typeof zh.text === 'string' && list(en.text) !== list(zh.text)) {
+    problems.push(t('the text in email-zh of rule "{id}" must use the same placeholders as the text in email: {email} (got {emailZh})', { id, email: list(en.text), emailZh: list(zh.text) }));
+  }
+  return problems;
+}
+
 type Raw = Record<string, unknown>;
 
 /** Every problem of every rule at once, so a file is fixed in one round; `t` words them (english for --json). */
@@ -153,9 +169,11 @@ export function readPlaybook(text: string, t: Say = inReadersLanguage): { playbo
       if (seen.has(r.id)) problems.push({ line, message: t('duplicate rule id "{id}" (first on line {line}); give each rule its own id', { id: r.id, line: seen.get(r.id)! }) });
       else seen.set(r.id, line);
       const email = (r.email ?? {}) as Raw;
-      for (const message of checkTexts(r.id, [r.title, r['title-zh'], email.subject, email.text], t)) problems.push({ line, message });
+      const emailZh = (r['email-zh'] ?? {}) as Raw;
+      for (const message of checkTexts(r.id, [r.title, r['title-zh'], email.subject, email.text, emailZh.subject, emailZh.text], t)) problems.push({ line, message });
       const zh = checkTitleZh(r.id, r.title, r['title-zh'], t);
       if (zh) problems.push({ line: lineOf(doc, lc, ['rules', i], 'title-zh'), message: zh });
+      for (const message of checkEmailZh(r.id, r.email, r['email-zh'], t)) problems.push({ line: lineOf(doc, lc, ['rules', i], 'email-zh'), message });
     }
     const parsed = ruleSchema.safeParse(raw);
     if (!parsed.success) return report(parsed.error.issues, ['rules', i]);
@@ -168,6 +186,7 @@ export function readPlaybook(text: string, t: Say = inReadersLanguage): { playbo
       ...(d.target ? { target: d.target } : {}),
       ...(d.weekend ? { weekend: d.weekend } : {}),
       ...(d.email ? { email: d.email } : {}),
+      ...(d['email-zh'] ? { emailZh: d['email-zh'] } : {}),
     });
   });
   if (problems.length || !file.success) return { problems: problems.sort((a, b) => a.line - b.line) };

@@ -66,6 +66,8 @@ const simpleCondition = z.strictObject({
 /** `any` holds when one of its conditions does: one level deep, which is all a playbook needs. */
 const conditionSchema = simpleCondition.extend({ any: z.array(simpleCondition).min(2).optional() });
 
+const emailSchema = z.strictObject({ subject: z.string().min(1), text: z.string().min(1) });
+
 export const ruleSchema = z.strictObject({
   id: z.string().refine((v) => /^[a-z0-9][a-z0-9-]*$/.test(v), form('rule-id')),
   action: z.enum(ACTIONS),
@@ -76,7 +78,9 @@ export const ruleSchema = z.strictObject({
   if: conditionSchema.optional(),
   target: z.enum(['customer', 'referrer']).optional(),
   weekend: z.enum(['keep', 'next-weekday', 'previous-weekday']).optional(),
-  email: z.strictObject({ subject: z.string().min(1), text: z.string().min(1) }).optional(),
+  email: emailSchema.optional(),
+  /** The email in Chinese, for customers who get Chinese emails (customer-email.ts, languageOf); else `email`. */
+  'email-zh': emailSchema.optional(),
 });
 
 export const fileSchema = z.strictObject({
@@ -96,7 +100,8 @@ export const FIELDS = {
   when: Object.keys(whenSchema.shape),
   if: Object.keys(conditionSchema.shape),
   any: Object.keys(simpleCondition.shape),
-  email: ['subject', 'text'],
+  email: Object.keys(emailSchema.shape),
+  'email-zh': Object.keys(emailSchema.shape),
 };
 
 /** Turns the file's words into the engine's `when`; returns a problem text, written by `t`, when they do not fit. */

@@ -7,6 +7,7 @@ import type { Culture, Festival } from './calendar.js';
 import { addDays, addMonths, daysBetween, daysInMonth, isoOf, nextYearly, yearOf, type IsoDate } from './dates.js';
 import type { Calendar, Occurrence, PlanInput, Rule, When } from './playbook.js';
 import type { TemplateVars } from './template.js';
+import { BIRTHDAY_LABEL, SEASONAL_THEMES, SEASONAL_THEMES_ZH } from './festival-names.js';
 
 /**
  * Festivals worth a card, best first (#298, #312). Days for one group of people (women, mothers,
@@ -18,18 +19,6 @@ const CARD_PRIORITY: Record<'cn' | 'west', string[]> = {
     'winter-solstice', 'labour-day', 'laba'],
   west: ['christmas', 'new-year', 'valentines', 'thanksgiving', 'labour-day'],
 };
-/** A month without a festival still gets a card, with a seasonal theme of its own. */
-// i18n-ignore-start: card themes in both languages, chosen by the planning language
-const SEASONAL_THEMES_ZH = ['新年问候', '冬日问候', '早春问候', '春日问候', '暮春问候', '初夏问候', '盛夏问候', '夏末问候', '初秋问候',
-  '秋日问候', '深秋问候', '岁末问候'];
-const SEASONAL_THEMES = ['new-year greetings', 'winter greetings', 'early-spring greetings', 'spring greetings',
-  'late-spring greetings', 'early-summer greetings', 'summer greetings', 'late-summer greetings', 'early-autumn greetings',
-  'autumn greetings', 'late-autumn greetings', 'year-end greetings'];
-// i18n-ignore-end
-
-// i18n-ignore: the birthday's {label} in the planning language
-const BIRTHDAY_LABEL = { en: 'birthday', zh: '生日' };
-
 export function customerCulture(c: { name: string; company: string | null }): 'cn' | 'west' {
   return hasCjk(c.name) || hasCjk(c.company ?? '') ? 'cn' : 'west';
 }

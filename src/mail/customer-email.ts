@@ -5,6 +5,7 @@
 import type { Customer } from '../domain/customer.js';
 import type { Reminder, ReminderState } from '../domain/reminder.js';
 import type { Sale } from '../domain/sale.js';
+import { occasionIn } from '../domain/festival-names.js';
 import { customerCulture } from '../domain/schedule.js';
 import { renderTemplate, type TemplateVars } from '../domain/template.js';
 import { t } from '../i18n.js';
@@ -50,10 +51,16 @@ export interface CustomerEmailInput {
   from: Address;
 }
 
+/** The values that name an occasion (schedule.ts): a card's theme, a festival, the birthday's label. */
+const OCCASIONS = ['theme', 'festival', 'label'] as const;
+
 export function customerEmail({ customer, sale, vars: stored, template, language, from }: CustomerEmailInput): OutgoingMail {
   const vars: TemplateVars = {
     ...(sale && { product: sale.product, date: sale.date }),
     ...stored,
+    // The card's festival or season in the email's language, not in the one crm ran in at planning
+    // time: "春节", never "春节 Spring Festival", in a Chinese email; no Chinese in an English one.
+    ...Object.fromEntries(OCCASIONS.flatMap((k) => (stored[k] ? [[k, occasionIn(stored[k], language)]] : []))),
     // The customer as they are now: a corrected name is used, not the one at planning time.
     customer: oneLine(customer.name),
     name: oneLine(customer.name),

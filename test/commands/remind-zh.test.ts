@@ -3,7 +3,7 @@
  * customer emails keep the customer's language, and --json stays the same in both languages.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MailerFactory } from '../../src/mail/mailer.js';
 import { crmIn, tempDir, type CrmRunner } from '../support/cli.js';
@@ -142,5 +142,66 @@ describe('crm --lang zh remind', () => {
     expect(zh.stdout).toMatch(/^# crm：每天早上 07:30 发送每日摘要和到期的客户邮件/);
     expect(zh.stdout.split('\n').at(-2)).toBe(en.stdout.split('\n').at(-2));
     expect(json(await crm('--lang', 'zh', '--json', 'remind', '--install-cron'))).toEqual(json(await crm('--json', 'remind', '--install-cron')));
+  });
+});
+
+describe('a customer email speaks the customer\'s language whatever crm spoke when it was planned', () => {
+  /** The customer emails of a dry run on `day`, as printed: "To: ...\nSubject: ...\n\ntext". */
+  async function previews(day: string): Promise<string[]> {
+    const r = await crmIn(dir, { today: day, env: MAIL_ENV })('remind', '--dry-run');
+    expect(r.code).toBe(0);
+    return r.stdout.split(/\n--- follow-up \d+\n/).slice(1);
+  }
+  const cjk = /[\u3400-\u9fff]/;
+
+  it('a Chinese customer\'s card planned in English names the festival or the season in Chinese only; a Western one\'s planned in Chinese in English only', async () => {
+    const en = crmIn(dir, { today: '2026-12-20' });
+    await en('customer', 'add', '张敏', '--email', 'zhang@example.cn', '--channel', 'email');
+    await en('customer', 'add', 'Tom Baker', '--email', 'tom@example.com', '--channel', 'email');
+    await en('add-sale', '--customer', '张敏', '--product', '净水器', '--amount', '100');
+    await en('--lang', 'zh', 'add-sale', '--customer', 'Tom', '--product', 'Kettle', '--amount', '100');
+
+    // Spring Festival 2027 is on 6 February: the card goes 3 days before.
+    const [zhang] = (await previews('2027-02-03')).filter((m) => m.startsWith('To: 张敏'));
+    expect(zhang).toMatch(/^To: 张敏 <zhang@example\.cn>\nSubject: 春节：Li Na的祝福\n\n张敏您好：\n\n春节之际，送上/);
+    expect(zhang).not.toMatch(/Spring Festival/);
+    // March has no festival for either: a seasonal theme.
+    const march = await previews('2027-03-20');
+    const zhangMarch = march.find((m) => m.startsWith('To: 张敏'))!;
+    expect(zhangMarch).toContain('Subject: 早春问候：Li Na的祝福\n');
+    expect(zhangMarch).not.toMatch(/greetings/);
+    const tomMarch = march.find((m) => m.startsWith('To: Tom Baker'))!;
+    expect(tomMarch).toContain('Subject: early-spring greetings: best wishes from Li Na\n');
+    expect(tomMarch.split('\n-- \n')[0]).not.toMatch(cjk);
+    // Valentine's Day, planned in Chinese as 情人节.
+    const [tomFeb] = (await previews('2027-02-11')).filter((m) => m.startsWith('To: Tom Baker'));
+    expect(tomFeb).toContain("Subject: Valentine's Day: best wishes from Li Na\n");
+    expect(tomFeb).not.toMatch(cjk);
+  });
+
+  it('a playbook rule\'s email-zh goes to customers who get Chinese emails, its email to the others; a rule with email only sends that one text to all', async () => {
+    const file = join(dir, 'survey.yaml');
+    writeFileSync(file, [
+      'version: 1', 'name: survey', 'rules:',
+      '  - id: survey', '    action: call', '    title: Ask {customer}', '    title-zh: "问{customer}"', '    lesson: seed 001',
+      '    when: { relative-to: close, offset: +1 day }', '    if: { max-amount: 499 }',
+      '    email: { subject: "Two short questions, {customer}", text: "Dear {customer}, how is {product}?\\n\\n{sender}" }',
+      '    email-zh: { subject: "{customer}，想请教您两个问题", text: "{customer}您好：{product}用得怎么样？\\n\\n{sender}" }',
+      '  - id: note', '    action: note', '    title: Note {customer}', '    lesson: x',
+      '    when: { relative-to: close }', '    if: { min-amount: 500 }',
+      '    email: { subject: "A note for {customer}", text: "Dear {customer}, thank you." }',
+      '',
+    ].join('\n'));
+    expect((await crm('rules', 'use', file)).code).toBe(0);
+    await crm('add-sale', '--customer', '王芳', '--product', '净水器', '--amount', '100');
+    await crm('customer', 'add', 'Tom Baker', '--email', 'tom@example.com', '--channel', 'email');
+    await crm('customer', 'add', '李娜', '--email', 'li@example.cn', '--channel', 'email');
+    await crm('add-sale', '--customer', '李娜', '--product', '茶叶', '--amount', '500');
+    await crm('add-sale', '--customer', 'Tom', '--product', 'Kettle', '--amount', '100');
+    const day2 = await previews('2026-03-03');
+    expect(day2.find((m) => m.startsWith('To: 王芳'))).toMatch(/^To: 王芳 <wang@example\.cn>\nSubject: 王芳，想请教您两个问题\n\n王芳您好：净水器用得怎么样？\n\nLi Na\n\n-- \n您收到这封邮件/);
+    expect(day2.find((m) => m.startsWith('To: Tom'))).toMatch(/^To: Tom Baker <tom@example\.com>\nSubject: Two short questions, Tom Baker\n\nDear Tom Baker, how is Kettle\?\n\nLi Na\n\n-- \nYou receive/);
+    const day1 = await previews('2026-03-02');
+    expect(day1.find((m) => m.startsWith('To: 李娜'))).toMatch(/^To: 李娜 <li@example\.cn>\nSubject: A note for 李娜\n\nDear 李娜, thank you\./);
   });
 });

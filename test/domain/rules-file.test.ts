@@ -15,6 +15,17 @@ describe('the shipped playbooks', () => {
     expect(playbook!.rules.length).toBeGreaterThan(5);
   });
 
+  it.each(['default', 'car-dealer', 'b2b-distributor'])('%s has a Chinese email beside every email, with the same placeholders', (name) => {
+    const rules = readPlaybook(shipped(name)).playbook!.rules;
+    if (name === 'default') expect(rules.find((r) => r.id === 'loyalty-survey')!.emailZh?.text).toMatch(/^\{customer\}您好：\n/);
+    for (const r of rules.filter((x) => x.email)) {
+      for (const part of ['subject', 'text'] as const) {
+        expect(r.emailZh?.[part], r.id).toMatch(/[\u4e00-\u9fff]/);
+        expect(new Set(placeholdersIn(r.emailZh![part])), r.id).toEqual(new Set(placeholdersIn(r.email![part])));
+      }
+    }
+  });
+
   it.each(['default', 'car-dealer', 'b2b-distributor'])('%s has a Chinese title for every rule, with the same placeholders', (name) => {
     for (const r of readPlaybook(shipped(name)).playbook!.rules) {
       expect(r.titleZh, r.id).toMatch(/[\u4e00-\u9fff]/);
@@ -59,6 +70,11 @@ describe('a broken playbook gives each problem with its line and the fix', () =>
     ['missing title', rule('').replace('    title: Call {customer}\n', ''), 4, /^rules\[0\]\.title is missing$/],
     ['title-zh with other placeholders', rule('    title-zh: "给{customr}打电话"\n'), 9, /^title-zh of rule "r" must use the same placeholders as its title: \{customer\} \(got \{customr\}\)$/],
     ['title-zh without the placeholders', rule('    title-zh: "打电话"\n'), 9, /^title-zh of rule "r" must use the same placeholders as its title: \{customer\} \(got none\)$/],
+    ['unknown placeholder in email-zh', rule('    email: { subject: "Hi {customer}", text: x }\n    email-zh: { subject: "{customr}您好", text: x }\n'), 4, /^unknown placeholder \{customr\} in rule "r"/],
+    ['email-zh with other placeholders in the subject', rule('    email: { subject: "Hi {customer}", text: "{product}" }\n    email-zh: { subject: "您好", text: "{product}" }\n'), 10, /^the subject in email-zh of rule "r" must use the same placeholders as the subject in email: \{customer\} \(got none\)$/],
+    ['email-zh with other placeholders in the text', rule('    email: { subject: x, text: "Dear {customer}, {sender}" }\n    email-zh: { subject: x, text: "{name}您好" }\n'), 10, /^the text in email-zh of rule "r" must use the same placeholders as the text in email: \{customer\}, \{sender\} \(got \{name\}\)$/],
+    ['email-zh without email', rule('    email-zh: { subject: x, text: y }\n'), 9, /^email-zh of rule "r" needs an email beside it/],
+    ['unknown field in email-zh', rule('    email: { subject: x, text: y }\n    email-zh: { subject: x, body: y }\n'), 10, /^unknown field "body" in rules\[0\]\.email-zh; the fields are: subject, text$/],
     ['bad id', rule('').replace('id: r', 'id: Call Day 2'), 4, /^rules\[0\]\.id must be lower-case letters, digits and dashes, like call-day-2 \(got "Call Day 2"\)$/],
   ])('%s', (_name, text, line, message) => {
     const { playbook, problems } = readPlaybook(text);

@@ -3,6 +3,8 @@ import { checkEmailTemplates, EMAIL_RULES, emailTemplateFor } from '../../src/ma
 import { customerEmail, languageOf, whyNotEmailable } from '../../src/mail/customer-email.js';
 import { DEFAULT_RULES } from '../support/builders.js';
 import { renderTemplate } from '../../src/domain/template.js';
+import { occasionIn } from '../../src/domain/festival-names.js';
+import { festivalsInYear } from '../../src/domain/calendar.js';
 
 const from = { name: 'Li Na', address: 'li.na@example.com' };
 
@@ -61,6 +63,36 @@ describe('a customer email', () => {
     expect(mail.subject).toBe('Thank you, Anna Bcc: x@example.com');
     expect(mail.text).toMatch(/^Dear Anna Bcc: x@example\.com,\n\nthank you for choosing Espresso machine\./);
     expect(mail.text).toContain('\nli.na@example.com\n\n-- \n');
+  });
+
+  it('names the card\'s festival or season in the email\'s language, whichever language the follow-up was planned in', () => {
+    const zhang = { name: '张敏', company: null, email: 'zhang@example.cn' };
+    const card = (vars: Record<string, string>, language: 'en' | 'zh') =>
+      customerEmail({ customer: language === 'zh' ? zhang : customer, vars, template: emailTemplateFor('monthly-card', language)!, language, from });
+    // Planned in English for a Chinese customer: both names were stored.
+    const zh = card({ theme: '春节 Spring Festival', festival: 'Spring Festival' }, 'zh');
+    expect(zh.subject).toBe('春节：Li Na的祝福');
+    expect(zh.text).toMatch(/^张敏您好：\n\n春节之际，送上/);
+    expect(card({ theme: 'new-year greetings' }, 'zh').subject).toBe('新年问候：Li Na的祝福');
+    // Planned in Chinese for a Western customer.
+    expect(card({ theme: '圣诞节' }, 'en').subject).toBe('Christmas: best wishes from Li Na');
+    expect(card({ theme: '岁末问候' }, 'en').subject).toBe('year-end greetings: best wishes from Li Na');
+    expect(card({ theme: 'Christmas' }, 'en').subject).toBe('Christmas: best wishes from Li Na');
+  });
+
+  it('knows every festival of the calendar and every seasonal theme by either name, and takes the right half of one it does not know', () => {
+    for (const f of festivalsInYear(2026)) {
+      for (const stored of [f.name, f.nameZh, `${f.nameZh} ${f.name}`]) {
+        expect(occasionIn(stored, 'zh')).toBe(f.nameZh);
+        expect(occasionIn(stored, 'en')).toBe(f.name);
+      }
+    }
+    expect(occasionIn('late-autumn greetings', 'zh')).toBe('深秋问候');
+    expect(occasionIn('生日', 'en')).toBe('birthday');
+    expect(occasionIn('端午 Dragon Boat Day', 'zh')).toBe('端午');
+    expect(occasionIn('端午 Dragon Boat Day', 'en')).toBe('Dragon Boat Day');
+    expect(occasionIn('wedding anniversary', 'zh')).toBe('wedding anniversary');
+    expect(occasionIn('结婚纪念日', 'en')).toBe('结婚纪念日');
   });
 
   it.each([
