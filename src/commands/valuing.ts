@@ -7,7 +7,7 @@ import type { Customer } from '../domain/customer.js';
 import type { IsoDate } from '../domain/dates.js';
 import { t } from '../i18n.js';
 import { engagementOf, isDealer, monthlyVolume, strategyName, type Engagement } from '../domain/engagement.js';
-import type { Calendar, Rule } from '../domain/playbook.js';
+import type { Calendar, Condition, Rule } from '../domain/playbook.js';
 import { SETTING_KEYS, VALUE_SETTINGS, inReadersLanguage, type Say } from '../domain/value-settings.js';
 import { profileOf, resolveThresholds, tierName, tierOf, type Profile, type SaleFact, type Thresholds, type TierVerdict } from '../domain/value.js';
 import type { Store } from '../store/index.js';
@@ -93,7 +93,9 @@ export function changeText(tierBefore: string | null, tier: string, strategyBefo
 
 /** Rules that count from the customer's first or latest purchase: a new sale moves them. */
 export function purchaseAnchoredRules(rules: Rule[]): string[] {
-  return rules.filter((r) => 'after' in r.when && (r.when.after === 'first-purchase' || r.when.after === 'last-purchase')).map((r) => r.id);
+  // A rule for the first purchase only (a referrer's thanks) moves too when a sale dated earlier comes in.
+  const onFirst = (c: Condition | undefined): boolean => c !== undefined && (c.firstPurchase !== undefined || (c.any ?? []).some(onFirst));
+  return rules.filter((r) => ('after' in r.when && (r.when.after === 'first-purchase' || r.when.after === 'last-purchase')) || onFirst(r.if)).map((r) => r.id);
 }
 
 /** The thresholds a buyer is re-tiered with: the last run's, or derived afresh if it left one open. */

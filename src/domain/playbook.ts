@@ -168,22 +168,26 @@ export function adjustForWeekend(due: Day, policy: WeekendPolicy = 'keep'): Day 
 }
 
 /**
- * What a later step makes up for: calls after the close (or the goods' arrival) are one kind (the day-5 call makes up for a
- * missed day-2 call, #299); any other one-off step (a thank-you note, a written confirmation, a
- * supply check) is its own, and so is each customer: nothing done for one covers another.
+ * What a later step makes up for: calls after the close, the delivery or the goods' arrival are one
+ * kind (the day-5 call makes up for a missed day-2 call, #299; the day-2 call for a missed usage
+ * call); any other one-off step (a thank-you note, a written confirmation) is its own, and so is each
+ * customer: nothing done for one covers another. Undefined for a step whose moment is over: a check
+ * before a delivery that has happened is not caught up.
  */
-function kindOf(rule: Rule, p: PlannedFollowUp): string {
+function kindOf(rule: Rule, p: PlannedFollowUp, sale: PlanInput['sale'], today: Day): string | undefined {
   const when = rule.when as Extract<When, { after: unknown }>;
-  return rule.action === 'call' && (when.after === 'close' || when.after === 'received') ? `${p.customerId} call` : `${p.customerId} ${rule.id}`;
+  if (when.after === 'delivery' && (when.days ?? 0) + (when.months ?? 0) * 30 < 0 && sale.delivery && sale.delivery < today) return undefined;
+  const call = rule.action === 'call' && (when.after === 'close' || when.after === 'received' || when.after === 'delivery');
+  return call ? `${p.customerId} call` : `${p.customerId} ${rule.id}`;
 }
 
 /**
  * Moves recently missed one-off steps to today: per kind (kindOf), the latest one, unless a step
  * of that kind is coming within CATCH_UP_DAYS anyway.
  */
-function catchUp(planned: PlannedFollowUp[], oneOffs: Map<PlannedFollowUp, string>, today: Day): void {
+function catchUp(planned: PlannedFollowUp[], oneOffs: Map<PlannedFollowUp, string | undefined>, today: Day): void {
   const horizon = addDays(today, CATCH_UP_DAYS);
-  const recent = planned.filter((p) => p.state === 'missed' && oneOffs.has(p) && p.due >= addDays(today, -CATCH_UP_DAYS));
+  const recent = planned.filter((p) => p.state === 'missed' && oneOffs.get(p) !== undefined && p.due >= addDays(today, -CATCH_UP_DAYS));
   for (const kind of new Set(recent.map((p) => oneOffs.get(p)))) {
     if (planned.some((p) => p.state === 'open' && oneOffs.get(p) === kind && p.due <= horizon)) continue;
     const latest = recent.filter((p) => oneOffs.get(p) === kind).sort((a, b) => (a.due < b.due ? 1 : -1))[0];
@@ -208,7 +212,7 @@ export function planWithHistory(input: PlanInput): { planned: PlannedFollowUp[];
   const historyBefore = input.historyBefore !== undefined && input.historyBefore > lastCaughtUp ? lastCaughtUp : input.historyBefore;
   const planned: PlannedFollowUp[] = [];
   const history: History = { saleSteps: 0, customerSteps: [] };
-  const oneOffs = new Map<PlannedFollowUp, string>();
+  const oneOffs = new Map<PlannedFollowUp, string | undefined>();
   // Shared, read-only, by every step without values of its own: the store writes a sale's common
   // values once for all of them (TransferRepo.insertReminder), 568k rows in a large import.
   const common = Object.freeze(saleVars(input));
@@ -244,7 +248,7 @@ export function planWithHistory(input: PlanInput): { planned: PlannedFollowUp[];
       };
       if (occ.late) p.late = occ.late;
       planned.push(p);
-      if ('after' in rule.when) oneOffs.set(p, kindOf(rule, p));
+      if ('after' in rule.when) oneOffs.set(p, kindOf(rule, p, sale, today));
     }
   }
   if (input.catchUp !== false) catchUp(planned, oneOffs, today);

@@ -133,6 +133,17 @@ describe('crm customer', () => {
     ]);
   });
 
+  it('thanks a referrer once: a sale dated before the referred customer\'s first one takes the thanks over', async () => {
+    const later = crmIn(crm.dir, { today: '2026-03-10' });
+    await later('customer', 'add', '老陈');
+    await later('customer', 'add', '小李', '--referred-by', '老陈');
+    await later('add-sale', '--customer', '小李', '--product', 'A', '--amount', '100');
+    await later('add-sale', '--customer', '小李', '--product', 'C', '--amount', '100', '--date', '2026-03-08');
+    expect(queryDb(crm.db, "SELECT title FROM reminders WHERE rule = 'referral-thanks' AND state = 'open'")).toEqual([
+      { title: 'Thank 老陈 (and reward them) for referring 小李, who bought C (late: was due 2026-03-08)' },
+    ]);
+  });
+
   it('plans a sale made while the customer was do-not-contact as add-sale plans a sale entered late', async () => {
     await crm('customer', 'add', 'Bob');
     await crm('customer', 'edit', 'Bob', '--do-not-contact');

@@ -172,16 +172,18 @@ describe('what is never planned', () => {
     expect(byRule(plan, 'call-day-5')[0]).toMatchObject({ state: 'open', due: '2026-03-03' });
   });
 
-  it('catches up each missed note on its own, and a referrer\'s thanks apart from the buyer\'s: only calls after the close make up for each other', () => {
+  it('catches up each missed note on its own, and a referrer\'s thanks apart from the buyer\'s: only calls make up for each other', () => {
     // A Friday verbal deal with a referrer, entered on Monday.
     const plan = planFollowUps(planInput({
       customer: customer({ referredBy: 2 }), referrer: customer({ id: 2, name: 'Amy' }),
       sale: sale({ date: '2026-01-09', delivery: '2026-01-10', verbal: true }), today: '2026-01-12',
     }));
-    for (const rule of ['thank-you', 'written-confirmation', 'referral-thanks', 'usage-check']) {
+    for (const rule of ['thank-you', 'written-confirmation', 'referral-thanks']) {
       expect(byRule(plan, rule)[0], rule).toMatchObject({ state: 'open', due: '2026-01-12', late: expect.any(String) });
     }
-    // The calls count from the delivery (01-10): the day-2 call of 01-11 is made up for by the day-5 call of 01-14.
+    // The calls count from the delivery (01-10): the usage call of 01-10 and the day-2 call of 01-11
+    // are made up for by the day-5 call of 01-14.
+    expect(byRule(plan, 'usage-check')[0]).toMatchObject({ state: 'missed', due: '2026-01-10' });
     expect(byRule(plan, 'call-day-2')[0]).toMatchObject({ state: 'missed', due: '2026-01-11' });
     expect(byRule(plan, 'call-day-5')[0]).toMatchObject({ state: 'open', due: '2026-01-14' });
   });
@@ -211,6 +213,13 @@ describe('what is never planned', () => {
     const onTime = planFollowUps(planInput({ ...input, today: '2026-09-10' }));
     expect(byRule(onTime, 'birthday').map((p) => [p.due, p.state])).toEqual([['2026-09-15', 'open']]);
     expect(byRule(onTime, 'holiday-visit').map((p) => p.due)).toEqual(['2026-09-18', '2027-01-29']);
+  });
+
+  it('does not catch up a check before a delivery that has happened, and lets the day-2 call make up for the usage call', () => {
+    const plan = planFollowUps(planInput({ sale: sale({ date: '2026-03-05', delivery: '2026-03-09' }), today: '2026-03-10' }));
+    expect(byRule(plan, 'supply-check')[0]).toMatchObject({ state: 'missed' });
+    expect(byRule(plan, 'usage-check')[0]).toMatchObject({ state: 'missed', due: '2026-03-09' });
+    expect(plan.filter((p) => p.state === 'open' && p.due === '2026-03-10' && p.action === 'call').map((p) => p.rule)).toEqual(['call-day-2']);
   });
 
   it('thanks the referrer once, for the customer\'s first purchase, not for every one after it (#312)', () => {
