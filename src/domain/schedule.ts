@@ -12,12 +12,13 @@ import { BIRTHDAY_LABEL, SEASONAL_THEMES, SEASONAL_THEMES_ZH } from './festival-
 /**
  * Festivals worth a card, best first (#298, #312). Days for one group of people (women, mothers,
  * children, teachers, lovers on Qixi) and days of mourning (Qingming) are no occasion for a
- * business card; such months get a seasonal theme instead.
+ * business card; such months get a seasonal theme instead (never on Qingming itself). Labour Day
+ * is 1 May in China, not in the US or the UK: Western customers get May's seasonal card.
  */
 const CARD_PRIORITY: Record<'cn' | 'west', string[]> = {
   cn: ['spring-festival', 'mid-autumn', 'dragon-boat', 'national-day', 'new-year', 'lantern', 'double-ninth',
     'winter-solstice', 'labour-day', 'laba'],
-  west: ['christmas', 'new-year', 'valentines', 'thanksgiving', 'labour-day'],
+  west: ['christmas', 'new-year', 'valentines', 'thanksgiving'],
 };
 export function customerCulture(c: { name: string; company: string | null }): 'cn' | 'west' {
   return hasCjk(c.name) || hasCjk(c.company ?? '') ? 'cn' : 'west';
@@ -113,7 +114,10 @@ function cardsFor(input: PlanInput, culture: 'cn' | 'west', count: number, leadD
       out.push({ due, key, scope: 'customer', vars: { festival: input.lang === 'zh' ? best.nameZh : best.name, theme } });
     } else {
       const day = Math.min(Number(input.sale.date.slice(8)), daysInMonth(y, m));
-      out.push({ due: isoOf(y, m, day), key, scope: 'customer', vars: { theme: (input.lang === 'zh' ? SEASONAL_THEMES_ZH : SEASONAL_THEMES)[m - 1] } });
+      let due = isoOf(y, m, day);
+      // A greeting card is no thing to send on Qingming, a day of mourning: the day after it.
+      if (culture === 'cn' && input.calendar.festivalsInYear(y).some((f) => f.id === 'qingming' && f.date === due)) due = addDays(due, 1);
+      out.push({ due, key, scope: 'customer', vars: { theme: (input.lang === 'zh' ? SEASONAL_THEMES_ZH : SEASONAL_THEMES)[m - 1] } });
     }
   }
   return out;

@@ -85,6 +85,14 @@ describe('a refund (a negative amount)', () => {
 });
 
 describe('monthly cards', () => {
+  it('never sends a Chinese customer\'s card on Qingming (5 April 2026), a day of mourning, and gives a Western one no Labour Day card', () => {
+    const cn = byRule(planFollowUps(planInput({ customer: customer({ name: '王芳' }), sale: sale({ date: '2026-03-05' }) })), 'monthly-card');
+    expect(cn.find((c) => c.dedupeKey.endsWith(':2026-04'))).toMatchObject({ due: '2026-04-06' });
+    const west = byRule(planFollowUps(planInput({ customer: customer({ name: 'Anna' }), sale: sale({ date: '2026-03-05' }) })), 'monthly-card');
+    expect(west.find((c) => c.dedupeKey.endsWith(':2026-04'))).toMatchObject({ due: '2026-04-05' });
+    expect(west.find((c) => c.dedupeKey.endsWith(':2026-05'))!.title).toBe('Send Anna a card: late-spring greetings');
+  });
+
   it('gives a Chinese customer 12 cards, one a month, each with a different theme from the Chinese calendar', () => {
     const plan = planFollowUps(planInput({ customer: customer({ name: '王芳' }), sale: sale({ date: '2026-01-10' }) }));
     const cards = byRule(plan, 'monthly-card');
