@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { RunCommand } from '../cli.js';
 import type { Deps } from '../deps.js';
 import { UsageError } from '../errors.js';
-import { CUSTOMER_TEXT_FIELDS, DO_NOT_CONTACT_REASON, DO_NOT_CONTACT_REASONS, plansDiffer, type Customer, type CustomerDetails, type NewCustomer } from '../domain/customer.js';
+import { CUSTOMER_TEXT_FIELDS, DO_NOT_CONTACT_REASON, DO_NOT_CONTACT_REASONS, plansDiffer, yearlyDaysDiffer, type Customer, type CustomerDetails, type NewCustomer } from '../domain/customer.js';
 import {
   channelHelp,
   parseChannel,
@@ -137,6 +137,7 @@ export async function editCustomer(ref: string, opts: EditOptions, deps: Deps): 
   if (next.referredBy === current.id) throw new UsageError(t('--referred-by: a customer cannot refer themselves'));
   if (opts.name !== undefined) warnDuplicateName(deps, next.name, current.id);
   const stopping = next.doNotContact && !current.doNotContact;
+  const resumed = current.doNotContact && !next.doNotContact;
   // A new birthday, tag or name changes what the playbook plans: their follow-ups follow at once.
   const replan = !next.doNotContact && plansDiffer(current, next);
   const [calendar, rules] = replan ? await Promise.all([import('../domain/calendar.js'), activeRules(store)]) : [];
@@ -144,21 +145,20 @@ export async function editCustomer(ref: string, opts: EditOptions, deps: Deps): 
     store.customers.update(next, today);
     // Asked not to be contacted: what was planned is skipped with the reason, never deleted.
     if (stopping) return { stopped: store.reminders.skipOpenForCustomer(current.id, today, DO_NOT_CONTACT_REASON), reopened: 0 };
-    const resumed = current.doNotContact && !next.doNotContact;
     const reopened = resumed ? store.reminders.reopenSkipped(current.id, today, DO_NOT_CONTACT_REASONS) : 0;
     if (!calendar || !rules) return { stopped: 0, reopened };
     // The sales recorded while contact was unwelcome got nothing planned: they are planned now as
     // add-sale plans a sale entered late (a thank-you caught up, what passed listed as missed).
-    const planned = new Set(store.reminders.forCustomer(current.id, { limit: 100_000 }).map((r) => r.saleId));
-    const meanwhile = resumed ? store.sales.forCustomer(current.id).filter((s) => !planned.has(s.id)) : [];
+    const planned = resumed ? new Set(store.reminders.forCustomer(current.id, { limit: 100_000 }).map((r) => r.saleId)) : undefined;
+    const meanwhile = planned ? store.sales.forCustomer(current.id).filter((s) => !planned.has(s.id)) : [];
     const added = meanwhile.reduce((n, s) => n + planForSale(store, s, calendar, today, rules).reminders.filter((r) => r.state === 'open').length, 0);
-    const yearlyDaysChanged = current.birthday !== next.birthday || opts.special !== undefined || opts.removeSpecial !== undefined;
+    const yearlyDaysChanged = yearlyDaysDiffer(current, next);
     const count = replanCustomer(store, current.id, rules, calendar, today, { exceptSales: new Set(meanwhile.map((s) => s.id)), yearlyDaysChanged });
     return { stopped: 0, reopened, count: { ...count, added: count.added + added } };
   });
   const vars = { name: next.name, n: result.stopped, reopened: result.reopened, ...result.count };
   if (result.stopped) info(io, t('{n} open follow-up(s) of {name} skipped: do not contact.', vars));
-  else if (current.doNotContact && !next.doNotContact) {
+  else if (resumed) {
     // What is open now, not what was reopened: a playbook changed meanwhile drops some of those.
     const open = store.reminders.forCustomer(current.id, { openOnly: true, limit: 100_000 }).filter((r) => r.due >= today).length;
     info(io, t('Contact is welcome again: {name} has {open} follow-up(s) to come ({added} newly planned).', { added: 0, ...vars, open }));

@@ -3,7 +3,7 @@
  * and the playbook see them all), then the sales, the buyers' tiers, and each sale's follow-ups
  * in date order.
  */
-import { DO_NOT_CONTACT_REASON, plansDiffer, type Customer } from '../domain/customer.js';
+import { DO_NOT_CONTACT_REASON, plansDiffer, yearlyDaysDiffer, type Customer } from '../domain/customer.js';
 import type { Calendar, Rule } from '../domain/playbook.js';
 import type { IsoDate } from '../domain/dates.js';
 import type { ImportPlan } from '../domain/import-plan.js';
@@ -55,11 +55,9 @@ export function writePlan(
     const next = { ...c, referredBy: c.referredBy === null ? null : id(c.referredBy) };
     store.customers.update(next, today);
     const before = all.get(c.id);
-    all.set(c.id, { ...next, updatedOn: today });
-    if (before && plansDiffer(before, next)) {
-      const days = (x: Customer) => JSON.stringify([x.birthday, x.specialDays]);
-      changed.push({ customer: all.get(c.id)!, yearlyDaysChanged: days(before) !== days(all.get(c.id)!) });
-    }
+    const after = { ...next, updatedOn: today };
+    all.set(c.id, after);
+    if (before && plansDiffer(before, after)) changed.push({ customer: after, yearlyDaysChanged: yearlyDaysDiffer(before, after) });
     progress.update(++done);
   }
   for (const c of all.values()) c.specialDays.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));

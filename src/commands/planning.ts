@@ -189,13 +189,13 @@ export function replanCustomer(store: Store, customerId: number, rules: Rule[], 
       else if (!keptKeys.has(p.dedupeKey) && !wanted.has(p.dedupeKey)) wanted.set(p.dedupeKey, p);
     }
   }
-  const moves = store.reminders.moveNotes(future.map((r) => r.id));
+  // A greeting moved from a birthday or special day that changed was moved from the old day: no move of the user's any more.
+  const yearly = new Set(scope.yearlyDaysChanged ? rules.filter((r) => 'yearly' in r.when).map((r) => r.id) : []);
+  const moves = store.reminders.moveNotes(future.filter((r) => !yearly.has(r.rule)).map((r) => r.id));
   const moved = new Set(moves.keys());
   // Moved by the user, not only spread by pacing: an appointment of theirs.
   // i18n-ignore: pacing's note as a key, to recognise it in either language
   const byUser = new Set([...moves].filter(([, notes]) => notes.some((n) => !n || !valuesOf('spread by {command}, {n} a day: from {from} to {to}', n))).map(([id]) => id));
-  const yearly = new Set(rules.filter((r) => 'yearly' in r.when).map((r) => r.id));
-  if (scope.yearlyDaysChanged) for (const r of future) if (yearly.has(r.rule)) (moved.delete(r.id), byUser.delete(r.id));
   const count: ReplanCount = { added: 0, changed: 0, removed: 0, unchanged: 0 };
   for (const r of future) {
     const p = wanted.get(r.dedupeKey);

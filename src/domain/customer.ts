@@ -59,10 +59,15 @@ export const DO_NOT_CONTACT_REASONS: readonly string[] = [DO_NOT_CONTACT_REASON,
  * channel or a referrer, and do-not-contact stops everything.
  */
 export function plansDiffer(a: NewCustomer, b: NewCustomer): boolean {
-  const days = (c: NewCustomer) => c.specialDays.map((d) => `${d.day} ${d.label}`).sort().join('\n');
   const tags = (c: NewCustomer) => [...c.tags].sort().join(',');
-  return a.name !== b.name || a.company !== b.company || a.birthday !== b.birthday || a.channel !== b.channel
-    || a.referredBy !== b.referredBy || a.doNotContact !== b.doNotContact || tags(a) !== tags(b) || days(a) !== days(b);
+  return a.name !== b.name || a.company !== b.company || a.channel !== b.channel || a.referredBy !== b.referredBy
+    || a.doNotContact !== b.doNotContact || tags(a) !== tags(b) || yearlyDaysDiffer(a, b);
+}
+
+/** Whether the birthday or the special days differ: what the yearly greetings are planned from. */
+export function yearlyDaysDiffer(a: NewCustomer, b: NewCustomer): boolean {
+  const days = (c: NewCustomer) => c.specialDays.map((d) => `${d.day} ${d.label}`).sort().join('\n');
+  return a.birthday !== b.birthday || days(a) !== days(b);
 }
 
 export function needsRefresh(customer: Pick<Customer, 'updatedOn'>, today: IsoDate): boolean {

@@ -138,7 +138,6 @@ export class ReminderRepo {
     return new Map(rows.map((r) => [r.id, { count: r.count, last: r.last }]));
   }
 
-  /** Those of `ids` the user moved with snooze: their dates are the user's, not the playbook's. */
   /** The notes of the moves (snoozes, pacing) of those of `ids` that were moved, by follow-up. */
   moveNotes(ids: number[]): Map<number, (string | null)[]> {
     const rows = this.db
