@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { weekday } from './domain/dates.js';
-import { splitPlaceholders } from './domain/template.js';
+import { escapeRegExp, splitPlaceholders } from './domain/template.js';
 
 export const LANGS = ['en', 'zh'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -102,7 +102,7 @@ export function valuesOf(key: string, text: string): Vars | undefined {
     const names: string[] = [];
     const source = form
       .split(/\{(\w+)\}/)
-      .map((part, i) => (i % 2 ? (names.push(part), '(.+?)') : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .map((part, i) => (i % 2 ? (names.push(part), '(.+?)') : escapeRegExp(part)))
       .join('');
     const m = new RegExp(`^${source}$`, 's').exec(text);
     if (m) return Object.fromEntries(names.map((name, i) => [name, m[i + 1]]));

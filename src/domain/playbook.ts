@@ -220,10 +220,10 @@ export function planWithHistory(input: PlanInput): { planned: PlannedFollowUp[];
     const target = rule.target === 'referrer' ? referrer : customer;
     if (!target || target.doNotContact || !matches(rule, input)) continue;
     for (const occ of occurrencesOf(rule, input)) {
-      // A step that would come before the sale (a supply check two days before a delivery due
-      // tomorrow, a warranty shorter than its lead) is due on the day of the sale, not late.
       // Due now because its day passed: a weekend moves it on, never back into the past.
       const shifted = adjustForWeekend(occ.due, occ.late && rule.weekend === 'previous-weekday' ? 'next-weekday' : rule.weekend);
+      // A step that would come before the sale (a supply check two days before a delivery due
+      // tomorrow, a warranty shorter than its lead) is due on the day of the sale, not late.
       const due = shifted < sale.date ? sale.date : shifted;
       if (historyBefore !== undefined && due < historyBefore && due < today) {
         if (occ.scope === 'sale') history.saleSteps++;

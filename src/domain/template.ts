@@ -60,13 +60,23 @@ export function renderTemplate(template: string, vars: TemplateVars): string {
   return out;
 }
 
+/** `text` matched as itself inside a regular expression. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Templates as patterns, made once: a re-plan asks of each customer's titles. */
+const fitting = new Map<string, RegExp>();
+
 /**
  * Whether `text` was rendered from `template`: its text parts appear in order, from the start, with
  * anything in the placeholders' places (and after the end: a caught-up step's "(late: ...)").
  */
 export function fitsTemplate(text: string, template: string): boolean {
-  const parts = partsOf(template);
-  const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const source = parts.map((p, i) => (i % 2 ? '[\\s\\S]*?' : literal(p))).join('');
-  return new RegExp(`^${source}`).test(text);
+  let pattern = fitting.get(template);
+  if (!pattern) {
+    const source = partsOf(template).map((p, i) => (i % 2 ? '[\\s\\S]*?' : escapeRegExp(p))).join('');
+    fitting.set(template, (pattern = new RegExp(`^${source}`)));
+  }
+  return pattern.test(text);
 }
