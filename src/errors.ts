@@ -33,3 +33,8 @@ export class Cancelled extends CrmError {
     super(message, 130);
   }
 }
+
+/** An SQLite error saying the file is damaged, or no database at all: what only a backup mends. */
+export function isDatabaseDamage(e: unknown): boolean {
+  return /^SQLITE_(CORRUPT|NOTADB)/.test(String((e as { code?: unknown } | null)?.code));
+}

@@ -4,7 +4,7 @@ import { closeSync, existsSync, openSync, renameSync, rmSync, statSync } from 'n
 import { dirname, join, resolve } from 'node:path';
 import type { RunCommand } from '../cli.js';
 import type { Deps } from '../deps.js';
-import { CrmError, UsageError, UserError } from '../errors.js';
+import { CrmError, UsageError, UserError, isDatabaseDamage } from '../errors.js';
 import { t } from '../i18n.js';
 import { isDatabaseFile, isDirectory } from '../store/paths.js';
 import { info, printJson } from '../ui/io.js';
@@ -43,7 +43,7 @@ export async function runBackup(file: string, opts: BackupOptions, deps: Deps): 
     dropTemp(tmp);
     // The database itself refused (not ours, from a newer crm, damaged): that is the cause to name.
     if (e instanceof CrmError) throw e;
-    if (/^SQLITE_(CORRUPT|NOTADB)/.test(String((e as { code?: unknown }).code))) {
+    if (isDatabaseDamage(e)) {
       throw new UserError(t('the database {db} is damaged ({reason}); run crm doctor for what to do', { db: deps.dbPath, reason: (e as Error).message }));
     }
     throw new UserError(t('cannot write the backup {file}: {reason}; check the path and the free space', { file, reason: (e as Error).message }));

@@ -2,7 +2,7 @@
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { Deps } from '../deps.js';
-import { UsageError, UserError } from '../errors.js';
+import { UsageError, UserError, isDatabaseDamage } from '../errors.js';
 import { csvLines } from '../domain/csv.js';
 import { calendarChunks } from '../domain/ics.js';
 import {
@@ -155,7 +155,7 @@ export function readableExports(deps: Deps): { whole: boolean; sheets: What[] } 
       return true;
     } catch (e) {
       // Damage is what this looks for; a busy database or a bug is not "unreadable".
-      if (/^SQLITE_(CORRUPT|NOTADB)/.test(String((e as { code?: unknown }).code))) return false;
+      if (isDatabaseDamage(e)) return false;
       throw e;
     }
   };

@@ -28,20 +28,25 @@ export interface MailConfig {
   to: string;
 }
 
+/** A URL's "scheme://user" (group 1) and the password after its ':' (group 2), up to the word's last @. */
+const USERINFO = String.raw`([a-z][a-z0-9+.-]*:\/{0,2}[^\s/:@]*):(\S*)@`;
+const ANY_USERINFO = new RegExp(`\\b${USERINFO}`, 'gi');
+const LEADING_USERINFO = new RegExp(`^${USERINFO}`, 'i');
+
 /**
  * Any "scheme://user:password@" in a text becomes "scheme://user:***@", whatever the password holds
  * (a / or an @ written unescaped, a scheme with one slash): everything up to the last @ of the word.
  */
 export function maskPassword(text: string): string {
-  return text.replace(/(\b[a-z][a-z0-9+.-]*:\/{0,2}[^\s/:@]*):\S*@/gi, '$1:***@');
+  return text.replace(ANY_USERINFO, '$1:***@');
 }
 
 /** Characters a password in a URL must write as %XX: the URL is read wrong (or cut) otherwise. */
 const URL_SPECIAL = /[/@#?]/;
 
 function passwordNeedsEscapes(raw: string): boolean {
-  const m = /^[a-z][a-z0-9+.-]*:\/{0,2}[^\s/:@]*:(\S*)@/i.exec(raw.trim());
-  return Boolean(m && URL_SPECIAL.test(m[1]));
+  const m = LEADING_USERINFO.exec(raw.trim());
+  return Boolean(m && URL_SPECIAL.test(m[2]));
 }
 
 export function parseSmtpUrl(raw: string, passwordFromEnv?: string): SmtpServer {
